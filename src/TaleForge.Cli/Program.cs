@@ -1,0 +1,3 @@
+using TaleForge.Cli;
+
+return await TaleForgeCommand.RunAsync(args, Console.Out, Console.Error);
