@@ -1,0 +1,8 @@
+namespace TaleForge.Core.Decisions;
+
+/// <summary>A visible response by a character affected by another's turn; unlike CharacterBox, it may speak.</summary>
+public sealed record Reaction(string Action)
+{
+    public string? Dialogue { get; init; }
+    public string? Emotion { get; init; }
+}

@@ -1,0 +1,44 @@
+using TaleForge.Core.Events;
+using TaleForge.Core.State;
+
+namespace TaleForge.Core.Narration;
+
+/// <summary>
+/// An event as one viewer reads it: "You take the lantern." for the one who took it, "Mara takes the lantern."
+/// for the others. Bookkeeping events have no text.
+/// </summary>
+public static class EventText
+{
+    /// <param name="after">The state just after the event (to tell who sees an arrival rather than a departure).</param>
+    /// <param name="viewer">The character reading, or null for an outside observer.</param>
+    public static string? Describe(WorldEvent e, WorldState after, string? viewer)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        ArgumentNullException.ThrowIfNull(after);
+        var names = new Names(after.World);
+        var phrases = names.Phrases;
+        Subject Who(string id) => names.Subject(id, viewer);
+
+        return e switch
+        {
+            WorldEvent.Moved m when viewer != m.Character && viewer is not null && after.LocationOf(viewer) == m.To =>
+                phrases.Arrived(Who(m.Character), names.Location(m.From)),
+            WorldEvent.Moved m => phrases.Left(Who(m.Character), m.Exit, names.Location(m.To)),
+            WorldEvent.Took t => phrases.Took(Who(t.Character), names.Item(t.Item)),
+            WorldEvent.Dropped d => phrases.Dropped(Who(d.Character), names.Item(d.Item)),
+            WorldEvent.Gave g => phrases.Gave(Who(g.Character), names.Item(g.Item), Who(g.To)),
+            WorldEvent.Said s => phrases.Said(Who(s.Character), s.Text, [.. s.To.Select(Who)]),
+            WorldEvent.Acted a => phrases.Acted(Who(a.Character), a.Action),
+            WorldEvent.Vetoed v => phrases.Refused(Who(v.Character), v.Reason, names.Item, names.Character),
+            WorldEvent.Noticed n => n.Text,
+            WorldEvent.PositionChanged p => phrases.PositionChanged(Who(p.Character), p.Position),
+            WorldEvent.ConditionChanged c => phrases.ConditionChanged(Who(c.Character), c.Condition),
+            WorldEvent.EmotionChanged m => phrases.EmotionChanged(Who(m.Character), m.Emotion),
+            WorldEvent.Narrated n => n.Text,
+            WorldEvent.EnvironmentChanged env => env.Description,
+            WorldEvent.SceneStarted s => phrases.SceneBegins(after.World.FindScene(s.Scene) is { Title.Length: > 0 } scene ? scene.Title : s.Scene),
+            WorldEvent.StoryEnded => phrases.StoryEnds,
+            _ => null,
+        };
+    }
+}
