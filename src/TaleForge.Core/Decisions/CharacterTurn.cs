@@ -21,11 +21,17 @@ public sealed record CharacterTurn
     /// <summary>Story-mode text: the player narrates rather than acts.</summary>
     public string? Story { get; init; }
 
+    /// <summary>How the character now feels, if the turn changes it.</summary>
+    public string? Emotion { get; init; }
+
+    /// <summary>Set when the turn is an authored line.</summary>
+    public AuthoredCue? Line { get; init; }
+
     public static CharacterTurn Waiting(string action) => new() { Action = action };
 
     public bool Equals(CharacterTurn? other) =>
         other is not null && Action == other.Action && Dialogue == other.Dialogue && Equals(Command, other.Command)
-        && Targets.SequenceEqual(other.Targets) && Story == other.Story;
+        && Targets.SequenceEqual(other.Targets) && Story == other.Story && Emotion == other.Emotion && Equals(Line, other.Line);
 
     public override int GetHashCode() => HashCode.Combine(Action, Dialogue, Command);
 }

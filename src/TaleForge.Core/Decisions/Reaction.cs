@@ -5,4 +5,7 @@ public sealed record Reaction(string Action)
 {
     public string? Dialogue { get; init; }
     public string? Emotion { get; init; }
+
+    /// <summary>Set when the reaction is an authored one.</summary>
+    public AuthoredCue? Line { get; init; }
 }

@@ -1,0 +1,89 @@
+using System.Collections.Immutable;
+using TaleForge.Core.Definitions;
+using TaleForge.Core.Events;
+using TaleForge.Core.Rules;
+using TaleForge.Core.State;
+using TaleForge.Engine.Agents;
+
+namespace TaleForge.Engine.Narration;
+
+internal sealed partial class RoundPipeline
+{
+    /// <summary>
+    /// A new round: every agent-played participant revises its beliefs. The requests go out together so a
+    /// batching backend decodes them in one pass; results are applied in participant order, so the record does
+    /// not depend on which finished first.
+    /// </summary>
+    private async Task<NarratorTrigger?> StartRoundAsync(CancellationToken cancellation)
+    {
+        session.Append(new WorldEvent.RoundStarted((session.State.Scene?.Round ?? 0) + 1));
+        FireTriggers();
+
+        var thinkers = Participants()
+            .Where(id => id != session.Cast.Player && session.Cast.AgentFor(id) is not null)
+            .Select(id => (Id: id, Agent: session.Cast.AgentFor(id)!, View: session.ViewOf(id), Call: session.NewCall(AgentCall.CharacterRole(id))))
+            .ToList();
+        var results = await Task.WhenAll(thinkers.Select(t => t.Agent.ReviseBeliefsAsync(t.View, t.Call, cancellation)));
+
+        foreach (var (thinker, result) in thinkers.Zip(results))
+        {
+            session.Record(result.Calls);
+            if (result.Value is { } beliefs)
+            {
+                session.Append(new WorldEvent.BeliefsRevised(thinker.Id, beliefs), thinker.Id);
+            }
+        }
+        return NarratorTrigger.BeliefsRevised;
+    }
+
+    /// <summary>The optional director, on the narrator's agent: one line of direction per participant.</summary>
+    private async Task<NarratorTrigger?> DirectAsync(CancellationToken cancellation)
+    {
+        var directions = ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal);
+        if (session.Cast.Director)
+        {
+            var result = await AskNarratorAsync(AgentCall.DirectorRole, session.Cast.Narrator.DirectAsync, cancellation);
+            var participants = Participants().ToHashSet(StringComparer.Ordinal);
+            directions = (result.Value ?? directions)
+                .Where(d => participants.Contains(d.Key) && d.Value.Length > 0)
+                .ToImmutableSortedDictionary(StringComparer.Ordinal);
+        }
+        session.Narrator = session.Narrator with { Directions = directions };
+        return NarratorTrigger.Directed;
+    }
+
+    /// <summary>
+    /// Round end: the environment (changed only if the narrator says so), the plot summary, the clock, and the
+    /// next round's order. The scene ends here when its goal holds or its rounds are spent.
+    /// </summary>
+    private async Task<NarratorTrigger?> EndRoundAsync(CancellationToken cancellation)
+    {
+        var environment = await AskNarratorAsync(AgentCall.NarratorRole, session.Cast.Narrator.UpdateEnvironmentAsync, cancellation);
+        if (environment.Value is { Description: { Length: > 0 } description } update
+            && description != session.State.Scene?.Environment)
+        {
+            session.Append(new WorldEvent.EnvironmentChanged(description) { Time = update.Time is { Length: > 0 } t ? t : null });
+        }
+
+        var summary = await AskNarratorAsync(AgentCall.NarratorRole, session.Cast.Narrator.SummariseRoundAsync, cancellation);
+        if (summary.Value is { Length: > 0 } text)
+        {
+            session.Append(new WorldEvent.Narrated(text, NarrationKind.Summary));
+        }
+
+        session.Append(new WorldEvent.ClockAdvanced(session.State.World.Info.Clock.MinutesPerRound));
+        FireTriggers();
+
+        var scene = SceneRules.Current(session.State)!;
+        var participants = Participants().ToList();
+        ImmutableArray<string> next = scene.TurnOrder == TurnOrder.Fixed
+            ? [.. participants]
+            : [.. session.Narrator.Completed.Where(participants.Contains).Concat(participants).Distinct()];
+        session.Narrator = session.Narrator with { Queue = next, Completed = [], Directions = session.Narrator.Directions.Clear() };
+
+        var round = session.State.Scene!.Round;
+        var over = SceneRules.GoalReached(session.State) || SceneRules.OutOfRounds(session.State)
+            || (session.Options.RoundLimit is { } limit && round >= limit);
+        return over ? NarratorTrigger.SceneOver : NarratorTrigger.RoundClosed;
+    }
+}

@@ -1,0 +1,152 @@
+using System.Collections.Immutable;
+using Stateless;
+using TaleForge.Core.Decisions;
+using TaleForge.Core.Definitions;
+using TaleForge.Core.Events;
+using TaleForge.Core.State;
+using TaleForge.Engine.Agents;
+using TaleForge.Engine.Narration;
+
+namespace TaleForge.Engine.Session;
+
+/// <summary>
+/// One play-through: the world state, the narrator's place in its pipeline, and the log both are folded from.
+/// Views drive it with <see cref="RunAsync"/> (advance until the player must act or the story ends) and
+/// <see cref="SubmitAsync"/> (the player's turn), and watch <see cref="EventAppended"/>.
+/// </summary>
+public sealed partial class GameSession
+{
+    private readonly List<LogEntry> _log = [];
+    private readonly List<ModelCall> _calls = [];
+    private readonly Observations _observations = new();
+    private readonly StateMachine<NarratorPhase, NarratorTrigger> _machine;
+    private readonly RoundPipeline _pipeline;
+    private readonly List<Checkpoint> _checkpoints = [];
+    private long _nextStep;
+    private long? _head;
+
+    public GameSession(WorldDefinition world, Cast cast, SessionOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        ArgumentNullException.ThrowIfNull(cast);
+        if (cast.Player is { } player && world.FindCharacter(player) is null)
+        {
+            throw new ArgumentException($"The world has no character '{player}' to play.", nameof(cast));
+        }
+        Cast = cast;
+        Options = options ?? new SessionOptions();
+        State = WorldState.Initial(world);
+        Narrator = new NarratorState { NextScene = Options.StartScene };
+        _machine = NarratorMachine.Create(() => Narrator.Phase, phase => Narrator = Narrator with { Phase = phase });
+        _pipeline = new RoundPipeline(this);
+    }
+
+    public WorldState State { get; private set; }
+    public NarratorState Narrator { get; internal set; }
+    public Cast Cast { get; }
+    public SessionOptions Options { get; }
+    public IReadOnlyList<LogEntry> Log => _log;
+    public IReadOnlyList<ModelCall> Calls => _calls;
+
+    /// <summary>Raised after each event is applied, with its observers; views show those their reader perceived.</summary>
+    public event EventHandler<LogEntry>? EventAppended;
+
+    public bool IsFinished => Narrator.Phase == NarratorPhase.Finished;
+
+    /// <summary>Play has stopped for the human's turn.</summary>
+    public bool AwaitingPlayer =>
+        !IsFinished && Narrator.Phase == NarratorPhase.ActorTurn && Cast.Player is { } player
+        && !Narrator.Queue.IsEmpty && Narrator.Queue[0] == player && !Core.Rules.SceneRules.GoalReached(State);
+
+    /// <summary>Advances the story until the player must act or it ends.</summary>
+    public async Task RunAsync(CancellationToken cancellation = default)
+    {
+        while (!IsFinished && !AwaitingPlayer)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            await StepAsync(cancellation);
+        }
+        if (AwaitingPlayer)
+        {
+            MarkCheckpoint();
+        }
+    }
+
+    /// <summary>Performs the current phase's work and moves to the next phase.</summary>
+    public async Task StepAsync(CancellationToken cancellation = default)
+    {
+        var trigger = await _pipeline.PerformAsync(Narrator.Phase, cancellation);
+        if (trigger is { } fired)
+        {
+            _machine.Fire(fired);
+        }
+    }
+
+    /// <summary>The player's turn, as parsed from what they typed; then the story runs on.</summary>
+    public async Task SubmitAsync(CharacterTurn turn, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        if (!AwaitingPlayer)
+        {
+            throw new InvalidOperationException("It is not the player's turn: call RunAsync until AwaitingPlayer is true.");
+        }
+        _pipeline.ApplyTurn(Cast.Player!, turn);
+        _machine.Fire(NarratorTrigger.TurnTaken);
+        await RunAsync(cancellation);
+    }
+
+    /// <summary>Everything the character perceived so far, in its own words.</summary>
+    public ImmutableArray<Observation> ObservationsOf(string character) => _observations.For(character);
+
+    internal CharacterView ViewOf(string character) =>
+        ViewBuilder.For(State, character, _observations.For(character), Narrator.Directions.GetValueOrDefault(character));
+
+    internal NarratorView NarratorView()
+    {
+        var roundStart = _log.FindLastIndex(e => e.Event is WorldEvent.RoundStarted or WorldEvent.SceneStarted);
+        var round = roundStart < 0 ? _log : _log.Skip(roundStart);
+        var summaries = _log.Select(e => e.Event).OfType<WorldEvent.Narrated>()
+            .Where(n => n.Kind == NarrationKind.Summary).Select(n => n.Text);
+        return new NarratorView(State, [.. round], string.Join("\n", summaries.TakeLast(6)));
+    }
+
+    /// <summary>Applies one event, works out who perceived it, and records it.</summary>
+    internal void Append(WorldEvent e, string? actor = null)
+    {
+        var before = State;
+        var after = before.Apply(e);
+        var entry = new LogEntry
+        {
+            Step = _nextStep++,
+            Parent = _head,
+            Scene = after.Scene?.Id ?? before.Scene?.Id ?? "",
+            Round = after.Scene?.Round ?? 0,
+            Phase = Narrator.Phase,
+            Time = after.Clock,
+            Actor = actor,
+            Observed = new ObservedEvent(e, Core.Perception.Perception.Observers(before, after, e)),
+        };
+        State = after;
+        _head = entry.Step;
+        _log.Add(entry);
+        _observations.Add(entry, after);
+        Options.Trajectory?.Event(entry);
+        EventAppended?.Invoke(this, entry);
+    }
+
+    /// <summary>Reserves the next step for a model or authored decision, with the seed derived for it.</summary>
+    internal AgentCall NewCall(string role)
+    {
+        var step = _nextStep++;
+        return new AgentCall(step, role, Narrator.Phase, Seeds.Derive(Options.Seed, step, role));
+    }
+
+    internal void Record(IEnumerable<ModelCall> calls)
+    {
+        foreach (var call in calls)
+        {
+            _calls.Add(call);
+            Options.Trajectory?.ModelCall(call, _head, State.Scene?.Id ?? "", State.Scene?.Round ?? 0);
+        }
+    }
+}

@@ -1,0 +1,14 @@
+using TaleForge.Engine.Agents;
+using TaleForge.Engine.Narration;
+
+namespace TaleForge.Engine.Session;
+
+/// <summary>Where a session writes its record: events, model calls, and the points a player can return to.</summary>
+public interface ITrajectorySink
+{
+    void Event(LogEntry entry);
+    void ModelCall(ModelCall call, long? parent, string scene, int round);
+
+    /// <summary>A point where play waits for the player: enough to restore the session exactly there.</summary>
+    void Checkpoint(long step, long? parent, NarratorState narrator);
+}
