@@ -1,0 +1,70 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using TaleForge.Core.Events;
+using TaleForge.Core.State;
+using TaleForge.Engine.Session;
+using TaleForge.Engine.Trajectories;
+using TaleForge.Tests.Shared;
+
+namespace TaleForge.Engine.Tests;
+
+public sealed class TrajectoryWriterTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("taleforge-trajectory-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private static TrajectoryHeader Header => new()
+    {
+        Taleforge = "test",
+        Created = new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero),
+        World = new WorldReference("harbour", "The Harbour", "memory", "sha256:0"),
+        Seed = 7,
+        Mode = "authored",
+    };
+
+    [Fact]
+    public async Task Every_event_is_written_as_a_line_that_reads_back_as_the_same_event()
+    {
+        var world = TestWorld.Harbour();
+        var path = Path.Combine(_folder, "run.jsonl");
+        GameSession session;
+        using (var writer = TrajectoryWriter.Create(path, Header))
+        {
+            writer.Attach(WorldState.Initial(world));
+            session = new GameSession(world, Cast.Authored(world), new SessionOptions { Seed = 7, Trajectory = writer });
+            await session.RunAsync();
+        }
+
+        var lines = File.ReadAllLines(path).Select(l => JsonNode.Parse(l)!).ToList();
+        Assert.Equal("header", (string?)lines[0]["record"]);
+        Assert.Equal("taleforge/trajectory@1", (string?)lines[0]["format"]);
+        var events = lines.Where(l => (string?)l["record"] == "event").ToList();
+        Assert.Equal(session.Log.Count, events.Count);
+        for (var i = 0; i < events.Count; i++)
+        {
+            var read = events[i]["event"].Deserialize<WorldEvent>(TrajectoryJson.Options);
+            Assert.Equal(session.Log[i].Event, read);
+            Assert.Equal(session.Log[i].Step, (long)events[i]["step"]!);
+        }
+        Assert.Equal("scene_started", (string?)events[0]["event"]!["type"]);
+    }
+
+    [Fact]
+    public void A_veto_reason_is_tagged_by_type()
+    {
+        var veto = new WorldEvent.Vetoed("mara", "take the key", new VetoReason.NotCarrying("key"));
+        var json = JsonSerializer.Serialize<WorldEvent>(veto, TrajectoryJson.Options);
+        Assert.Equal("""{"type":"vetoed","character":"mara","attempt":"take the key","reason":{"type":"not_carrying","item":"key"}}""", json);
+        Assert.Equal(veto, JsonSerializer.Deserialize<WorldEvent>(json, TrajectoryJson.Options));
+    }
+
+    [Fact]
+    public void An_existing_trajectory_is_never_overwritten()
+    {
+        var path = Path.Combine(_folder, "kept.jsonl");
+        File.WriteAllText(path, "precious");
+        Assert.Throws<IOException>(() => TrajectoryWriter.Create(path, Header));
+        Assert.Equal("precious", File.ReadAllText(path));
+    }
+}
