@@ -19,6 +19,10 @@ public sealed record CharacterView
     public required SceneSnapshot Scene { get; init; }
     public required Surroundings Here { get; init; }
 
+    /// <summary>Names of the characters this one knows of (relationships, and everyone present), by id.</summary>
+    public ImmutableSortedDictionary<string, string> KnownNames { get; init; } =
+        ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal);
+
     /// <summary>Items this character carries.</summary>
     public ImmutableArray<ItemDefinition> Inventory { get; init; } = [];
 

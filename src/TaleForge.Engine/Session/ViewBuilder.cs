@@ -32,8 +32,16 @@ internal static class ViewBuilder
         var lore = world.Lore.Where(entry => entry.IsActivatedBy(recent))
             .OrderByDescending(entry => entry.Priority).ThenBy(entry => entry.Id, StringComparer.Ordinal);
 
+        var known = world.Character(id).Relationships.Select(r => r.With)
+            .Concat(state.CharactersAt(self.Location))
+            .Concat(sceneDefinition?.Participants ?? [])
+            .Where(other => other != id && world.FindCharacter(other) is not null)
+            .Distinct()
+            .ToImmutableSortedDictionary(other => other, other => world.Character(other).Name, StringComparer.Ordinal);
+
         return new CharacterView
         {
+            KnownNames = known,
             Character = world.Character(id),
             Self = self,
             Language = world.Info.Language,
