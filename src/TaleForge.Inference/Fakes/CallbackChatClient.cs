@@ -131,6 +131,3 @@ public sealed class CallbackChatClient : IChatClient
         return [.. text.EnumerateRunes().Select(rune => rune.ToString())];
     }
 }
-
-/// <summary>One call seen by a <see cref="CallbackChatClient"/>: the messages and options as passed.</summary>
-public sealed record CallbackChatCall(IReadOnlyList<ChatMessage> Messages, ChatOptions? Options);

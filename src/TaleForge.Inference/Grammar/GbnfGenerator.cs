@@ -14,7 +14,7 @@ internal sealed class GbnfGenerator
     private const int UnboundedExtraDeep = 1;
 
     /// <summary>Code points tried for negated classes and '.': ASCII, accents, CJK, an emoji, controls.</summary>
-    private static readonly int[] Candidates =
+    private static readonly int[] _candidates =
     [
         .. Enumerable.Range(0x20, 0x5F),
         '\n', '\t', 0x7F, 0x85, 0xA0, 'é', 'ß', 'Ω', '—', '’', '…', '中', '文', 0x1F600,
@@ -60,7 +60,7 @@ internal sealed class GbnfGenerator
                 Append(PickChar(charClass));
                 break;
             case GbnfAnyChar:
-                Append(Candidates[_random.Next(Candidates.Length)]);
+                Append(_candidates[_random.Next(_candidates.Length)]);
                 break;
             case GbnfRuleReference reference:
                 Emit(_grammar.Rules[reference.Name].Body, depth + 1);
@@ -122,7 +122,7 @@ internal sealed class GbnfGenerator
                 }
             }
         }
-        var allowed = Candidates.Where(charClass.Matches).ToArray();
+        var allowed = _candidates.Where(charClass.Matches).ToArray();
         if (allowed.Length == 0)
         {
             throw new InvalidOperationException("no sample character satisfies a character class of the grammar");

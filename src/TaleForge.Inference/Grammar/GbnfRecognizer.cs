@@ -12,7 +12,7 @@ internal sealed class GbnfRecognizer
     /// <summary>Nesting of rules past this is reported instead of risking the stack.</summary>
     private const int MaxNesting = 1000;
 
-    private static readonly int[] None = [];
+    private static readonly int[] _none = [];
 
     private readonly GbnfGrammar _grammar;
     private readonly int[] _input;
@@ -72,11 +72,11 @@ internal sealed class GbnfRecognizer
         switch (expression)
         {
             case GbnfLiteral literal:
-                return MatchesLiteral(literal, position) ? [position + literal.CodePoints.Count] : None;
+                return MatchesLiteral(literal, position) ? [position + literal.CodePoints.Count] : _none;
             case GbnfCharClass charClass:
-                return position < _input.Length && charClass.Matches(_input[position]) ? [position + 1] : None;
+                return position < _input.Length && charClass.Matches(_input[position]) ? [position + 1] : _none;
             case GbnfAnyChar:
-                return position < _input.Length ? [position + 1] : None;
+                return position < _input.Length ? [position + 1] : _none;
             case GbnfRuleReference reference:
                 return MatchRule(reference.Name, position);
             case GbnfSequence sequence:
@@ -90,7 +90,7 @@ internal sealed class GbnfRecognizer
                     }
                     if (next.Count == 0)
                     {
-                        return None;
+                        return _none;
                     }
                     current = next;
                 }

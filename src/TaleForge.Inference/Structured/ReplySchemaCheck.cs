@@ -13,8 +13,15 @@ internal sealed class ReplySchemaCheck
 
     public ReplySchemaCheck(JsonElement schema)
     {
-        // NJsonSchema reads a self-contained schema without I/O, so waiting here does not block on anything.
-        _schema = Schema.FromJsonAsync(schema.GetRawText()).GetAwaiter().GetResult();
+        try
+        {
+            // NJsonSchema reads a self-contained schema without I/O, so waiting here does not block on anything.
+            _schema = Schema.FromJsonAsync(schema.GetRawText()).GetAwaiter().GetResult();
+        }
+        catch (Exception error) when (error is InvalidOperationException or Newtonsoft.Json.JsonException)
+        {
+            throw new InvalidOperationException($"the reply schema cannot be loaded for validation: {error.Message}", error);
+        }
     }
 
     /// <summary>Null when <paramref name="json"/> (already known to be JSON) satisfies the schema, otherwise the reasons.</summary>
@@ -25,21 +32,33 @@ internal sealed class ReplySchemaCheck
         {
             return null;
         }
-        var described = Flatten(errors).Select(Describe).Distinct().Take(MaxReportedErrors);
+        var flat = Flatten(errors).ToList();
+        // A value of the wrong type also lacks every required property; naming those would only distract.
+        var wrongType = flat.Where(IsTypeError).Select(error => PathOf(error)).ToHashSet(StringComparer.Ordinal);
+        var described = flat
+            .Where(error => !(error.Kind == ValidationErrorKind.PropertyRequired && wrongType.Contains(PathOf(error))))
+            .Select(Describe)
+            .Distinct()
+            .Take(MaxReportedErrors);
         return string.Join("; ", described);
     }
 
+    /// <summary>The leaf errors: a wrapper ("array item not valid") gives way to the errors inside it.</summary>
     private static IEnumerable<ValidationError> Flatten(IEnumerable<ValidationError> errors)
     {
         foreach (var error in errors)
         {
-            yield return error;
             var nested = error switch
             {
-                ChildSchemaValidationError child => child.Errors.Values.SelectMany(list => list),
-                MultiTypeValidationError multi => multi.Errors.Values.SelectMany(list => list),
+                ChildSchemaValidationError child => child.Errors.Values.SelectMany(list => list).ToList(),
+                MultiTypeValidationError multi => multi.Errors.Values.SelectMany(list => list).ToList(),
                 _ => [],
             };
+            if (nested.Count == 0)
+            {
+                yield return error;
+                continue;
+            }
             foreach (var inner in Flatten(nested))
             {
                 yield return inner;
@@ -47,14 +66,25 @@ internal sealed class ReplySchemaCheck
         }
     }
 
-    private static string Describe(ValidationError error)
+    private static bool IsTypeError(ValidationError error) => error.Kind is ValidationErrorKind.ObjectExpected
+        or ValidationErrorKind.ArrayExpected or ValidationErrorKind.StringExpected or ValidationErrorKind.NumberExpected
+        or ValidationErrorKind.IntegerExpected or ValidationErrorKind.BooleanExpected or ValidationErrorKind.NullExpected;
+
+    /// <summary>"/sections[0]/title" for NJsonSchema's "#/sections[0].title"; "" for the whole value.</summary>
+    private static string PathOf(ValidationError error)
     {
-        var path = (error.Path ?? "").TrimStart('#').Replace('.', '/');
+        var path = (error.Path ?? "").TrimStart('#').Replace('.', '/').TrimEnd('/');
         if (error.Kind == ValidationErrorKind.PropertyRequired && path.LastIndexOf('/') is >= 0 and var slash)
         {
             // NJsonSchema points at the missing property; the problem lies with the object that lacks it.
             path = path[..slash];
         }
+        return path;
+    }
+
+    private static string Describe(ValidationError error)
+    {
+        var path = PathOf(error);
         var schema = error.Schema;
         var detail = error.Kind switch
         {

@@ -9,12 +9,12 @@ namespace TaleForge.Inference.Structured;
 
 /// <summary>
 /// The one JSON convention for model output: snake_case property names and enum values, non-nullable references
-/// required to be present and non-null, compact output. Schemas given to models and the parsing of their replies
+/// required to be present and non-null, compact output. _schemas given to models and the parsing of their replies
 /// both come from here, so they cannot drift apart.
 /// </summary>
 public static class TypedJson
 {
-    private static readonly ConcurrentDictionary<Type, JsonElement> Schemas = new();
+    private static readonly ConcurrentDictionary<Type, JsonElement> _schemas = new();
 
     public static JsonSerializerOptions Options { get; } = CreateOptions();
 
@@ -26,7 +26,7 @@ public static class TypedJson
     public static JsonElement SchemaFor(Type type)
     {
         ArgumentNullException.ThrowIfNull(type);
-        return Schemas.GetOrAdd(type, static t => AIJsonUtilities.CreateJsonSchema(
+        return _schemas.GetOrAdd(type, static t => AIJsonUtilities.CreateJsonSchema(
             t,
             serializerOptions: Options,
             inferenceOptions: new AIJsonSchemaCreateOptions

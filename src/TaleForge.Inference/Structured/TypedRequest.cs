@@ -14,7 +14,7 @@ namespace TaleForge.Inference.Structured;
 /// </summary>
 public sealed class TypedRequest<T>
 {
-    private static readonly Lazy<ReplySchemaCheck> SchemaCheck = new(() => new ReplySchemaCheck(Schema));
+    private static readonly Lazy<ReplySchemaCheck> _schemaCheck = new(() => new ReplySchemaCheck(Schema));
 
     private readonly IChatClient _client;
     private readonly TypedRequestOptions _options;
@@ -28,6 +28,8 @@ public sealed class TypedRequest<T>
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.MaxAttempts, 10, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNegative(options.EchoLimit, nameof(options));
         ArgumentNullException.ThrowIfNull(options.TimeProvider, nameof(options));
+        // Loading the validator now turns a schema it cannot read into an error at start-up, not at the first reply.
+        _ = _schemaCheck.Value;
         _client = client;
         _options = options;
         _responseFormat = ChatResponseFormat.ForJsonSchema(Schema, options.SchemaName ?? typeof(T).Name, options.SchemaDescription);
@@ -113,7 +115,7 @@ public sealed class TypedRequest<T>
         {
             return ReplyReading<T>.Refused(ReplyFailure.NotJson, $"it is not valid JSON ({error.Message})");
         }
-        if (SchemaCheck.Value.Check(json) is { } violation)
+        if (_schemaCheck.Value.Check(json) is { } violation)
         {
             return ReplyReading<T>.Refused(ReplyFailure.SchemaViolation, $"it does not match the schema: {violation}");
         }

@@ -4,7 +4,7 @@ namespace TaleForge.Inference.Tests.Grammar;
 
 public class GbnfGenerationTests
 {
-    private static readonly string[] Grammars =
+    private static readonly string[] _grammars =
     [
         "root ::= [a-z]{1,5} (\",\" [0-9]+)*",
         "root ::= item*\nitem ::= \"(\" root \")\" | \"[\" root \"]\"",
@@ -16,7 +16,7 @@ public class GbnfGenerationTests
     [Fact]
     public void Every_generated_text_is_in_the_language_of_its_grammar()
     {
-        foreach (var text in Grammars)
+        foreach (var text in _grammars)
         {
             var grammar = GbnfGrammar.Parse(text);
             for (var seed = 0; seed < 200; seed++)
@@ -30,7 +30,7 @@ public class GbnfGenerationTests
     [Fact]
     public void The_same_seed_generates_the_same_text_and_different_seeds_vary()
     {
-        var grammar = GbnfGrammar.Parse(Grammars[0]);
+        var grammar = GbnfGrammar.Parse(_grammars[0]);
 
         Assert.Equal(grammar.Generate(new Random(42)), grammar.Generate(new Random(42)));
         var distinct = Enumerable.Range(0, 50).Select(seed => grammar.Generate(new Random(seed))).Distinct().Count();

@@ -151,6 +151,15 @@ public class JsonSchemaGrammarTests
     }
 
     [Fact]
+    public void Boolean_schemas_mean_anything_and_an_empty_array_bound_means_brackets_only()
+    {
+        Assert.StartsWith("root ::= \"[\" (value (\",\" value)*)? \"]\"\nvalue ::= ", Convert("""{"type":"array","items":true}"""));
+        var grammar = JsonSchemaGrammar.ConvertToGrammar(JsonDocument.Parse("""{"type":"array","maxItems":0}""").RootElement);
+        Assert.True(grammar.Accepts("[]"));
+        Assert.False(grammar.Accepts("[1]"));
+    }
+
+    [Fact]
     public void Descriptions_titles_and_defaults_are_ignored()
     {
         Assert.Equal(
