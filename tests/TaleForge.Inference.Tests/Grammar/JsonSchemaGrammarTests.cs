@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.AI;
 using TaleForge.Inference.Grammar;
 
 namespace TaleForge.Inference.Tests.Grammar;
@@ -214,5 +215,26 @@ public class JsonSchemaGrammarTests
         Assert.Equal(["root", "tags", "tags-item", "char"], grammar.Rules.Keys);
         Assert.Equal([1, 2, 3, 4], grammar.Rules.Values.Select(rule => rule.Line));
         Assert.Equal("tags-item ::= \"\\\"\" char{0,8} \"\\\"\"", Convert(schema).Split('\n')[2]);
+    }
+
+    [Fact]
+    public void A_response_format_gives_its_schemas_grammar_any_object_without_a_schema_and_none_for_text()
+    {
+        var schema = JsonDocument.Parse("""{"type":"boolean"}""").RootElement;
+
+        Assert.Equal(Convert("""{"type":"boolean"}"""), JsonSchemaGrammar.ForResponseFormat(ChatResponseFormat.ForJsonSchema(schema, "flag")));
+        Assert.Equal(Convert("""{"type":"object"}"""), JsonSchemaGrammar.ForResponseFormat(ChatResponseFormat.Json));
+        Assert.StartsWith("root ::= \"{\" (string \":\" value", JsonSchemaGrammar.ForResponseFormat(ChatResponseFormat.Json));
+        Assert.Null(JsonSchemaGrammar.ForResponseFormat(ChatResponseFormat.Text));
+        Assert.Null(JsonSchemaGrammar.ForResponseFormat(null));
+    }
+
+    [Fact]
+    public void A_response_format_with_an_unsupported_schema_is_refused_every_time()
+    {
+        var format = ChatResponseFormat.ForJsonSchema(JsonDocument.Parse("""{"type":"string","format":"email"}""").RootElement, "mail");
+
+        Assert.Throws<UnsupportedSchemaException>(() => JsonSchemaGrammar.ForResponseFormat(format));
+        Assert.Equal("#/format", Assert.Throws<UnsupportedSchemaException>(() => JsonSchemaGrammar.ForResponseFormat(format)).Pointer);
     }
 }
