@@ -57,7 +57,7 @@ internal static class GbnfAnalysis
                     var cycle = path.Skip(path.IndexOf(next)).Append(next);
                     var start = rules[next];
                     throw new GbnfException(
-                        $"rule '{next}' is left-recursive ({string.Join(" -> ", cycle)}), which llama.cpp refuses; "
+                        $"rule '{next}' is left-recursive ({string.Join(" -> ", cycle)}), which llama.cpp refuses or loops on forever; "
                         + "start each alternative with a literal or character class",
                         start.Line,
                         start.Column);
@@ -146,7 +146,7 @@ internal static class GbnfAnalysis
         if (expression is GbnfRepetition { Max: null } repetition && IsNullable(repetition.Item, nullable))
         {
             throw new GbnfException(
-                $"rule '{rule.Name}' repeats without bound something that can match nothing, which llama.cpp treats as left recursion",
+                $"rule '{rule.Name}' repeats without bound something that can match nothing, which llama.cpp rewrites into left recursion",
                 rule.Line,
                 rule.Column);
         }

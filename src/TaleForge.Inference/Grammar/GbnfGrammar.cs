@@ -2,7 +2,8 @@ namespace TaleForge.Inference.Grammar;
 
 /// <summary>
 /// A parsed and checked GBNF grammar: every referenced rule defined, no rule defined twice, a root rule present
-/// and no left recursion, the checks without which llama.cpp refuses a grammar or loops on it. Use it to check
+/// and no left recursion: llama.cpp refuses some of these grammars, and hangs on others (left recursion
+/// through a rule that can match nothing passes its own check). Use it to check
 /// a grammar before it reaches native code, to test whether a text is in its language, and to generate texts.
 /// </summary>
 public sealed class GbnfGrammar

@@ -9,7 +9,10 @@ namespace TaleForge.Inference.Grammar;
 /// </summary>
 internal sealed class GbnfParser
 {
-    /// <summary>llama.cpp refuses larger <c>{m,n}</c> counts (it expands each into that many rules).</summary>
+    /// <summary>
+    /// The largest <c>{m,n}</c> count: llama.cpp expands a repetition into one rule per count, and newer llama.cpp
+    /// releases refuse larger ones, so grammars stay portable and compact.
+    /// </summary>
     public const int MaxRepetitions = 2000;
 
     private readonly string _text;
@@ -178,7 +181,7 @@ internal sealed class GbnfParser
                 }
                 if (Math.Max(min, max ?? 0) > MaxRepetitions)
                 {
-                    throw Error($"repetition count above {MaxRepetitions}, which llama.cpp refuses", operatorStart);
+                    throw Error($"repetition count above {MaxRepetitions}; llama.cpp expands each count into its own rule, so keep counts at most {MaxRepetitions}", operatorStart);
                 }
                 break;
         }
@@ -198,7 +201,7 @@ internal sealed class GbnfParser
         }
         if (!int.TryParse(_text.AsSpan(start, _pos - start), NumberStyles.None, CultureInfo.InvariantCulture, out var count))
         {
-            throw Error($"repetition count above {MaxRepetitions}, which llama.cpp refuses", start);
+            throw Error($"repetition count above {MaxRepetitions}; llama.cpp expands each count into its own rule, so keep counts at most {MaxRepetitions}", start);
         }
         return count;
     }

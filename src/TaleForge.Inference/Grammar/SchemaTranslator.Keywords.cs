@@ -124,7 +124,7 @@ internal sealed partial class SchemaTranslator
         }
         if (number > MaxRepetitions)
         {
-            throw Unsupported(Child(pointer, keyword), $"'{keyword}' {number} is above {MaxRepetitions}, the largest repetition llama.cpp grammars allow");
+            throw Unsupported(Child(pointer, keyword), $"'{keyword}' {number} is above {MaxRepetitions}, the largest repetition count a grammar may use");
         }
         return (int)number;
     }

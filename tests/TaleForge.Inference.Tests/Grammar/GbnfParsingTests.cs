@@ -60,7 +60,7 @@ public class GbnfParsingTests
     [InlineData("root := \"a\"", 1, 6, "expected '::=' after rule name 'root'")]
     [InlineData("root ::= * \"a\"", 1, 10, "'*' must follow an item to repeat")]
     [InlineData("root ::= \"a\"{3,2}", 1, 13, "repetition {3,2} has its maximum below its minimum")]
-    [InlineData("root ::= \"a\"{0,2001}", 1, 13, "repetition count above 2000, which llama.cpp refuses")]
+    [InlineData("root ::= \"a\"{0,2001}", 1, 13, "repetition count above 2000; llama.cpp expands each count into its own rule, so keep counts at most 2000")]
     [InlineData("root ::= \"a\"{x}", 1, 14, "expected a number in the repetition count")]
     [InlineData("root ::= \"\\q\"", 1, 11, "unknown escape '\\q' (known: \\x \\u \\U \\t \\r \\n \\\\ \\\" \\[ \\])")]
     [InlineData("root ::= \"\\x4\"", 1, 11, "escape needs 2 hex digits")]
@@ -117,7 +117,7 @@ public class GbnfParsingTests
     {
         var error = Assert.Throws<GbnfException>(() => GbnfGrammar.Parse("root ::= (\"a\"?)*"));
 
-        Assert.Equal("rule 'root' repeats without bound something that can match nothing, which llama.cpp treats as left recursion", error.Problem);
+        Assert.Equal("rule 'root' repeats without bound something that can match nothing, which llama.cpp rewrites into left recursion", error.Problem);
     }
 
     [Fact]

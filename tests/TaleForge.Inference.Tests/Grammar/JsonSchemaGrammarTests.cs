@@ -183,7 +183,7 @@ public class JsonSchemaGrammarTests
     [InlineData("""{"type":"array","items":[{"type":"string"}]}""", "#/items", "tuple arrays (items as an array of schemas) are not supported")]
     [InlineData("""{"type":"array","uniqueItems":true}""", "#/uniqueItems", "unsupported keyword 'uniqueItems'")]
     [InlineData("""{"type":"string","minLength":5,"maxLength":2}""", "#/minLength", "'minLength' 5 is above 'maxLength' 2, so no value fits")]
-    [InlineData("""{"type":"string","maxLength":5000}""", "#/maxLength", "'maxLength' 5000 is above 2000, the largest repetition llama.cpp grammars allow")]
+    [InlineData("""{"type":"string","maxLength":5000}""", "#/maxLength", "'maxLength' 5000 is above 2000, the largest repetition count a grammar may use")]
     [InlineData("""{"type":"integer","minimum":10,"maximum":3}""", "#", "no integer lies between the bounds (10 > 3)")]
     [InlineData("""{"type":"number","maximum":0.5}""", "#/maximum", "the grammar enforces only whole-number bounds on 'number', not 0.5")]
     [InlineData("""{"type":"string","minimum":1}""", "#/minimum", "'minimum' does not apply to type string")]
