@@ -3,7 +3,7 @@ using System.Text;
 
 namespace TaleForge.Inference.Grammar;
 
-/// <summary>Writes GBNF literals and character classes that llama.cpp reads back as the same code points.</summary>
+/// <summary>Writes GBNF literals that llama.cpp reads back as the same code points.</summary>
 internal static class GbnfText
 {
     /// <summary><c>"..."</c> for the given text; quotes, backslashes and control characters escaped.</summary>
@@ -36,17 +36,6 @@ internal static class GbnfText
         }
         return builder.Append('"').ToString();
     }
-
-    /// <summary>A code point as it may stand inside a class or literal without special meaning.</summary>
-    public static string ClassChar(int codePoint) => codePoint switch
-    {
-        '\\' => "\\\\",
-        ']' => "\\]",
-        '[' => "\\[",
-        '"' => "\\\"",
-        '-' or '^' => Hex(codePoint),
-        _ => AppendChar(new StringBuilder(), codePoint).ToString(),
-    };
 
     private static StringBuilder AppendChar(StringBuilder builder, int codePoint)
     {

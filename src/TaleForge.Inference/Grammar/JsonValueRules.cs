@@ -9,8 +9,6 @@ namespace TaleForge.Inference.Grammar;
 /// </summary>
 internal static class JsonValueRules
 {
-    public const int IntegerDigits = 9;
-
     /// <summary>The largest plain integer; also the default far bound of a range bounded on one side.</summary>
     public const long DefaultLimit = 999_999_999;
 
@@ -26,6 +24,4 @@ internal static class JsonValueRules
         ("number", "\"-\"? (\"0\" | [1-9] [0-9]{0,8}) (\".\" [0-9]{1,9})?", []),
         ("boolean", "\"true\" | \"false\"", []),
     ];
-
-    public static bool IsShared(string name) => All.Any(rule => rule.Name == name);
 }
