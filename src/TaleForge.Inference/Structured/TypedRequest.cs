@@ -1,0 +1,164 @@
+using System.Text.Json;
+using Microsoft.Extensions.AI;
+using TaleForge.Inference.Calls;
+
+namespace TaleForge.Inference.Structured;
+
+/// <summary>
+/// Asks a chat client for a value of record type <typeparamref name="T"/>: sends the type's JSON schema as the
+/// response format (a llama backend turns it into a grammar), reads the reply (JSON, schema, binding to
+/// <typeparamref name="T"/>, then the caller's check) and, while the reply is refused and attempts remain,
+/// re-asks with the reason ("your last reply was invalid because ..."). Never throws for bad model output or
+/// backend errors: it returns a <see cref="TypedResult{T}"/> holding every attempt. Only the caller's own
+/// cancellation is thrown.
+/// </summary>
+public sealed class TypedRequest<T>
+{
+    private static readonly Lazy<ReplySchemaCheck> _schemaCheck = new(() => new ReplySchemaCheck(Schema));
+
+    private readonly IChatClient _client;
+    private readonly TypedRequestOptions _options;
+    private readonly ChatResponseFormatJson _responseFormat;
+
+    public TypedRequest(IChatClient client, TypedRequestOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        options ??= new TypedRequestOptions();
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxAttempts, 1, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.MaxAttempts, 10, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegative(options.EchoLimit, nameof(options));
+        ArgumentNullException.ThrowIfNull(options.TimeProvider, nameof(options));
+        // Loading the validator now turns a schema it cannot read into an error at start-up, not at the first reply.
+        _ = _schemaCheck.Value;
+        _client = client;
+        _options = options;
+        _responseFormat = ChatResponseFormat.ForJsonSchema(Schema, options.SchemaName ?? typeof(T).Name, options.SchemaDescription);
+    }
+
+    /// <summary>The JSON schema of <typeparamref name="T"/> (see <see cref="TypedJson.SchemaFor(Type)"/>).</summary>
+    public static JsonElement Schema => TypedJson.SchemaFor<T>();
+
+    /// <summary>The response format this request sends.</summary>
+    public ChatResponseFormatJson ResponseFormat => _responseFormat;
+
+    /// <summary>
+    /// Asks until a reply is accepted or <see cref="TypedRequestOptions.MaxAttempts"/> are spent.
+    /// </summary>
+    /// <param name="messages">The conversation; it is not changed (re-asks extend a copy).</param>
+    /// <param name="options">Sampling options; cloned, with the response format set, and the attempt number set in
+    /// the <see cref="ModelCallContext"/> when one is attached.</param>
+    /// <param name="check">The game's own rule, run on a well-formed value: null to accept, or the reason to refuse.</param>
+    /// <param name="cancellationToken">Cancels the request; the only exception this method lets through.</param>
+    public async Task<TypedResult<T>> SendAsync(
+        IEnumerable<ChatMessage> messages,
+        ChatOptions? options = null,
+        Func<T, string?>? check = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        var conversation = messages.ToList();
+        var attempts = new List<TypedAttempt>();
+        for (var number = 1; number <= _options.MaxAttempts; number++)
+        {
+            var attemptOptions = OptionsFor(options, number);
+            var started = _options.TimeProvider.GetTimestamp();
+            ChatResponse response;
+            try
+            {
+                response = await _client.GetResponseAsync(conversation, attemptOptions, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+#pragma warning disable CA1031 // A backend failure is recorded as a failed attempt; the game goes on.
+            catch (Exception error)
+#pragma warning restore CA1031
+            {
+                attempts.Add(new TypedAttempt(number, "", ReplyFailure.ModelError, $"the model could not reply ({error.Message})",
+                    null, null, null, _options.TimeProvider.GetElapsedTime(started)));
+                continue;
+            }
+
+            var raw = response.Text;
+            var reading = Read(raw, check);
+            attempts.Add(new TypedAttempt(number, raw, reading.Failure, reading.Error, response.ModelId,
+                response.Usage?.InputTokenCount, response.Usage?.OutputTokenCount, _options.TimeProvider.GetElapsedTime(started)));
+            if (reading.Succeeded)
+            {
+                return new TypedResult<T>(reading.Value, attempts);
+            }
+            conversation.Add(new ChatMessage(ChatRole.Assistant, Echo(raw)));
+            conversation.Add(new ChatMessage(ChatRole.User,
+                $"Your last reply was invalid because {reading.Error}. Reply again with only the corrected JSON value."));
+        }
+        return new TypedResult<T>(default, attempts);
+    }
+
+    /// <summary>
+    /// Reads one reply as the request does: JSON (a surrounding Markdown code fence is tolerated), the schema,
+    /// binding to <typeparamref name="T"/>, then <paramref name="check"/>. Useful to re-read recorded replies.
+    /// </summary>
+    public static ReplyReading<T> Read(string rawText, Func<T, string?>? check = null)
+    {
+        ArgumentNullException.ThrowIfNull(rawText);
+        var json = WithoutCodeFence(rawText);
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            return ReplyReading<T>.Refused(ReplyFailure.EmptyReply, "the reply was empty");
+        }
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+        }
+        catch (JsonException error)
+        {
+            return ReplyReading<T>.Refused(ReplyFailure.NotJson, $"it is not valid JSON ({error.Message})");
+        }
+        if (_schemaCheck.Value.Check(json) is { } violation)
+        {
+            return ReplyReading<T>.Refused(ReplyFailure.SchemaViolation, $"it does not match the schema: {violation}");
+        }
+        T? value;
+        try
+        {
+            value = JsonSerializer.Deserialize<T>(json, TypedJson.Options);
+        }
+        catch (JsonException error)
+        {
+            return ReplyReading<T>.Refused(ReplyFailure.WrongShape, $"it does not fit the expected shape ({error.Message})");
+        }
+        if (value is null)
+        {
+            return ReplyReading<T>.Refused(ReplyFailure.WrongShape, "it is null, but a value is required");
+        }
+        if (check?.Invoke(value) is { } ruleError)
+        {
+            return ReplyReading<T>.Refused(ReplyFailure.RuleViolation, ruleError);
+        }
+        return ReplyReading<T>.Accepted(value);
+    }
+
+    private ChatOptions OptionsFor(ChatOptions? options, int attempt)
+    {
+        var copy = options.GetCallContext() is { } context
+            ? options.WithCallContext(context with { Attempt = attempt })
+            : options?.Clone() ?? new ChatOptions();
+        copy.ResponseFormat = _responseFormat;
+        return copy;
+    }
+
+    private string Echo(string raw) =>
+        raw.Length <= _options.EchoLimit ? raw : string.Concat(raw.AsSpan(0, _options.EchoLimit), " …");
+
+    private static string WithoutCodeFence(string text)
+    {
+        var trimmed = text.Trim();
+        if (!trimmed.StartsWith("```", StringComparison.Ordinal) || !trimmed.EndsWith("```", StringComparison.Ordinal) || trimmed.Length < 6)
+        {
+            return trimmed;
+        }
+        var firstLineEnd = trimmed.IndexOf('\n', StringComparison.Ordinal);
+        return firstLineEnd < 0 ? trimmed[3..^3].Trim() : trimmed[(firstLineEnd + 1)..^3].Trim();
+    }
+}
