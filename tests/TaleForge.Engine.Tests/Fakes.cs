@@ -20,6 +20,9 @@ internal sealed class ScriptedCharacter(
         return Task.FromResult(AgentResult<Beliefs>.Authored(believe?.Invoke(view)));
     }
 
+    public Task<AgentResult<ImmutableArray<string>>> ReflectAsync(CharacterView view, AgentCall call, CancellationToken cancellation) =>
+        Task.FromResult(AgentResult<ImmutableArray<string>>.Authored([]));
+
     public Task<AgentResult<CharacterTurn>> DecideTurnAsync(CharacterView view, AgentCall call, CancellationToken cancellation)
     {
         Views.Add(view);

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using TaleForge.Core.Decisions;
 using TaleForge.Core.Definitions;
 using TaleForge.Core.State;
@@ -14,6 +15,9 @@ public sealed class AuthoredCharacter(string waitAction) : ICharacterAgent
 {
     public Task<AgentResult<Beliefs>> ReviseBeliefsAsync(CharacterView view, AgentCall call, CancellationToken cancellation) =>
         Task.FromResult(AgentResult<Beliefs>.Authored(null));
+
+    public Task<AgentResult<ImmutableArray<string>>> ReflectAsync(CharacterView view, AgentCall call, CancellationToken cancellation) =>
+        Task.FromResult(AgentResult<ImmutableArray<string>>.Authored([]));
 
     public Task<AgentResult<CharacterTurn>> DecideTurnAsync(CharacterView view, AgentCall call, CancellationToken cancellation)
     {

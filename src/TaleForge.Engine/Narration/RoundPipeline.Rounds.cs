@@ -4,6 +4,7 @@ using TaleForge.Core.Events;
 using TaleForge.Core.Rules;
 using TaleForge.Core.State;
 using TaleForge.Engine.Agents;
+using TaleForge.Engine.Memory;
 
 namespace TaleForge.Engine.Narration;
 
@@ -19,8 +20,12 @@ internal sealed partial class RoundPipeline
         session.Append(new WorldEvent.RoundStarted((session.State.Scene?.Round ?? 0) + 1));
         FireTriggers();
 
-        var thinkers = Participants()
+        var agents = Participants()
             .Where(id => id != session.Cast.Player && session.Cast.AgentFor(id) is not null)
+            .ToList();
+        await ReflectAsync(agents, cancellation);
+
+        var thinkers = agents
             .Select(id => (Id: id, Agent: session.Cast.AgentFor(id)!, View: session.ViewOf(id), Call: session.NewCall(AgentCall.CharacterRole(id))))
             .ToList();
         var results = await Task.WhenAll(thinkers.Select(t => t.Agent.ReviseBeliefsAsync(t.View, t.Call, cancellation)));
@@ -35,6 +40,33 @@ internal sealed partial class RoundPipeline
         }
         return NarratorTrigger.BeliefsRevised;
     }
+
+    /// <summary>
+    /// Characters whose observations since their last reflection add up past the threshold draw insights from
+    /// them (Generative Agents' reflection); the insights become memories of high importance.
+    /// </summary>
+    private async Task ReflectAsync(List<string> agents, CancellationToken cancellation)
+    {
+        var due = agents
+            .Where(id => MemoryRetrieval.ImportanceSince(session.ObservationsOf(id), LastReflection(id)) >= session.Options.ReflectionThreshold)
+            .Select(id => (Id: id, Agent: session.Cast.AgentFor(id)!, View: session.ViewOf(id), Call: session.NewCall(AgentCall.CharacterRole(id))))
+            .ToList();
+        var results = await Task.WhenAll(due.Select(d => d.Agent.ReflectAsync(d.View, d.Call, cancellation)));
+        foreach (var (reflector, result) in due.Zip(results))
+        {
+            session.Record(result.Calls);
+            foreach (var insight in result.Value.IsDefault ? [] : result.Value)
+            {
+                var memory = new Core.State.Memory(insight, ReflectionImportance, session.State.Clock, MemoryKind.Reflection);
+                session.Append(new WorldEvent.MemoryAdded(reflector.Id, memory), reflector.Id);
+            }
+        }
+    }
+
+    private const double ReflectionImportance = 0.8;
+
+    private long LastReflection(string character) =>
+        session.Log.LastOrDefault(e => e.Event is WorldEvent.MemoryAdded m && m.Character == character)?.Step ?? -1;
 
     /// <summary>The optional director, on the narrator's agent: one line of direction per participant.</summary>
     private async Task<NarratorTrigger?> DirectAsync(CancellationToken cancellation)

@@ -6,6 +6,7 @@ using TaleForge.Core.Events;
 using TaleForge.Core.State;
 using TaleForge.Engine.Agents;
 using TaleForge.Engine.Narration;
+using TaleForge.Inference.Seeds;
 
 namespace TaleForge.Engine.Session;
 
@@ -138,7 +139,7 @@ public sealed partial class GameSession
     internal AgentCall NewCall(string role)
     {
         var step = _nextStep++;
-        return new AgentCall(step, role, Narrator.Phase, Seeds.Derive(Options.Seed, step, role));
+        return new AgentCall(step, role, Narrator.Phase, SeedDerivation.Derive(Options.Seed, step, role));
     }
 
     internal void Record(IEnumerable<ModelCall> calls)

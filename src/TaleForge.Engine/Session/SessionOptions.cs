@@ -15,6 +15,9 @@ public sealed record SessionOptions
     /// <summary>Stop a scene after this many rounds even if the world allows more (simulate --rounds).</summary>
     public int? RoundLimit { get; init; }
 
+    /// <summary>Importance a character must accumulate before it reflects on what it observed.</summary>
+    public double ReflectionThreshold { get; init; } = 5.0;
+
     /// <summary>End the story when the first scene ends, ignoring transitions (simulate --scene).</summary>
     public bool StopAfterScene { get; init; }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
 using TaleForge.Inference.Calls;
@@ -14,13 +15,28 @@ namespace TaleForge.Inference.Structured;
 /// </summary>
 public sealed class TypedRequest<T>
 {
-    private static readonly Lazy<ReplySchemaCheck> _schemaCheck = new(() => new ReplySchemaCheck(Schema));
+    private static readonly Lazy<ReplySchemaCheck> TypeSchemaCheck = new(() => new ReplySchemaCheck(Schema));
+
+    // Narrowed schemas recur (the same exits, the same people present), so their validators are kept.
+    private static readonly ConcurrentDictionary<string, ReplySchemaCheck> NarrowedChecks = new(StringComparer.Ordinal);
+    private const int NarrowedCheckLimit = 256;
 
     private readonly IChatClient _client;
     private readonly TypedRequestOptions _options;
     private readonly ChatResponseFormatJson _responseFormat;
+    private readonly ReplySchemaCheck _schemaCheck;
 
     public TypedRequest(IChatClient client, TypedRequestOptions? options = null)
+        : this(client, null, options)
+    {
+    }
+
+    /// <summary>
+    /// A request whose reply must match <paramref name="narrowedSchema"/>: <typeparamref name="T"/>'s schema with
+    /// tighter constraints for this one call (an enum of the exits that exist right now, say), so a grammar
+    /// backend can only produce choices that are valid here. The reply must still bind to <typeparamref name="T"/>.
+    /// </summary>
+    public TypedRequest(IChatClient client, JsonElement? narrowedSchema, TypedRequestOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         options ??= new TypedRequestOptions();
@@ -29,10 +45,25 @@ public sealed class TypedRequest<T>
         ArgumentOutOfRangeException.ThrowIfNegative(options.EchoLimit, nameof(options));
         ArgumentNullException.ThrowIfNull(options.TimeProvider, nameof(options));
         // Loading the validator now turns a schema it cannot read into an error at start-up, not at the first reply.
-        _ = _schemaCheck.Value;
+        _schemaCheck = narrowedSchema is { } narrowed ? NarrowedCheck(narrowed) : TypeSchemaCheck.Value;
         _client = client;
         _options = options;
-        _responseFormat = ChatResponseFormat.ForJsonSchema(Schema, options.SchemaName ?? typeof(T).Name, options.SchemaDescription);
+        _responseFormat = ChatResponseFormat.ForJsonSchema(
+            narrowedSchema ?? Schema, options.SchemaName ?? typeof(T).Name, options.SchemaDescription);
+    }
+
+    private static ReplySchemaCheck NarrowedCheck(JsonElement schema)
+    {
+        var key = schema.GetRawText();
+        if (NarrowedChecks.TryGetValue(key, out var check))
+        {
+            return check;
+        }
+        if (NarrowedChecks.Count >= NarrowedCheckLimit)
+        {
+            NarrowedChecks.Clear();
+        }
+        return NarrowedChecks.GetOrAdd(key, _ => new ReplySchemaCheck(schema));
     }
 
     /// <summary>The JSON schema of <typeparamref name="T"/> (see <see cref="TypedJson.SchemaFor(Type)"/>).</summary>
@@ -81,7 +112,7 @@ public sealed class TypedRequest<T>
             }
 
             var raw = response.Text;
-            var reading = Read(raw, check);
+            var reading = Read(raw, check, _schemaCheck);
             attempts.Add(new TypedAttempt(number, raw, reading.Failure, reading.Error, response.ModelId,
                 response.Usage?.InputTokenCount, response.Usage?.OutputTokenCount, _options.TimeProvider.GetElapsedTime(started)));
             if (reading.Succeeded)
@@ -99,7 +130,10 @@ public sealed class TypedRequest<T>
     /// Reads one reply as the request does: JSON (a surrounding Markdown code fence is tolerated), the schema,
     /// binding to <typeparamref name="T"/>, then <paramref name="check"/>. Useful to re-read recorded replies.
     /// </summary>
-    public static ReplyReading<T> Read(string rawText, Func<T, string?>? check = null)
+    public static ReplyReading<T> Read(string rawText, Func<T, string?>? check = null) =>
+        Read(rawText, check, TypeSchemaCheck.Value);
+
+    private static ReplyReading<T> Read(string rawText, Func<T, string?>? check, ReplySchemaCheck schemaCheck)
     {
         ArgumentNullException.ThrowIfNull(rawText);
         var json = WithoutCodeFence(rawText);
@@ -115,7 +149,7 @@ public sealed class TypedRequest<T>
         {
             return ReplyReading<T>.Refused(ReplyFailure.NotJson, $"it is not valid JSON ({error.Message})");
         }
-        if (_schemaCheck.Value.Check(json) is { } violation)
+        if (schemaCheck.Check(json) is { } violation)
         {
             return ReplyReading<T>.Refused(ReplyFailure.SchemaViolation, $"it does not match the schema: {violation}");
         }

@@ -1,0 +1,62 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Microsoft.Extensions.AI;
+using TaleForge.Inference.Calls;
+using TaleForge.Inference.Structured;
+
+namespace TaleForge.Engine.Agents.Models;
+
+/// <summary>One typed question to a model role, and the record the trajectory keeps of it.</summary>
+internal static class ModelAsk
+{
+    /// <summary>Room left for chat-template markup around the messages.</summary>
+    private const int TemplateSlack = 64;
+
+    public static int PromptBudget(ModelRole role, int maxOutput) => role.ContextTokens - maxOutput - TemplateSlack;
+
+    public static async Task<(T? Value, ModelCall Record)> AskAsync<T>(
+        ModelRole role,
+        AgentCall call,
+        string schemaName,
+        string system,
+        string user,
+        int maxOutput,
+        JsonElement? narrowedSchema = null,
+        Func<T, string?>? check = null,
+        CancellationToken cancellation = default)
+        where T : class
+    {
+        ChatMessage[] messages = [new(ChatRole.System, system), new(ChatRole.User, user)];
+        var options = role.Sampling.Clone();
+        options.Seed = call.Seed;
+        options.MaxOutputTokens = maxOutput;
+        options = options.WithCallContext(new ModelCallContext(call.Role, call.Step));
+
+        var request = new TypedRequest<T>(role.Client, narrowedSchema, new TypedRequestOptions
+        {
+            MaxAttempts = role.MaxAttempts,
+            SchemaName = schemaName,
+        });
+        var result = await request.SendAsync(messages, options, check, cancellation);
+
+        var last = result.Attempts.Count > 0 ? result.Attempts[^1] : null;
+        var record = new ModelCall
+        {
+            Call = call,
+            Model = role.Model,
+            Schema = schemaName,
+            Prompt = [new PromptMessage("system", system), new PromptMessage("user", user)],
+            Raw = last?.RawText ?? "",
+            Parsed = result.Succeeded ? JsonSerializer.SerializeToNode(result.Value, TypedJson.Options) : null,
+            PromptTokens = (int)result.InputTokens,
+            CompletionTokens = (int)result.OutputTokens,
+            Milliseconds = result.Duration.TotalMilliseconds,
+            Attempts = [.. result.Attempts.Where(a => a.Failure != ReplyFailure.None)
+                .Select(a => new FailedAttempt(a.RawText, $"{a.Failure}: {a.Error}"))],
+            Failure = result.Succeeded ? null : result.Error,
+        };
+        return (result.Succeeded ? result.Value : null, record);
+    }
+
+    public static ImmutableArray<ModelCall> One(ModelCall call) => [call];
+}

@@ -1,0 +1,143 @@
+using System.Collections.Immutable;
+using TaleForge.Core.Decisions;
+using TaleForge.Core.State;
+using TaleForge.Engine.Agents.Prompts;
+using TaleForge.Engine.Agents.Replies;
+using TaleForge.Inference.Structured;
+
+namespace TaleForge.Engine.Agents.Models;
+
+/// <summary>
+/// A character played by a language model. Every question has a schema, narrowed to what exists at that moment
+/// (exits, items, people), so a grammar-constrained model always answers something the game can read; the
+/// prompt is built from the character's view alone and cut to fit the model's context.
+/// </summary>
+public sealed class ModelCharacter(ModelRole role) : ICharacterAgent
+{
+    private const int TurnTokens = 320;
+    private const int ReactionTokens = 240;
+    private const int BeliefTokens = 420;
+    private const int ReflectionTokens = 320;
+
+    public ModelRole Role { get; } = role ?? throw new ArgumentNullException(nameof(role));
+
+    public async Task<AgentResult<Beliefs>> ReviseBeliefsAsync(CharacterView view, AgentCall call, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        var others = view.Here.People.Select(p => p.Id).ToList();
+        var schema = others.Count == 0
+            ? SchemaNarrowing.WithChoices(TypedJson.SchemaFor<BeliefReply>(), new Dictionary<string, IReadOnlyList<string>>
+            {
+                ["/properties/others/items/properties/character"] = [view.Character.Id],
+            })
+            : SchemaNarrowing.WithChoices(TypedJson.SchemaFor<BeliefReply>(), new Dictionary<string, IReadOnlyList<string>>
+            {
+                ["/properties/others/items/properties/character"] = others,
+            });
+        var task = "It is the start of a new round. Revise your beliefs: belief (the situation as you now understand it), "
+            + "desire (what you want, now and in the end), intention (what you plan to do next), and others (your view of "
+            + "each person here, by id" + (others.Count == 0 ? "; nobody is here, so give an empty list" : "") + ").";
+        var (reply, record) = await AskAsync<BeliefReply>(view, call, "beliefs", task, BeliefTokens, schema, null, cancellation);
+        var beliefs = reply is null ? null : new Beliefs
+        {
+            Belief = reply.Belief,
+            Desire = reply.Desire,
+            Intention = reply.Intention,
+            // A view named twice keeps its first wording; a name of nobody present is dropped.
+            Others = reply.Others.Where(o => others.Contains(o.Character)).DistinctBy(o => o.Character)
+                .ToImmutableSortedDictionary(o => o.Character, o => o.View, StringComparer.Ordinal),
+        };
+        return new AgentResult<Beliefs>(beliefs, ModelAsk.One(record));
+    }
+
+    public async Task<AgentResult<ImmutableArray<string>>> ReflectAsync(CharacterView view, AgentCall call, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        var task = "Much has happened. Looking at what you remember, write one to three short insights: what you have "
+            + "learned about the people around you or your situation, in your own voice.";
+        var (reply, record) = await AskAsync<ReflectionReply>(view, call, "reflection", task, ReflectionTokens, null, null, cancellation);
+        return new AgentResult<ImmutableArray<string>>(
+            reply is null ? [] : [.. reply.Insights.Select(i => i.Text.Trim()).Where(t => t.Length > 0)],
+            ModelAsk.One(record));
+    }
+
+    public async Task<AgentResult<CharacterTurn>> DecideTurnAsync(CharacterView view, AgentCall call, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        var commands = AdmissibleCommands.For(view);
+        var targets = view.Here.People.Select(p => p.Id).Prepend("").ToList();
+        var schema = SchemaNarrowing.WithChoices(TypedJson.SchemaFor<TurnReply>(), new Dictionary<string, IReadOnlyList<string>>
+        {
+            ["/properties/command"] = [.. commands.Keys],
+            ["/properties/target"] = targets,
+        });
+        var task = "It is your turn. Choose: action (one visible action, third person present tense, without your "
+            + "name, e.g. \"leans on the rail\"); dialogue (one line you say aloud, or \"\"); command (one of: "
+            + string.Join(" | ", commands.Keys) + "); target (the id of the person your action or line is aimed at, or \"\"); "
+            + "emotion (how you feel now).";
+        var (reply, record) = await AskAsync<TurnReply>(view, call, "character_turn", task, TurnTokens, schema,
+            r => commands.ContainsKey(r.Command) ? null : $"command must be one of: {string.Join(", ", commands.Keys)}",
+            cancellation);
+        if (reply is null)
+        {
+            return new AgentResult<CharacterTurn>(null, ModelAsk.One(record));
+        }
+        var command = commands.GetValueOrDefault(reply.Command);
+        var aimed = reply.Target.Length > 0 ? [reply.Target] : ImmutableArray<string>.Empty;
+        if (command is WorldCommand.Give give && !aimed.Contains(give.To))
+        {
+            aimed = aimed.Add(give.To);
+        }
+        var turn = new CharacterTurn
+        {
+            Action = reply.Action.Trim(),
+            Dialogue = reply.Dialogue.Trim() is { Length: > 0 } line ? line : null,
+            Command = command,
+            Targets = aimed,
+            Emotion = reply.Emotion.Trim() is { Length: > 0 } feeling ? feeling : null,
+        };
+        return new AgentResult<CharacterTurn>(turn, ModelAsk.One(record));
+    }
+
+    public async Task<AgentResult<Reaction>> ReactAsync(CharacterView view, ReactionCue cue, AgentCall call, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        ArgumentNullException.ThrowIfNull(cue);
+        var said = cue.Dialogue is { Length: > 0 } line ? $" and says \"{line}\"" : "";
+        var impact = cue.Impact.Length > 0 ? $" This affects you: {cue.Impact}." : "";
+        var task = $"{cue.ActorName} {cue.Action}{said}.{impact} React visibly: action (one visible response, third person "
+            + "present tense, without your name), dialogue (one line you say in response, or \"\"), emotion (how you feel now).";
+        var (reply, record) = await AskAsync<ReactionReply>(view, call, "reaction", task, ReactionTokens, null, null, cancellation);
+        var reaction = reply is null || (reply.Action.Trim().Length == 0 && reply.Dialogue.Trim().Length == 0)
+            ? null
+            : new Reaction(reply.Action.Trim())
+            {
+                Dialogue = reply.Dialogue.Trim() is { Length: > 0 } l ? l : null,
+                Emotion = reply.Emotion.Trim() is { Length: > 0 } e ? e : null,
+            };
+        return new AgentResult<Reaction>(reaction, ModelAsk.One(record));
+    }
+
+    /// <summary>Builds the prompt at the largest memory size that fits the context, then asks.</summary>
+    private Task<(T? Value, ModelCall Record)> AskAsync<T>(
+        CharacterView view, AgentCall call, string schema, string task, int maxOutput,
+        System.Text.Json.JsonElement? narrowed, Func<T, string?>? check, CancellationToken cancellation)
+        where T : class
+    {
+        var system = CharacterPrompt.Profile(view);
+        var budget = ModelAsk.PromptBudget(Role, maxOutput);
+        var user = "";
+        foreach (var (memories, recent) in MemorySizes)
+        {
+            user = CharacterPrompt.Situation(view, memories, recent) + "\n" + task;
+            if (Role.Tokens(system) + Role.Tokens(user) <= budget)
+            {
+                break;
+            }
+        }
+        return ModelAsk.AskAsync(Role, call, schema, system, user, maxOutput, narrowed, check, cancellation);
+    }
+
+    /// <summary>How many recalled and recent memories to try, largest first, until the prompt fits.</summary>
+    private static readonly (int Memories, int Recent)[] MemorySizes = [(12, 12), (8, 8), (5, 5), (3, 3), (1, 2), (0, 1), (0, 0)];
+}

@@ -1,0 +1,59 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace TaleForge.Inference.Structured;
+
+/// <summary>
+/// Tightens a record's schema for one call: a string property becomes an enum of the values that are valid
+/// right now (the exits of this room, the people in it). The reply still binds to the same record, but a
+/// grammar-constrained model can no longer name a door that is not there.
+/// </summary>
+public static class SchemaNarrowing
+{
+    /// <param name="schema">The record's schema, from <see cref="TypedJson.SchemaFor{T}"/>.</param>
+    /// <param name="choices">JSON pointer of a string property (e.g. <c>/properties/command</c>, or
+    /// <c>/properties/others/items/properties/character</c>) to the values allowed there.</param>
+    public static JsonElement WithChoices(JsonElement schema, IReadOnlyDictionary<string, IReadOnlyList<string>> choices)
+    {
+        ArgumentNullException.ThrowIfNull(choices);
+        var root = JsonNode.Parse(schema.GetRawText()) ?? throw new ArgumentException("The schema is empty.", nameof(schema));
+        foreach (var (pointer, values) in choices)
+        {
+            if (values.Count == 0)
+            {
+                throw new ArgumentException($"No values given for {pointer}: a property with no valid choice cannot be answered.", nameof(choices));
+            }
+            var (parent, name) = Locate(root, pointer);
+            var replacement = new JsonObject
+            {
+                ["type"] = "string",
+                ["enum"] = new JsonArray([.. values.Distinct(StringComparer.Ordinal).Select(v => (JsonNode)JsonValue.Create(v))]),
+            };
+            if (parent[name]?["description"] is { } description)
+            {
+                replacement["description"] = description.DeepClone();
+            }
+            parent[name] = replacement;
+        }
+        return JsonSerializer.SerializeToElement(root);
+    }
+
+    private static (JsonObject Parent, string Name) Locate(JsonNode root, string pointer)
+    {
+        var parts = pointer.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length == 0)
+        {
+            throw new ArgumentException($"'{pointer}' does not point at a property.", nameof(pointer));
+        }
+        var node = root;
+        foreach (var part in parts[..^1])
+        {
+            node = node[part] ?? throw new ArgumentException($"The schema has nothing at '{pointer}' (no '{part}').", nameof(pointer));
+        }
+        if (node is not JsonObject parent || parent[parts[^1]] is null)
+        {
+            throw new ArgumentException($"The schema has no property at '{pointer}'.", nameof(pointer));
+        }
+        return (parent, parts[^1]);
+    }
+}
