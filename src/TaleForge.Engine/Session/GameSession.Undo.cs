@@ -20,6 +20,18 @@ public sealed partial class GameSession
         return true;
     }
 
+    /// <summary>
+    /// Returns to the last point where play waited for the player, dropping anything begun since: what an
+    /// interrupted generation leaves behind. Events already written to the trajectory stay there as a branch.
+    /// </summary>
+    public void Rewind()
+    {
+        if (_checkpoints.Count > 0)
+        {
+            Restore(_checkpoints[^1]);
+        }
+    }
+
     private void MarkCheckpoint()
     {
         if (_checkpoints.Count > 0 && _checkpoints[^1].LogLength == _log.Count)

@@ -1,0 +1,53 @@
+using TaleForge.Core.Events;
+using TaleForge.Core.Narration;
+using TaleForge.Engine.Session;
+
+namespace TaleForge.Cli.Play;
+
+/// <summary>
+/// Prints what the reader perceives as it happens: the player's character's observations, or everything in
+/// observer mode. The player's own spoken lines and moves are echoed back as the world saw them.
+/// </summary>
+public sealed class StoryPrinter(TextWriter output, TerminalStyle style, string? reader)
+{
+    public void Attach(GameSession session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        session.EventAppended += (_, entry) => Show(session, entry);
+    }
+
+    public void Show(GameSession session, LogEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(entry);
+        if (reader is not null && !entry.Observed.Observers.Contains(reader))
+        {
+            return;
+        }
+        // Answers to the reader's own questions are printed by the loop that asked.
+        if (entry.Event is WorldEvent.Noticed)
+        {
+            return;
+        }
+        if (EventText.Describe(entry.Event, session.State, reader) is not { Length: > 0 } text)
+        {
+            return;
+        }
+        var tone = entry.Event switch
+        {
+            WorldEvent.SceneStarted => Tone.Heading,
+            WorldEvent.Said => Tone.Speech,
+            WorldEvent.Narrated or WorldEvent.EnvironmentChanged => Tone.Narration,
+            WorldEvent.Vetoed => Tone.Refusal,
+            WorldEvent.StoryEnded or WorldEvent.SceneEnded => Tone.System,
+            _ => Tone.Plain,
+        };
+        if (entry.Event is WorldEvent.SceneStarted)
+        {
+            output.WriteLine();
+        }
+        output.WriteLine(style.Paint(style.Wrap(text), tone));
+    }
+
+    public void Say(string text, Tone tone = Tone.System) => output.WriteLine(style.Paint(style.Wrap(text), tone));
+}
