@@ -17,7 +17,7 @@ public static class WorldLoader
     /// <summary>Loads the world in a folder (world.yaml, characters/, scenes/, lore/, includes) or in one YAML file.</summary>
     public static LoadResult Load(string path, SourceLimits? limits = null)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ArgumentNullException.ThrowIfNull(path);
         limits ??= SourceLimits.Default;
         var diagnostics = new DiagnosticBag(limits.MaxDiagnostics);
         var run = new LoadRun(limits, diagnostics);
@@ -60,6 +60,14 @@ public static class WorldLoader
         var rootRead = false;
         for (var i = 0; i < files.Count; i++)
         {
+            // Text in memory gets the same size limit as files on disk.
+            if (System.Text.Encoding.UTF8.GetByteCount(files[i].Text) > limits.MaxFileBytes)
+            {
+                run.Refuse(files[i], DiagnosticCodes.FileTooLarge,
+                    $"the text is larger than the {limits.MaxFileBytes} bytes TaleForge reads per file",
+                    "split it: characters, scenes and lore can each have files of their own");
+                continue;
+            }
             var read = run.Read(files[i], isRootFile: i == 0);
             rootRead |= i == 0 && read;
         }
@@ -92,6 +100,13 @@ public static class WorldLoader
         }
 
         public WorldParts Parts { get; } = new();
+
+        /// <summary>Records a file that is not read at all, with the reason.</summary>
+        public void Refuse(SourceFile file, string code, string message, string hint)
+        {
+            _files.Add(file.Path);
+            _diagnostics.Error(SourcePosition.Whole(file.Path), code, message, hint);
+        }
 
         /// <summary>Parses and reads one file; false when it could not be parsed at all.</summary>
         public bool Read(SourceFile file, bool isRootFile)

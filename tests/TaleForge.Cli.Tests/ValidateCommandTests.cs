@@ -100,6 +100,15 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task An_empty_path_is_reported_like_a_missing_folder()
+    {
+        var run = await Cli.RunAsync("validate", "");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.StartsWith("'': error TF001: the world path is empty\n", run.Error);
+    }
+
+    [Fact]
     public async Task Validate_without_a_world_is_a_usage_error()
     {
         var run = await Cli.RunAsync("validate");

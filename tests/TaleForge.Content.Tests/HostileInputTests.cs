@@ -41,6 +41,14 @@ public sealed class HostileInputTests : IDisposable
     }
 
     [Fact]
+    public void Text_in_memory_gets_the_same_size_limit_as_a_file()
+    {
+        var result = WorldLoader.LoadText(Valid + "# " + new string('x', 1 << 20) + "\n");
+
+        Assert.Equal("the text is larger than the 1048576 bytes TaleForge reads per file", Expect.Single(result, DiagnosticCodes.FileTooLarge).Message);
+    }
+
+    [Fact]
     public void A_world_whose_files_together_pass_the_total_limit_is_refused()
     {
         _folder.Write("world/world.yaml", Valid);

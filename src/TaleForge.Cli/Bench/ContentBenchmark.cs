@@ -63,13 +63,14 @@ internal static class ContentBenchmark
 
     private static ContentCase Measure(string name, string folder, string label, double goal, int runs, int warmups)
     {
-        var result = WorldLoader.Load(folder);
-        if (result.Draft is not { } world)
+        // The first timed call is the first load of this world in the process: what a one-shot command pays.
+        LoadResult? result = null;
+        var load = Timing.Measure(() => result = WorldLoader.Load(folder), warmups, runs);
+        if (result!.Draft is not { } world || result.HasErrors)
         {
-            throw new TaleForgeException($"the benchmark world at {folder} does not load; run 'taleforge validate {folder}'.");
+            throw new TaleForgeException($"the benchmark world at {folder} does not load cleanly; run 'taleforge validate {folder}'.");
         }
         var files = result.Files.ToList();
-        var load = Timing.Measure(() => WorldLoader.Load(folder), warmups, runs);
         var baseline = Timing.Measure(
             () =>
             {

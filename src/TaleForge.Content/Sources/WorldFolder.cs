@@ -44,6 +44,12 @@ public sealed class WorldFolder
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(limits);
         ArgumentNullException.ThrowIfNull(diagnostics);
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            diagnostics.Error(SourcePosition.Whole("''"), DiagnosticCodes.FolderNotFound,
+                "the world path is empty", "give the path of a world folder (one that holds world.yaml)");
+            return null;
+        }
         var full = Path.GetFullPath(path);
         if (File.Exists(full))
         {
