@@ -47,11 +47,14 @@ internal static class ShowCommand
         return command;
     }
 
+    // East Asian characters take two columns in a terminal.
+    private static int DisplayWidth(string text) => text.Sum(c => c >= '\u2E80' && c <= '\uFFDC' ? 2 : 1);
+
     private static async Task WriteAsync(WorldDefinition world, TextWriter output)
     {
         var info = world.Info;
         await output.WriteLineAsync(info.Title);
-        await output.WriteLineAsync(new string('=', Math.Max(info.Title.Length, 3)));
+        await output.WriteLineAsync(new string('=', Math.Max(DisplayWidth(info.Title), 3)));
         await output.WriteLineAsync(info.Premise);
         if (info.Setting.Length > 0)
         {
