@@ -1,4 +1,5 @@
 using System.CommandLine;
+using TaleForge.Cli.Commands;
 using TaleForge.Core;
 
 namespace TaleForge.Cli;
@@ -8,7 +9,15 @@ public static class TaleForgeCommand
 {
     public static RootCommand Create()
     {
-        var root = new RootCommand("TaleForge: text-adventure role-play in the terminal, with worlds in YAML and characters played by local language models.");
+        var root = new RootCommand("TaleForge: text-adventure role-play in the terminal, with worlds in YAML and characters played by local language models.")
+        {
+            ValidateCommand.Create(),
+            SchemaCommand.Create(),
+            WorldsCommand.Create(),
+            ShowCommand.Create(),
+            BenchCommand.Create(),
+        };
+        VersionAction.Install(root);
         return root;
     }
 

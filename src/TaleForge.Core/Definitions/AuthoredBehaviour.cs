@@ -36,19 +36,31 @@ public sealed record AuthoredLine
     public string? Emotion { get; init; }
 }
 
-/// <summary>A response to being acted upon or spoken to; may speak, unlike CharacterBox's reactions.</summary>
+/// <summary>
+/// A response to being acted upon or spoken to; may speak and act (hand over a key when asked for it),
+/// unlike CharacterBox's reactions.
+/// </summary>
 public sealed record AuthoredReaction
 {
-    /// <summary>Words (case-insensitive) in the action or line directed at the character; empty matches anything.</summary>
+    /// <summary>
+    /// Words (case-insensitive) in the action or line directed at the character; empty matches anything.
+    /// Whole words in scripts with spaces; substrings in scripts without them (Chinese, Japanese).
+    /// </summary>
     public ImmutableArray<string> On { get; init; } = [];
 
     /// <summary>Only when the acting character is this one, when set.</summary>
     public string? From { get; init; }
 
+    /// <summary>Must hold for the reaction to be chosen; <c>carrying</c> refers to the reacting character.</summary>
     public Predicate? When { get; init; }
+
     public string Action { get; init; } = "";
     public string? Say { get; init; }
     public bool Once { get; init; }
+
+    /// <summary>A world change the reaction performs, checked by the same rules as a player's command.</summary>
+    public AuthoredAct? Act { get; init; }
+
     public ImmutableArray<string> SetFlags { get; init; } = [];
     public string? Emotion { get; init; }
 }

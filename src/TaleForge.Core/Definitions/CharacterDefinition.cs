@@ -84,7 +84,7 @@ public sealed record Secret
 /// <summary>Where and how the character is when play begins.</summary>
 public sealed record CharacterStart
 {
-    /// <summary>Id of the starting location; empty means the first scene's location.</summary>
+    /// <summary>Id of the starting location; empty means the start scene's location.</summary>
     public string Location { get; init; } = "";
 
     /// <summary>Posture or place within the location ("leaning on the rail").</summary>

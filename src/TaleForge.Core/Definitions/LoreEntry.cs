@@ -20,22 +20,51 @@ public sealed record LoreEntry
     public bool IsActivatedBy(string text) => Always || Keys.Any(k => k.Matches(text));
 }
 
-/// <summary>A whole word or phrase (case-insensitive), or a regular expression written as <c>/pattern/</c>.</summary>
+/// <summary>
+/// A whole word or phrase (case-insensitive), or a regular expression written as <c>/pattern/</c>. Words in
+/// scripts written without spaces (Chinese, Japanese) match anywhere, since they have no word boundaries.
+/// </summary>
 public sealed record LoreKey
 {
+    private const int MatchBudgetMilliseconds = 100;
+    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+
     public LoreKey(string pattern, bool isRegex)
     {
+        ArgumentException.ThrowIfNullOrEmpty(pattern);
         Pattern = pattern;
         IsRegex = isRegex;
-        _regex = new Regex(
-            isRegex ? pattern : $@"(?<!\w){Regex.Escape(pattern)}(?!\w)",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant,
-            TimeSpan.FromMilliseconds(100));
+        _regex = new Regex(isRegex ? pattern : WordPattern(pattern), Options, TimeSpan.FromMilliseconds(MatchBudgetMilliseconds));
     }
 
     public string Pattern { get; }
     public bool IsRegex { get; }
     private readonly Regex _regex;
+
+    /// <summary>Reads a key as authors write it: <c>/pattern/</c> is a regular expression, anything else a word.</summary>
+    public static bool TryParse(string written, out LoreKey? key, out string? error)
+    {
+        ArgumentNullException.ThrowIfNull(written);
+        var isRegex = written.Length >= 2 && written[0] == '/' && written[^1] == '/';
+        var pattern = isRegex ? written[1..^1] : written;
+        key = null;
+        error = null;
+        if (pattern.Length == 0)
+        {
+            error = "the key is empty";
+            return false;
+        }
+        try
+        {
+            key = new LoreKey(pattern, isRegex);
+            return true;
+        }
+        catch (ArgumentException e)
+        {
+            error = e is RegexParseException parse ? $"{parse.Error} at offset {parse.Offset}" : e.Message;
+            return false;
+        }
+    }
 
     /// <summary>A regex that runs away is treated as no match rather than stalling a turn.</summary>
     public bool Matches(string text)
@@ -54,4 +83,15 @@ public sealed record LoreKey
 
     public bool Equals(LoreKey? other) => other is not null && Pattern == other.Pattern && IsRegex == other.IsRegex;
     public override int GetHashCode() => HashCode.Combine(Pattern, IsRegex);
+
+    private static string WordPattern(string word)
+    {
+        var before = WrittenWithSpaces(word[0]) ? @"(?<!\w)" : "";
+        var after = WrittenWithSpaces(word[^1]) ? @"(?!\w)" : "";
+        return before + Regex.Escape(word) + after;
+    }
+
+    // Han ideographs and kana carry no word boundaries; every other script is matched as whole words.
+    private static bool WrittenWithSpaces(char c) =>
+        c is not ((>= '\u3040' and <= '\u30FF') or (>= '\u3400' and <= '\u4DBF') or (>= '\u4E00' and <= '\u9FFF') or (>= '\uF900' and <= '\uFAFF'));
 }

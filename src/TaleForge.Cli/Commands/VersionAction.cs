@@ -1,0 +1,33 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
+using System.Reflection;
+
+namespace TaleForge.Cli.Commands;
+
+/// <summary>
+/// Prints TaleForge's own version for <c>--version</c>. The default action reads the entry assembly, which is the
+/// test host, not taleforge, when the command runs in-process.
+/// </summary>
+internal sealed class VersionAction : SynchronousCommandLineAction
+{
+    public static string Version { get; } =
+        typeof(VersionAction).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
+        ?? typeof(VersionAction).Assembly.GetName().Version?.ToString()
+        ?? "unknown";
+
+    public override int Invoke(ParseResult parseResult)
+    {
+        ArgumentNullException.ThrowIfNull(parseResult);
+        parseResult.InvocationConfiguration.Output.WriteLine(Version);
+        return 0;
+    }
+
+    /// <summary>Replaces the default version action of <paramref name="root"/>.</summary>
+    public static void Install(RootCommand root)
+    {
+        foreach (var option in root.Options.OfType<VersionOption>())
+        {
+            option.Action = new VersionAction();
+        }
+    }
+}
