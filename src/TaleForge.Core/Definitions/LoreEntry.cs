@@ -34,7 +34,7 @@ public sealed record LoreKey
         ArgumentException.ThrowIfNullOrEmpty(pattern);
         Pattern = pattern;
         IsRegex = isRegex;
-        _regex = new Regex(isRegex ? pattern : WordPattern(pattern), Options, TimeSpan.FromMilliseconds(MatchBudgetMilliseconds));
+        _regex = new Regex(isRegex ? pattern : Rules.WordMatch.Pattern(pattern), Options, TimeSpan.FromMilliseconds(MatchBudgetMilliseconds));
     }
 
     public string Pattern { get; }
@@ -83,15 +83,4 @@ public sealed record LoreKey
 
     public bool Equals(LoreKey? other) => other is not null && Pattern == other.Pattern && IsRegex == other.IsRegex;
     public override int GetHashCode() => HashCode.Combine(Pattern, IsRegex);
-
-    private static string WordPattern(string word)
-    {
-        var before = WrittenWithSpaces(word[0]) ? @"(?<!\w)" : "";
-        var after = WrittenWithSpaces(word[^1]) ? @"(?!\w)" : "";
-        return before + Regex.Escape(word) + after;
-    }
-
-    // Han ideographs and kana carry no word boundaries; every other script is matched as whole words.
-    private static bool WrittenWithSpaces(char c) =>
-        c is not ((>= '\u3040' and <= '\u30FF') or (>= '\u3400' and <= '\u4DBF') or (>= '\u4E00' and <= '\u9FFF') or (>= '\uF900' and <= '\uFAFF'));
 }

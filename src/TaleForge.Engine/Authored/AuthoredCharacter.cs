@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using TaleForge.Core.Decisions;
 using TaleForge.Core.Definitions;
+using TaleForge.Core.Rules;
 using TaleForge.Core.State;
 using TaleForge.Engine.Agents;
 
@@ -57,7 +58,7 @@ public sealed class AuthoredCharacter(string waitAction) : ICharacterAgent
             var reaction = reactions[i];
             var key = $"reaction{i + 1}";
             if ((reaction.From is not null && reaction.From != cue.ActorId)
-                || (reaction.On.Length > 0 && !reaction.On.Any(word => heard.Contains(word, StringComparison.OrdinalIgnoreCase)))
+                || (reaction.On.Length > 0 && !reaction.On.Any(word => WordMatch.Contains(heard, word)))
                 || (reaction.Once && view.Script.Used(key))
                 || !view.Script.Holds(reaction.When))
             {
@@ -67,6 +68,7 @@ public sealed class AuthoredCharacter(string waitAction) : ICharacterAgent
             {
                 Dialogue = reaction.Say,
                 Emotion = reaction.Emotion,
+                Command = reaction.Act is { } act ? WorldCommand.From(act) : null,
                 Line = new AuthoredCue(key) { SetFlags = reaction.SetFlags },
             }));
         }

@@ -48,11 +48,12 @@ public sealed class RulesNarrator : INarratorAgent
         return Task.FromResult(AgentResult<string>.Authored(summary.Length > 0 ? summary : null));
     }
 
+    /// <summary>The character is named in the text: by id, full name, first name or alias, as whole words.</summary>
     private static bool Mentions(NarratorView view, string id, string text)
     {
         var character = view.State.World.Character(id);
-        return character.Aliases.Prepend(character.Name).Prepend(id)
-            .Any(name => NameResolver.Normalize(text).Split([' ', ',', '.', '!', '?', ':', ';'], StringSplitOptions.RemoveEmptyEntries)
-                .Contains(NameResolver.Normalize(name)) || (name.Any(c => c > 0x2E80) && text.Contains(name, StringComparison.Ordinal)));
+        var firstName = character.Name.Split(' ', 2)[0];
+        return character.Aliases.Prepend(character.Name).Prepend(firstName).Prepend(id)
+            .Any(name => name.Length > 0 && WordMatch.Contains(text, name));
     }
 }

@@ -126,7 +126,20 @@ internal sealed partial class RoundPipeline
             {
                 session.Append(new WorldEvent.Said(target, line) { To = [turn.Actor] }, target);
             }
-            ApplyCue(target, reaction.Line, reaction.Emotion);
+            var accepted = true;
+            if (reaction.Command is { } command)
+            {
+                var resolution = Rulebook.Resolve(session.State, target, command);
+                foreach (var e in resolution.Events)
+                {
+                    session.Append(e, target);
+                }
+                accepted = resolution.Accepted;
+            }
+            if (accepted)
+            {
+                ApplyCue(target, reaction.Line, reaction.Emotion);
+            }
             reactions.Add(new GivenReaction(target, reaction));
             LoseTurnForReacting(target);
         }
