@@ -1,4 +1,5 @@
 using System.CommandLine;
+using TaleForge.Cli.Commands;
 using TaleForge.Core;
 
 namespace TaleForge.Cli;
@@ -9,6 +10,8 @@ public static class TaleForgeCommand
     public static RootCommand Create()
     {
         var root = new RootCommand("TaleForge: text-adventure role-play in the terminal, with worlds in YAML and characters played by local language models.");
+        root.Add(new Command("model", "Work with local model files.") { ModelRandomCommand.Create() });
+        root.Add(new Command("bench", "Measure speed against a peer or baseline in the same run.") { BenchInferenceCommand.Create() });
         return root;
     }
 

@@ -7,5 +7,5 @@ internal abstract record GenerationEvent
 {
     public sealed record Piece(string Text) : GenerationEvent;
 
-    public sealed record Finished(ChatFinishReason Reason, GenerationStats Stats) : GenerationEvent;
+    public sealed record Finished(ChatFinishReason Reason, GenerationStats Stats, string Text) : GenerationEvent;
 }

@@ -6,7 +6,7 @@ using TaleForge.LlamaCpp.Native;
 namespace TaleForge.LlamaCpp.Batching;
 
 /// <summary>A request while the scheduler runs it: where it is in its prompt, its sampler, its text, its clock.</summary>
-internal sealed class GenerationJob(GenerationRequest request, CancellationToken cancellation)
+internal sealed class GenerationJob(GenerationRequest request, bool streaming, CancellationToken cancellation)
 {
     private readonly Channel<GenerationEvent> _events = Channel.CreateUnbounded<GenerationEvent>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
     private readonly Stopwatch _clock = Stopwatch.StartNew();
@@ -42,9 +42,10 @@ internal sealed class GenerationJob(GenerationRequest request, CancellationToken
 
     public void MarkFirstToken() => _firstTokenAt = _clock.Elapsed.TotalMilliseconds;
 
+    /// <summary>Sends a piece to a streaming caller; a caller waiting for the whole response is woken only once, at the end.</summary>
     public void Emit(string text)
     {
-        if (text.Length > 0)
+        if (streaming && text.Length > 0)
         {
             _events.Writer.TryWrite(new GenerationEvent.Piece(text));
         }
@@ -56,7 +57,7 @@ internal sealed class GenerationJob(GenerationRequest request, CancellationToken
         var now = _clock.Elapsed.TotalMilliseconds;
         var first = _firstTokenAt > 0 ? _firstTokenAt : now;
         var stats = new GenerationStats(Request.Prompt.Count, CachedPromptTokens, Generated, _admittedAt, first - _admittedAt, now - first);
-        _events.Writer.TryWrite(new GenerationEvent.Finished(reason, stats));
+        _events.Writer.TryWrite(new GenerationEvent.Finished(reason, stats, Output.Text));
         _events.Writer.TryComplete();
         Release();
     }

@@ -72,7 +72,7 @@ internal sealed unsafe class InferenceScheduler : IDisposable
     public long PromptTokensEvaluated => Interlocked.Read(ref _promptTokensEvaluated);
 
     /// <summary>Queues a request; its events arrive on the returned job's channel.</summary>
-    public GenerationJob Submit(GenerationRequest request, CancellationToken cancellation)
+    public GenerationJob Submit(GenerationRequest request, bool streaming, CancellationToken cancellation)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (request.Prompt.Count == 0)
@@ -87,7 +87,7 @@ internal sealed unsafe class InferenceScheduler : IDisposable
         {
             throw new TaleForgeException($"The prompt has {request.Prompt.Count} tokens but the context holds {ContextSize}: shorten it or load the model with a larger context size.");
         }
-        var job = new GenerationJob(request, cancellation);
+        var job = new GenerationJob(request, streaming, cancellation);
         job.Registration = cancellation.Register(() =>
         {
             Volatile.Write(ref *_abortFlag, 1);
@@ -162,6 +162,10 @@ internal sealed unsafe class InferenceScheduler : IDisposable
 
     private void DropCancelled()
     {
+        if (!_waiting.Exists(j => j.Cancellation.IsCancellationRequested) && !_live.Exists(j => j.Cancellation.IsCancellationRequested))
+        {
+            return;
+        }
         foreach (var job in _waiting.Where(j => j.Cancellation.IsCancellationRequested).ToList())
         {
             _waiting.Remove(job);

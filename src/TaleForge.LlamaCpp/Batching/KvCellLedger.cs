@@ -8,6 +8,7 @@ namespace TaleForge.LlamaCpp.Batching;
 internal sealed class KvCellLedger
 {
     private readonly List<Segment>[] _segments;
+    private int _used = -1;
 
     public KvCellLedger(int sequences)
     {
@@ -19,14 +20,14 @@ internal sealed class KvCellLedger
     }
 
     /// <summary>Cells referred to by at least one sequence.</summary>
-    public int UsedCells =>
-        _segments.SelectMany(s => s)
-            .GroupBy(s => s.Block)
-            .Sum(group => UnionLength(group.Select(s => (s.From, s.To))));
+    public int UsedCells => _used >= 0 ? _used : _used = _segments.SelectMany(s => s)
+        .GroupBy(s => s.Block)
+        .Sum(group => UnionLength(group.Select(s => (s.From, s.To))));
 
     /// <summary>Records that <paramref name="sequence"/> wrote positions [from, from + count).</summary>
     public void Append(int sequence, int from, int count)
     {
+        _used = -1;
         if (count <= 0)
         {
             return;
@@ -44,6 +45,7 @@ internal sealed class KvCellLedger
     /// <summary>Keeps only positions below <paramref name="length"/> of <paramref name="sequence"/>.</summary>
     public void Truncate(int sequence, int length)
     {
+        _used = -1;
         var list = _segments[sequence];
         for (var i = list.Count - 1; i >= 0; i--)
         {
@@ -61,6 +63,7 @@ internal sealed class KvCellLedger
     /// <summary>Makes <paramref name="destination"/> share the cells of the first <paramref name="length"/> positions of <paramref name="source"/>.</summary>
     public void CopyPrefix(int source, int destination, int length)
     {
+        _used = -1;
         _segments[destination].Clear();
         foreach (var segment in _segments[source])
         {
@@ -71,10 +74,15 @@ internal sealed class KvCellLedger
         }
     }
 
-    public void Clear(int sequence) => _segments[sequence].Clear();
+    public void Clear(int sequence)
+    {
+        _used = -1;
+        _segments[sequence].Clear();
+    }
 
     public void ClearAll()
     {
+        _used = -1;
         foreach (var list in _segments)
         {
             list.Clear();

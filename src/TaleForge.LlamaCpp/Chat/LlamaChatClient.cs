@@ -81,17 +81,13 @@ public sealed class LlamaChatClient : IChatClient
 
     public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var job = Start(messages, options, cancellationToken);
-        var text = new System.Text.StringBuilder();
+        var job = Start(messages, options, streaming: false, cancellationToken);
         await foreach (var item in job.Events.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
         {
             switch (item)
             {
-                case GenerationEvent.Piece piece:
-                    text.Append(piece.Text);
-                    break;
                 case GenerationEvent.Finished finished:
-                    return new ChatResponse(new ChatMessage(ChatRole.Assistant, text.ToString()))
+                    return new ChatResponse(new ChatMessage(ChatRole.Assistant, finished.Text))
                     {
                         FinishReason = finished.Reason,
                         ModelId = _metadata.DefaultModelId,
@@ -106,7 +102,7 @@ public sealed class LlamaChatClient : IChatClient
 
     public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var job = Start(messages, options, cancellationToken);
+        var job = Start(messages, options, streaming: true, cancellationToken);
         var id = Guid.NewGuid().ToString("N");
         await foreach (var item in job.Events.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
         {
@@ -147,13 +143,13 @@ public sealed class LlamaChatClient : IChatClient
         }
     }
 
-    private GenerationJob Start(IEnumerable<ChatMessage> messages, ChatOptions? options, CancellationToken cancellation)
+    private GenerationJob Start(IEnumerable<ChatMessage> messages, ChatOptions? options, bool streaming, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(messages);
         var (sampling, maxTokens, stops) = RequestMapper.Map(options, _options);
         var prompt = ChatPromptFormatter.Format(_model, messages, options?.Instructions, out _);
         var tokens = _model.Tokenize(prompt, addSpecial: _model.AddsBos, parseSpecial: true);
-        return _scheduler.Submit(new GenerationRequest(tokens, sampling, maxTokens, stops), cancellation);
+        return _scheduler.Submit(new GenerationRequest(tokens, sampling, maxTokens, stops), streaming, cancellation);
     }
 
     private static UsageDetails Usage(GenerationStats stats) => new()

@@ -11,8 +11,9 @@ public sealed record LlamaChatClientOptions
     /// <summary>Tokens in the shared KV cache (-c), for all concurrent requests together.</summary>
     public int ContextSize { get; init; } = 4096;
 
-    /// <summary>Threads for generation (-t).</summary>
-    public int Threads { get; init; } = Math.Clamp(Environment.ProcessorCount, 1, 8);
+    /// <summary>Threads for generation (-t); half the logical processors by default, since spinning worker threads
+    /// on an oversubscribed machine slow generation far more than one thread fewer does.</summary>
+    public int Threads { get; init; } = Math.Clamp(Environment.ProcessorCount / 2, 1, 16);
 
     /// <summary>Threads for prompt evaluation (-tb); defaults to <see cref="Threads"/>.</summary>
     public int? BatchThreads { get; init; }

@@ -5,6 +5,7 @@ public sealed record LlamaRuntimeInfo(
     string Version,
     string LibraryDirectory,
     string Backend,
+    string CpuVariant,
     IReadOnlyList<string> Devices,
     IReadOnlyList<string> SkippedBackends)
 {

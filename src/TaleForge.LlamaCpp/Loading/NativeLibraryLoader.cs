@@ -91,7 +91,7 @@ public static unsafe class NativeLibraryLoader
         logger.LogInformation("llama.cpp {Version} loaded from {Directory}: {Backend} ({CpuVariant}); devices: {Devices}",
             version, directory, backend, cpuVariant, string.Join(", ", devices));
 #pragma warning restore CA1848
-        return new LlamaRuntimeInfo(version, directory, backend, devices, skipped);
+        return new LlamaRuntimeInfo(version, directory, backend, cpuVariant, devices, skipped);
     }
 
     /// <summary>Loads the CUDA build when everything it needs is present; else records why not and returns nulls.</summary>
