@@ -131,6 +131,25 @@ public class GenerationTests
     }
 
     [Fact]
+    public async Task Leaving_a_stream_early_stops_its_generation()
+    {
+        using var client = ChatClients.Tiny();
+        var pieces = 0;
+        await foreach (var update in client.GetStreamingResponseAsync(ChatClients.Ask("Talk forever."), ChatClients.Fixed(1500, 13)))
+        {
+            if (++pieces == 3)
+            {
+                break;
+            }
+        }
+        await Task.Delay(300);
+        var settled = client.DecodeCalls;
+        await Task.Delay(300);
+        Assert.Equal(settled, client.DecodeCalls);
+        Assert.True(settled < 500, $"{settled} decodes ran after the caller left");
+    }
+
+    [Fact]
     public async Task A_request_cancelled_before_it_starts_throws_and_runs_nothing()
     {
         using var client = ChatClients.Tiny();

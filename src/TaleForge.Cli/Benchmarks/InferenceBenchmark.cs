@@ -41,12 +41,15 @@ public sealed record InferenceBenchmark(
         var oursSingle = new List<double>();
         var nodeRounds = new List<PeerResult>();
         var cRounds = new List<PeerResult>();
-        var perRound = settings with { Runs = 1 };
+        var perRound = settings with { Runs = settings.RunsPerRound };
         for (var round = 1; round <= settings.Runs; round++)
         {
             await log.WriteLineAsync($"round {round}/{settings.Runs}: TaleForge, node-llama-cpp, C ...");
-            oursLoad.Add(OurMeasurements.MeasureLoad(settings.ModelPath, cancellation));
-            oursSingle.Add((await OurMeasurements.MeasureSingleAsync(client, settings, cancellation)).TokensPerSecond);
+            for (var run = 0; run < settings.RunsPerRound; run++)
+            {
+                oursLoad.Add(OurMeasurements.MeasureLoad(settings.ModelPath, cancellation));
+                oursSingle.Add((await OurMeasurements.MeasureSingleAsync(client, settings, cancellation)).TokensPerSecond);
+            }
             nodeRounds.Add(await NodePeer.MeasureAsync(perRound, prompt, log, cancellation));
             cRounds.Add(await CBaseline.MeasureAsync(perRound, runtime.LibraryDirectory, prompt, cancellation));
         }

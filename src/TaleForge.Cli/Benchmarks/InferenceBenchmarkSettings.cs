@@ -10,7 +10,11 @@ public sealed record InferenceBenchmarkSettings
     public int BatchSize { get; init; } = 512;
     public int Sequences { get; init; } = 4;
     public int Tokens { get; init; } = 64;
+    /// <summary>Rounds in which the three sides take turns.</summary>
     public int Runs { get; init; } = 5;
+
+    /// <summary>Measured runs of each side within a round (after its warm-up).</summary>
+    public int RunsPerRound { get; init; } = 3;
     public int PrefixTokens { get; init; } = 1500;
     public uint Seed { get; init; } = 42;
     public float Temperature { get; init; } = 0.8f;

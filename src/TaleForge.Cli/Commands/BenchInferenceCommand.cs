@@ -20,7 +20,7 @@ public static class BenchInferenceCommand
         var json = new Option<bool>("--json") { Description = "Print one JSON object (machine-readable)." };
         var threads = new Option<int>("--threads", "-t") { Description = "Threads for every side.", DefaultValueFactory = _ => Math.Max(1, Environment.ProcessorCount / 2) };
         var tokens = new Option<int>("--tokens", "-n") { Description = "Tokens generated per run (end of generation suppressed).", DefaultValueFactory = _ => 64 };
-        var runs = new Option<int>("--runs") { Description = "Measured runs per figure, after one warm-up; medians are reported.", DefaultValueFactory = _ => 5 };
+        var runs = new Option<int>("--runs") { Description = "Rounds in which the three sides take turns (3 measured runs each per round, after a warm-up); medians are reported.", DefaultValueFactory = _ => 5 };
         var command = new Command("inference", "Compare local inference speed with node-llama-cpp and a C baseline on the same model and libraries.")
         {
             model, json, threads, tokens, runs,
@@ -69,7 +69,7 @@ public static class BenchInferenceCommand
     private static async Task WriteTableAsync(TextWriter output, InferenceBenchmark report)
     {
         string F(double? value) => value is { } v ? v.ToString("0.###", CultureInfo.InvariantCulture) : "n/a";
-        await output.WriteLineAsync($"model: {report.Settings.ModelPath}, {report.Settings.Threads} threads, {report.Settings.Tokens} tokens, {report.Settings.Runs} runs (medians)");
+        await output.WriteLineAsync($"model: {report.Settings.ModelPath}, {report.Settings.Threads} threads, {report.Settings.Tokens} tokens, {report.Settings.Runs} rounds of {report.Settings.RunsPerRound} runs (medians)");
         await output.WriteLineAsync($"single_vs_node        {F(report.SingleVsNode),8}  (goal >= 1.0)   ours {F(report.Ours.TokensPerSecond.Median)} tok/s, node {F(report.Node.TokensPerSecond?.Median)} tok/s {report.Node.Skipped}");
         await output.WriteLineAsync($"batch4_vs_sequential  {F(report.Batch4VsSequential),8}  (goal <= 0.5)   4 concurrent {F(report.Ours.ConcurrentMilliseconds.Median)} ms, one after another {F(report.Ours.SequentialMilliseconds.Median)} ms");
         await output.WriteLineAsync($"prefix_ttft_speedup   {F(report.PrefixTtftSpeedup),8}  (goal >= 5)     cold {F(report.Ours.ColdTtftMilliseconds.Median)} ms, {report.Ours.PrefixCachedTokens} of {report.Ours.PrefixPromptTokens} tokens cached {F(report.Ours.WarmTtftMilliseconds.Median)} ms");

@@ -102,24 +102,38 @@ public sealed class LlamaChatClient : IChatClient
 
     public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var job = Start(messages, options, streaming: true, cancellationToken);
+        // Stopping the enumeration early stops the generation too, instead of letting it run on unread.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var job = Start(messages, options, streaming: true, stop.Token);
         var id = Guid.NewGuid().ToString("N");
-        await foreach (var item in job.Events.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
+        var finished = false;
+        try
         {
-            switch (item)
+            await foreach (var item in job.Events.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
             {
-                case GenerationEvent.Piece piece:
-                    yield return new ChatResponseUpdate(ChatRole.Assistant, piece.Text) { ResponseId = id, ModelId = _metadata.DefaultModelId };
-                    break;
-                case GenerationEvent.Finished finished:
-                    yield return new ChatResponseUpdate(ChatRole.Assistant, [new UsageContent(Usage(finished.Stats))])
-                    {
-                        ResponseId = id,
-                        ModelId = _metadata.DefaultModelId,
-                        FinishReason = finished.Reason,
-                        AdditionalProperties = Timings(finished.Stats),
-                    };
-                    break;
+                switch (item)
+                {
+                    case GenerationEvent.Piece piece:
+                        yield return new ChatResponseUpdate(ChatRole.Assistant, piece.Text) { ResponseId = id, ModelId = _metadata.DefaultModelId };
+                        break;
+                    case GenerationEvent.Finished end:
+                        finished = true;
+                        yield return new ChatResponseUpdate(ChatRole.Assistant, [new UsageContent(Usage(end.Stats))])
+                        {
+                            ResponseId = id,
+                            ModelId = _metadata.DefaultModelId,
+                            FinishReason = end.Reason,
+                            AdditionalProperties = Timings(end.Stats),
+                        };
+                        break;
+                }
+            }
+        }
+        finally
+        {
+            if (!finished)
+            {
+                await stop.CancelAsync().ConfigureAwait(false);
             }
         }
     }

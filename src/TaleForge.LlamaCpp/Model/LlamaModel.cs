@@ -16,6 +16,7 @@ public sealed unsafe class LlamaModel : IDisposable
 {
     private readonly SafeLlamaModelHandle _handle;
     private readonly IntPtr _vocab;
+    private int[]? _endOfGeneration;
 
     private LlamaModel(SafeLlamaModelHandle handle, GgufFile file, TimeSpan loadTime)
     {
@@ -154,15 +155,7 @@ public sealed unsafe class LlamaModel : IDisposable
     /// <summary>Every end-of-generation token of the vocabulary (for suppressing them in fixed-length runs).</summary>
     public IReadOnlyList<int> EndOfGenerationTokens()
     {
-        var tokens = new List<int>();
-        for (var token = 0; token < VocabularySize; token++)
-        {
-            if (LlamaApi.VocabIsEog(_vocab, token))
-            {
-                tokens.Add(token);
-            }
-        }
-        return tokens;
+        return _endOfGeneration ??= Enumerable.Range(0, VocabularySize).Where(token => LlamaApi.VocabIsEog(_vocab, token)).ToArray();
     }
 
     internal void CheckToken(int token)
