@@ -7,7 +7,7 @@ namespace TaleForge.Cli.Benchmarks;
 /// <summary>
 /// Runs TaleForge, node-llama-cpp and the C baseline on one model file with the same threads, context, sampler and
 /// fixed token count (end of generation suppressed, prompt time excluded, warm-up first, medians). The three sides
-/// take turns round by round, so a burst of load from elsewhere on the machine hits them alike.
+/// take turns round by round, in a rotating order, so a burst of load from elsewhere on the machine hits them alike.
 /// </summary>
 public sealed record InferenceBenchmark(
     [property: JsonPropertyName("single_vs_node")] double? SingleVsNode,
@@ -45,13 +45,26 @@ public sealed record InferenceBenchmark(
         for (var round = 1; round <= settings.Runs; round++)
         {
             await log.WriteLineAsync($"round {round}/{settings.Runs}: TaleForge, node-llama-cpp, C ...");
-            for (var run = 0; run < settings.RunsPerRound; run++)
+            // Who goes first changes every round, so no side always meets the machine right after the same neighbour.
+            for (var turn = 0; turn < 3; turn++)
             {
-                oursLoad.Add(OurMeasurements.MeasureLoad(settings.ModelPath, cancellation));
-                oursSingle.Add((await OurMeasurements.MeasureSingleAsync(client, settings, cancellation)).TokensPerSecond);
+                switch ((round + turn) % 3)
+                {
+                    case 0:
+                        for (var run = 0; run < settings.RunsPerRound; run++)
+                        {
+                            oursLoad.Add(OurMeasurements.MeasureLoad(settings.ModelPath, cancellation));
+                            oursSingle.Add((await OurMeasurements.MeasureSingleAsync(client, settings, cancellation)).TokensPerSecond);
+                        }
+                        break;
+                    case 1:
+                        nodeRounds.Add(await NodePeer.MeasureAsync(perRound, prompt, log, cancellation));
+                        break;
+                    default:
+                        cRounds.Add(await CBaseline.MeasureAsync(perRound, runtime.LibraryDirectory, prompt, cancellation));
+                        break;
+                }
             }
-            nodeRounds.Add(await NodePeer.MeasureAsync(perRound, prompt, log, cancellation));
-            cRounds.Add(await CBaseline.MeasureAsync(perRound, runtime.LibraryDirectory, prompt, cancellation));
         }
 
         await log.WriteLineAsync("batching and prefix cache ...");

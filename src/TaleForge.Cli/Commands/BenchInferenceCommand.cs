@@ -29,10 +29,15 @@ public static class BenchInferenceCommand
         {
             var output = result.InvocationConfiguration.Output;
             var log = result.InvocationConfiguration.Error;
+            // A bad --model is reported before anything else is loaded or measured.
+            var given = result.GetValue(model)?.FullName;
+            if (given is not null)
+            {
+                GgufReader.Read(given);
+            }
             NativeLibraryLoader.EnsureLoaded();
             var cacheRoot = LibraryDirectory.CacheRoot();
-            var path = result.GetValue(model)?.FullName ?? await DefaultModelAsync(cacheRoot, log, cancellation);
-            GgufReader.Read(path);
+            var path = given ?? await DefaultModelAsync(cacheRoot, log, cancellation);
             var settings = new InferenceBenchmarkSettings
             {
                 ModelPath = path,
