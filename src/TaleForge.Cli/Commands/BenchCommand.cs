@@ -8,5 +8,6 @@ internal static class BenchCommand
     public static Command Create() => new("bench", "Measure TaleForge's speed; each subcommand measures one part and can print JSON.")
     {
         BenchContentCommand.Create(),
+        BenchInferenceCommand.Create(),
     };
 }

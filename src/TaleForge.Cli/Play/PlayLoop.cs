@@ -10,7 +10,7 @@ namespace TaleForge.Cli.Play;
 /// the player quits, or input runs out (end of a script, Ctrl-D). Questions cost no turn; /undo and /retry go
 /// back a turn; Ctrl-C stops a generation and returns to the player's turn without losing the game.
 /// </summary>
-public sealed class PlayLoop(GameSession session, TextReader input, TextWriter output, StoryPrinter printer, bool echoInput)
+public sealed class PlayLoop(GameSession session, TextReader input, TextWriter output, StoryPrinter printer, GenerationInterrupt interrupt, bool echoInput)
 {
     private readonly PlayerInputParser _parser = new(Phrasebook.For(session.State.World.Info.Language));
     private CharacterTurn? _lastTurn;
@@ -20,7 +20,7 @@ public sealed class PlayLoop(GameSession session, TextReader input, TextWriter o
 
     public async Task RunAsync(CancellationToken cancellation)
     {
-        await AdvanceAsync(() => session.RunAsync(cancellation), cancellation);
+        await AdvanceAsync(session.RunAsync);
         while (!session.IsFinished && session.AwaitingPlayer)
         {
             if (!echoInput)
@@ -37,7 +37,7 @@ public sealed class PlayLoop(GameSession session, TextReader input, TextWriter o
             {
                 printer.Say($"> {line}", Tone.Heading);
             }
-            if (!await HandleAsync(line, cancellation))
+            if (!await HandleAsync(line))
             {
                 return;
             }
@@ -45,7 +45,7 @@ public sealed class PlayLoop(GameSession session, TextReader input, TextWriter o
     }
 
     /// <summary>Acts on one line; false when the player quits.</summary>
-    private async Task<bool> HandleAsync(string line, CancellationToken cancellation)
+    private async Task<bool> HandleAsync(string line)
     {
         var player = session.Cast.Player!;
         switch (_parser.Parse(line))
@@ -57,7 +57,7 @@ public sealed class PlayLoop(GameSession session, TextReader input, TextWriter o
                 return true;
             case PlayerInput.Turn turn:
                 _lastTurn = turn.Decision;
-                await AdvanceAsync(() => session.SubmitAsync(turn.Decision, cancellation), cancellation);
+                await AdvanceAsync(token => session.SubmitAsync(turn.Decision, token));
                 return true;
             case PlayerInput.Meta { Command: MetaCommand.Quit }:
                 return false;
@@ -68,7 +68,7 @@ public sealed class PlayLoop(GameSession session, TextReader input, TextWriter o
                 printer.Say(session.Undo() ? "Undone: back to your previous turn." : "There is no earlier turn to go back to.");
                 return true;
             case PlayerInput.Meta { Command: MetaCommand.Retry }:
-                await RetryAsync(cancellation);
+                await RetryAsync();
                 return true;
             case PlayerInput.Meta { Command: MetaCommand.Save or MetaCommand.Load } meta when Save is not null:
                 printer.Say(Save(meta.Command == MetaCommand.Save ? $"save {meta.Argument}" : $"load {meta.Argument}"));
@@ -85,7 +85,7 @@ public sealed class PlayLoop(GameSession session, TextReader input, TextWriter o
     }
 
     /// <summary>Plays the last turn again from the same point; the first outcome stays in the record as a branch.</summary>
-    private async Task RetryAsync(CancellationToken cancellation)
+    private async Task RetryAsync()
     {
         if (_lastTurn is null || !session.Undo())
         {
@@ -93,23 +93,24 @@ public sealed class PlayLoop(GameSession session, TextReader input, TextWriter o
             return;
         }
         printer.Say("Trying your last turn again.");
-        await AdvanceAsync(() => session.SubmitAsync(_lastTurn, cancellation), cancellation);
+        await AdvanceAsync(token => session.SubmitAsync(_lastTurn, token));
     }
 
-    private async Task AdvanceAsync(Func<Task> step, CancellationToken cancellation)
+    private async Task AdvanceAsync(Func<CancellationToken, Task> step)
     {
+        var token = interrupt.Begin();
         try
         {
-            await step();
+            await step(token);
         }
-        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (!interrupt.Quitting)
         {
             session.Rewind();
             printer.Say("Stopped. Back at your turn; nothing of the interrupted turn was kept.");
+        }
+        finally
+        {
+            interrupt.End();
         }
     }
 }

@@ -1,0 +1,83 @@
+using System.CommandLine;
+using TaleForge.Cli.Play;
+using TaleForge.Content;
+using TaleForge.Content.Library;
+using TaleForge.Core;
+using TaleForge.Core.Definitions;
+using TaleForge.Core.Narration;
+using TaleForge.Engine.Session;
+
+namespace TaleForge.Cli.Commands;
+
+/// <summary>
+/// <c>taleforge play [WORLD]</c>: play a world in the terminal, line by line, as one of its characters (or watch,
+/// with --observe). With no model the characters speak their authored lines.
+/// </summary>
+internal static class PlayCommand
+{
+    public static Command Create()
+    {
+        var world = new Argument<string?>("world")
+        {
+            Description = $"A world's name in the worlds folder, or the path of a world folder. Default: {WorldLibrary.DefaultWorld}.",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var playAs = new Option<string?>("--as") { Description = "The character to play (id or name). Default: the world's first playable character." };
+        var observe = new Option<bool>("--observe") { Description = "Play no one: watch the characters act." };
+        var seed = new Option<long>("--seed") { Description = "Episode seed; the same seed replays the same way.", DefaultValueFactory = _ => 1 };
+        var script = new Option<FileInfo?>("--script") { Description = "Read the player's commands from a file, one per line, instead of the keyboard." };
+        var noColor = new Option<bool>("--no-color") { Description = "No colours (also when NO_COLOR is set or output is not a terminal)." };
+        var dir = WorldsDirectoryOption.Create();
+        var models = new ModelOptions();
+
+        var command = new Command("play", "Play a world in the terminal.") { world, playAs, observe, seed, script, noColor, dir };
+        models.AddTo(command);
+        command.SetAction(async (parse, cancellation) =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var folder = ResolveWorld(parse.GetValue(world), parse.GetValue(dir));
+            var definition = WorldLoader.LoadOrThrow(folder);
+            var player = parse.GetValue(observe) ? null : ChoosePlayer(definition, parse.GetValue(playAs));
+
+            var style = output == Console.Out ? TerminalStyle.Detect(parse.GetValue(noColor)) : TerminalStyle.Plain;
+            var printer = new StoryPrinter(output, style, player);
+            await using var cast = await models.CastAsync(parse, definition, player, parse.InvocationConfiguration.Error, cancellation);
+            printer.Say($"{definition.Info.Title}", Tone.Heading);
+            printer.Say(cast.Cast.IsAuthored ? Phrasebook.For(definition.Info.Language).AuthoredMode : cast.Description);
+            if (player is not null)
+            {
+                printer.Say($"You are {definition.Character(player).Name}. Type /help for commands.");
+            }
+
+            var session = new GameSession(definition, cast.Cast, new SessionOptions { Seed = parse.GetValue(seed) });
+            printer.Attach(session);
+
+            var scriptFile = parse.GetValue(script);
+            using var input = scriptFile is null ? null : OpenScript(scriptFile);
+            var loop = new PlayLoop(session, input ?? Console.In, output, printer, echoInput: input is not null);
+            using var interrupt = new GenerationInterrupt(cancellation);
+            await loop.RunAsync(interrupt.Token);
+            return 0;
+        });
+        return command;
+    }
+
+    internal static string ResolveWorld(string? name, string? dir) =>
+        name is not null && (Directory.Exists(name) || File.Exists(name)) ? name : WorldLibrary.Locate(dir).Resolve(name);
+
+    private static string ChoosePlayer(WorldDefinition world, string? requested)
+    {
+        if (requested is null)
+        {
+            return world.Characters.FirstOrDefault(c => c.Player)?.Id
+                ?? throw new TaleForgeException($"the world '{world.Info.Id}' has no playable character; pass --as CHARACTER, or --observe to watch.");
+        }
+        var match = world.Characters.FirstOrDefault(c => c.Id == requested || string.Equals(c.Name, requested, StringComparison.OrdinalIgnoreCase))
+            ?? world.Characters.FirstOrDefault(c => c.Name.Split(' ')[0].Equals(requested, StringComparison.OrdinalIgnoreCase));
+        return match?.Id ?? throw new TaleForgeException(
+            $"the world '{world.Info.Id}' has no character '{requested}'; its characters are {string.Join(", ", world.Characters.Select(c => c.Id))}.");
+    }
+
+    private static StreamReader OpenScript(FileInfo file) =>
+        file.Exists ? new StreamReader(file.FullName) : throw new TaleForgeException($"the script file '{file.FullName}' does not exist.");
+}

@@ -1,0 +1,409 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using Microsoft.Extensions.AI;
+using TaleForge.Core;
+using TaleForge.LlamaCpp.Model;
+using TaleForge.LlamaCpp.Native;
+using TaleForge.LlamaCpp.Sampling;
+
+namespace TaleForge.LlamaCpp.Batching;
+
+/// <summary>
+/// Continuous batching over one context with a unified KV cache. A single thread owns every native call on the
+/// context; each step packs one token of every generating sequence plus prompt chunks of new ones into one
+/// <c>llama_decode</c>, then samples each sequence with its own chain. Everything llama.cpp would assert on
+/// (sequence ids, positions, batch size, token ids, free cells) is checked here first.
+/// </summary>
+internal sealed unsafe class InferenceScheduler : IDisposable
+{
+    private readonly LlamaModel _model;
+    private readonly SchedulerSettings _settings;
+    private readonly SafeLlamaContextHandle _context;
+    private readonly SafeLlamaBatchHandle _batch;
+    private readonly IntPtr _memory;
+    private readonly SequenceSlot[] _slots;
+    private readonly KvCellLedger _ledger;
+    private readonly PrefixCache _cache;
+    private readonly ConcurrentQueue<GenerationJob> _incoming = new();
+    private readonly List<GenerationJob> _waiting = [];
+    private readonly List<GenerationJob> _live = [];
+    private readonly SemaphoreSlim _signal = new(0);
+    private readonly int* _abortFlag;
+    private readonly Thread _thread;
+    private volatile bool _disposed;
+    private long _decodeCalls;
+    private long _promptTokensEvaluated;
+
+    public InferenceScheduler(LlamaModel model, SchedulerSettings settings)
+    {
+        _model = model;
+        _settings = settings;
+        var parameters = LlamaApi.ContextDefaultParams();
+        parameters.NCtx = (uint)settings.ContextSize;
+        parameters.NBatch = (uint)settings.BatchSize;
+        // One ubatch per decode, so an aborted decode rolls back the whole step and nothing half-done remains.
+        parameters.NUbatch = (uint)settings.BatchSize;
+        parameters.NSeqMax = (uint)settings.MaxSequences;
+        parameters.NThreads = settings.Threads;
+        parameters.NThreadsBatch = settings.BatchThreads;
+        parameters.KvUnified = true;
+        parameters.NoPerf = true;
+        _abortFlag = (int*)NativeMemory.AllocZeroed(sizeof(int));
+        parameters.AbortCallback = (IntPtr)(delegate* unmanaged[Cdecl]<IntPtr, byte>)&ShouldAbort;
+        parameters.AbortCallbackData = (IntPtr)_abortFlag;
+        _context = SafeLlamaContextHandle.Create(model.Handle, parameters)
+            ?? throw new TaleForgeException($"llama.cpp could not create a context of {settings.ContextSize} tokens for '{model.Path}' (out of memory?); try a smaller context size.");
+        ContextSize = (int)LlamaApi.NCtx(_context);
+        _batch = new SafeLlamaBatchHandle(settings.BatchSize);
+        _memory = LlamaApi.GetMemory(_context);
+        _slots = Enumerable.Range(0, settings.MaxSequences).Select(i => new SequenceSlot(i)).ToArray();
+        _ledger = new KvCellLedger(settings.MaxSequences);
+        _cache = new PrefixCache(_memory, _slots, _ledger, settings.PrefixCache);
+        _thread = new Thread(Run) { IsBackground = true, Name = "llama scheduler" };
+        _thread.Start();
+    }
+
+    public int ContextSize { get; }
+
+    /// <summary>How many <c>llama_decode</c> calls ran, for tests and benchmarks.</summary>
+    public long DecodeCalls => Interlocked.Read(ref _decodeCalls);
+
+    public long PromptTokensEvaluated => Interlocked.Read(ref _promptTokensEvaluated);
+
+    /// <summary>Queues a request; its events arrive on the returned job's channel.</summary>
+    public GenerationJob Submit(GenerationRequest request, bool streaming, CancellationToken cancellation)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (request.Prompt.Count == 0)
+        {
+            throw new ArgumentException("The prompt has no tokens.", nameof(request));
+        }
+        foreach (var token in request.Prompt)
+        {
+            _model.CheckToken(token);
+        }
+        if (request.Prompt.Count >= ContextSize)
+        {
+            throw new TaleForgeException($"The prompt has {request.Prompt.Count} tokens but the context holds {ContextSize}: shorten it or load the model with a larger context size.");
+        }
+        var job = new GenerationJob(request, streaming, cancellation);
+        job.Registration = cancellation.Register(() =>
+        {
+            Volatile.Write(ref *_abortFlag, 1);
+            _signal.Release();
+        });
+        _incoming.Enqueue(job);
+        _signal.Release();
+        return job;
+    }
+
+    private void Run()
+    {
+        while (!_disposed)
+        {
+            try
+            {
+                if (!Step())
+                {
+                    _signal.Wait();
+                }
+            }
+#pragma warning disable CA1031 // the loop must survive to fail its requests cleanly instead of dying silently.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                FailAll(e);
+            }
+        }
+        FailAll(new ObjectDisposedException(nameof(InferenceScheduler)));
+    }
+
+    /// <summary>One scheduling step; false when there is nothing to do.</summary>
+    private bool Step()
+    {
+        while (_incoming.TryDequeue(out var job))
+        {
+            _waiting.Add(job);
+        }
+        Volatile.Write(ref *_abortFlag, 0);
+        DropCancelled();
+        Admit();
+        if (_live.Count == 0)
+        {
+            return false;
+        }
+        if (!FillBatch())
+        {
+            return true;
+        }
+        CheckBatch();
+        var result = LlamaApi.Decode(_context, _batch.Native);
+        Interlocked.Increment(ref _decodeCalls);
+        switch (result)
+        {
+            case 0:
+                Advance();
+                return true;
+            case 2:
+                // Aborted for a cancellation: llama.cpp rolled this step's cells back; the next step retries the rest.
+                return true;
+            case 1:
+                if (!_cache.EvictOne())
+                {
+                    var largest = _live.OrderByDescending(j => j.Slot!.Tokens.Count).First();
+                    Complete(largest, ChatFinishReason.Length);
+                }
+                return true;
+            default:
+                throw new TaleForgeException($"llama_decode failed with code {result} (the log says why); the requests in progress were stopped.");
+        }
+    }
+
+    private void DropCancelled()
+    {
+        if (!_waiting.Exists(j => j.Cancellation.IsCancellationRequested) && !_live.Exists(j => j.Cancellation.IsCancellationRequested))
+        {
+            return;
+        }
+        foreach (var job in _waiting.Where(j => j.Cancellation.IsCancellationRequested).ToList())
+        {
+            _waiting.Remove(job);
+            job.Fail(new OperationCanceledException(job.Cancellation));
+        }
+        foreach (var job in _live.Where(j => j.Cancellation.IsCancellationRequested).ToList())
+        {
+            _live.Remove(job);
+            _cache.Release(job.Slot!);
+            job.Fail(new OperationCanceledException(job.Cancellation));
+        }
+    }
+
+    private void Admit()
+    {
+        for (var i = 0; i < _waiting.Count;)
+        {
+            var job = _waiting[i];
+            if (!_cache.TryAssign(job))
+            {
+                return;
+            }
+            _waiting.RemoveAt(i);
+            try
+            {
+                job.Sampler = SamplerChainFactory.Create(_model, job.Request.Sampling);
+            }
+#pragma warning disable CA1031 // a bad grammar fails its own request only.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                _cache.Release(job.Slot!);
+                job.Fail(e);
+                continue;
+            }
+            job.MarkAdmitted();
+            _live.Add(job);
+        }
+    }
+
+    /// <summary>Packs generation tokens first, then prompt chunks, within the batch size and the free KV cells.</summary>
+    private bool FillBatch()
+    {
+        var generating = _live.Where(j => !j.InPrompt).ToList();
+        var prompting = _live.Where(j => j.InPrompt).ToList();
+        foreach (var job in generating.Where(j => j.Slot!.Tokens.Count >= ContextSize).ToList())
+        {
+            Complete(job, ChatFinishReason.Length);
+            generating.Remove(job);
+        }
+        var free = ContextSize - _ledger.UsedCells;
+        while (free < generating.Count + (prompting.Count > 0 ? 1 : 0) && _cache.EvictOne())
+        {
+            free = ContextSize - _ledger.UsedCells;
+        }
+        if (free < generating.Count)
+        {
+            // No room even for one token each: the longest sequence ends, as a model's context would.
+            Complete(generating.OrderByDescending(j => j.Slot!.Tokens.Count).First(), ChatFinishReason.Length);
+            return false;
+        }
+
+        _batch.Clear();
+        foreach (var job in _live)
+        {
+            job.LogitsIndex = -1;
+            job.TokensInBatch = 0;
+        }
+        foreach (var job in generating)
+        {
+            job.LogitsIndex = _batch.Add(job.PendingToken!.Value, job.Slot!.Tokens.Count, job.Slot.Id, wantLogits: true);
+            job.TokensInBatch = 1;
+        }
+        var budget = Math.Min(_batch.Capacity - _batch.Count, free - generating.Count);
+        foreach (var job in prompting)
+        {
+            // Make room for this prompt chunk from idle cache entries before giving up on it this step.
+            var remaining = job.Request.Prompt.Count - job.PromptCursor;
+            while (budget < Math.Min(remaining, _batch.Capacity - _batch.Count) && _cache.EvictOne())
+            {
+                budget = Math.Min(_batch.Capacity - _batch.Count, ContextSize - _ledger.UsedCells - _batch.Count);
+            }
+            var take = Math.Min(remaining, budget);
+            if (take <= 0)
+            {
+                continue;
+            }
+            var position = job.Slot!.Tokens.Count;
+            for (var k = 0; k < take; k++)
+            {
+                var last = job.PromptCursor + k == job.Request.Prompt.Count - 1;
+                var index = _batch.Add(job.Request.Prompt[job.PromptCursor + k], position + k, job.Slot.Id, wantLogits: last);
+                if (last)
+                {
+                    job.LogitsIndex = index;
+                }
+            }
+            job.TokensInBatch = take;
+            budget -= take;
+        }
+        if (_batch.Count == 0)
+        {
+            var stuck = prompting.First();
+            _live.Remove(stuck);
+            _cache.Release(stuck.Slot!);
+            stuck.Fail(new TaleForgeException($"The context of {ContextSize} tokens has no room for a prompt of {stuck.Request.Prompt.Count} tokens next to the requests in progress; use a larger context size."));
+            return false;
+        }
+        return true;
+    }
+
+    /// <summary>Re-checks what llama.cpp would otherwise assert on: the cache must end exactly where each sequence's new tokens begin.</summary>
+    private void CheckBatch()
+    {
+        foreach (var job in _live.Where(j => j.TokensInBatch > 0))
+        {
+            var slot = job.Slot!;
+            if ((uint)slot.Id >= (uint)_settings.MaxSequences)
+            {
+                throw new InvalidOperationException($"Sequence id {slot.Id} is outside 0..{_settings.MaxSequences - 1}.");
+            }
+            var end = LlamaApi.MemorySeqPosMax(_memory, slot.Id) + 1;
+            if (end != slot.Tokens.Count || slot.Tokens.Count + job.TokensInBatch > ContextSize)
+            {
+                throw new InvalidOperationException($"Sequence {slot.Id} holds {end} cells but {slot.Tokens.Count} tokens are recorded; refusing to decode.");
+            }
+        }
+        if (_batch.Count > _settings.BatchSize || _ledger.UsedCells + _batch.Count > ContextSize)
+        {
+            throw new InvalidOperationException("The batch exceeds the batch size or the free KV cells.");
+        }
+    }
+
+    /// <summary>After a successful decode: records the new cells, then samples every sequence that has logits.</summary>
+    private void Advance()
+    {
+        foreach (var job in _live.ToList())
+        {
+            if (job.TokensInBatch == 0)
+            {
+                continue;
+            }
+            var slot = job.Slot!;
+            var from = slot.Tokens.Count;
+            if (job.InPrompt)
+            {
+                slot.Tokens.AddRange(job.Request.Prompt.Skip(job.PromptCursor).Take(job.TokensInBatch));
+                job.PromptCursor += job.TokensInBatch;
+                Interlocked.Add(ref _promptTokensEvaluated, job.TokensInBatch);
+            }
+            else
+            {
+                slot.Tokens.Add(job.PendingToken!.Value);
+            }
+            _ledger.Append(slot.Id, from, job.TokensInBatch);
+            if (job.LogitsIndex >= 0)
+            {
+                Sample(job);
+            }
+        }
+    }
+
+    private void Sample(GenerationJob job)
+    {
+        var token = LlamaApi.SamplerSample(job.Sampler!, _context, job.LogitsIndex);
+        if (job.Generated == 0)
+        {
+            job.MarkFirstToken();
+        }
+        job.Generated++;
+        if (_model.IsEndOfGeneration(token))
+        {
+            Complete(job, ChatFinishReason.Stop);
+            return;
+        }
+        var (text, stopped) = job.Output.Append(_model.TokenBytes(token));
+        job.Emit(text);
+        if (stopped)
+        {
+            Complete(job, ChatFinishReason.Stop);
+        }
+        else if (job.Generated >= job.Request.MaxTokens)
+        {
+            Complete(job, ChatFinishReason.Length);
+        }
+        else
+        {
+            job.PendingToken = token;
+        }
+    }
+
+    private void Complete(GenerationJob job, ChatFinishReason reason)
+    {
+        _live.Remove(job);
+        _cache.Release(job.Slot!);
+        job.Finish(reason);
+    }
+
+    private void FailAll(Exception error)
+    {
+        foreach (var job in _live.Concat(_waiting).ToList())
+        {
+            job.Slot?.Job = null;
+            job.Fail(error);
+        }
+        _live.Clear();
+        _waiting.Clear();
+        while (_incoming.TryDequeue(out var job))
+        {
+            job.Fail(error);
+        }
+        if (!_context.IsClosed)
+        {
+            LlamaApi.MemoryClear(_memory, true);
+        }
+        _ledger.ClearAll();
+        foreach (var slot in _slots)
+        {
+            slot.Tokens.Clear();
+            slot.Job = null;
+        }
+    }
+
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static byte ShouldAbort(IntPtr flag) => Volatile.Read(ref *(int*)flag) != 0 ? (byte)1 : (byte)0;
+
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+        _disposed = true;
+        _signal.Release();
+        _thread.Join();
+        _batch.Dispose();
+        _context.Dispose();
+        NativeMemory.Free(_abortFlag);
+        _signal.Dispose();
+    }
+}

@@ -1,0 +1,102 @@
+using TaleForge.LlamaCpp.Native;
+
+namespace TaleForge.LlamaCpp.Batching;
+
+/// <summary>
+/// Gives each new request a sequence slot, reusing the KV cells of the longest common token prefix found in any
+/// slot: an idle slot is taken over (its tail removed), a live one is shared with <c>llama_memory_seq_cp</c>.
+/// Idle slots keep their cells as cache until a request or the room they take is needed (least recently used first).
+/// </summary>
+internal sealed class PrefixCache(IntPtr memory, IReadOnlyList<SequenceSlot> slots, KvCellLedger ledger, bool enabled)
+{
+    private long _clock;
+
+    /// <summary>Assigns a slot to <paramref name="job"/>, or returns false when every slot is busy.</summary>
+    public bool TryAssign(GenerationJob job)
+    {
+        var prompt = job.Request.Prompt;
+        SequenceSlot? source = null;
+        var common = 0;
+        if (enabled)
+        {
+            foreach (var slot in slots)
+            {
+                var length = slot.CommonPrefix(prompt);
+                if (length > common)
+                {
+                    (source, common) = (slot, length);
+                }
+            }
+        }
+        // At least the last prompt token is evaluated again: its logits are needed to sample the first token.
+        common = Math.Min(common, prompt.Count - 1);
+
+        SequenceSlot target;
+        if (source is not null && source.IsIdle && common > 0)
+        {
+            target = source;
+            Truncate(target, common);
+        }
+        else
+        {
+            var free = slots.Where(s => s.IsIdle).OrderBy(s => s.Tokens.Count > 0).ThenBy(s => s.LastUsed).FirstOrDefault();
+            if (free is null)
+            {
+                return false;
+            }
+            target = free;
+            Truncate(target, 0);
+            if (source is not null && common > 0)
+            {
+                LlamaApi.MemorySeqCp(memory, source.Id, target.Id, 0, common);
+                ledger.CopyPrefix(source.Id, target.Id, common);
+                target.Tokens.AddRange(source.Tokens.Take(common));
+            }
+            else
+            {
+                common = 0;
+            }
+        }
+        target.Job = job;
+        target.LastUsed = ++_clock;
+        job.Slot = target;
+        job.PromptCursor = common;
+        job.CachedPromptTokens = common;
+        return true;
+    }
+
+    /// <summary>Ends a job's hold on its slot; its cells stay as cache unless caching is off.</summary>
+    public void Release(SequenceSlot slot)
+    {
+        slot.Job = null;
+        slot.LastUsed = ++_clock;
+        if (!enabled)
+        {
+            Truncate(slot, 0);
+        }
+    }
+
+    /// <summary>Frees the least recently used idle cache entry; false when there is none.</summary>
+    public bool EvictOne()
+    {
+        var victim = slots.Where(s => s.IsIdle && s.Tokens.Count > 0).OrderBy(s => s.LastUsed).FirstOrDefault();
+        if (victim is null)
+        {
+            return false;
+        }
+        Truncate(victim, 0);
+        return true;
+    }
+
+    /// <summary>Removes positions from <paramref name="length"/> on, in llama.cpp and in our books alike.</summary>
+    public void Truncate(SequenceSlot slot, int length)
+    {
+        if (slot.Tokens.Count <= length)
+        {
+            return;
+        }
+        LlamaApi.MemorySeqRm(memory, slot.Id, length, -1);
+        ledger.Truncate(slot.Id, length);
+        slot.Tokens.RemoveRange(length, slot.Tokens.Count - length);
+    }
+}

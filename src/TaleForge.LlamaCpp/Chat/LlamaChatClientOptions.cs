@@ -1,0 +1,47 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using TaleForge.LlamaCpp.Loading;
+using TaleForge.LlamaCpp.Sampling;
+
+namespace TaleForge.LlamaCpp.Chat;
+
+/// <summary>Settings of a <see cref="LlamaChatClient"/>: the context it creates and the defaults of its requests.</summary>
+public sealed record LlamaChatClientOptions
+{
+    /// <summary>Tokens in the shared KV cache (-c), for all concurrent requests together.</summary>
+    public int ContextSize { get; init; } = 4096;
+
+    /// <summary>Threads for generation (-t); half the logical processors by default, since spinning worker threads
+    /// on an oversubscribed machine slow generation far more than one thread fewer does.</summary>
+    public int Threads { get; init; } = Math.Clamp(Environment.ProcessorCount / 2, 1, 16);
+
+    /// <summary>Threads for prompt evaluation (-tb); defaults to <see cref="Threads"/>.</summary>
+    public int? BatchThreads { get; init; }
+
+    /// <summary>Layers offloaded to the GPU (-ngl); 0 keeps the model on the CPU, -1 offloads all.</summary>
+    public int GpuLayers { get; init; }
+
+    /// <summary>Requests decoded together at most (-np); more wait their turn.</summary>
+    public int MaxSequences { get; init; } = 4;
+
+    /// <summary>Tokens per <c>llama_decode</c> at most (-b).</summary>
+    public int BatchSize { get; init; } = 512;
+
+    /// <summary>Keep finished sequences' KV cells to reuse a shared prompt prefix.</summary>
+    public bool PrefixCache { get; init; } = true;
+
+    /// <summary>Sampling used where a request's ChatOptions say nothing.</summary>
+    public SamplingSettings DefaultSampling { get; init; } = new();
+
+    /// <summary>Seed used where a request gives none; null draws a random one per request.</summary>
+    public uint? DefaultSeed { get; init; }
+
+    public int DefaultMaxOutputTokens { get; init; } = 512;
+
+    /// <summary>Turns a JSON schema (ChatResponseFormatJson.Schema) into a GBNF grammar; without it, schema requests fail.</summary>
+    public Func<JsonElement, string>? SchemaToGrammar { get; init; }
+
+    public BackendPreference Backend { get; init; } = BackendPreference.Auto;
+
+    public ILogger? Logger { get; init; }
+}

@@ -1,0 +1,86 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace TaleForge.LlamaCpp.Loading;
+
+/// <summary>
+/// Routes llama.cpp's and ggml's log lines to an <see cref="ILogger"/> instead of stderr, and writes ggml's fatal
+/// message (the one before <c>abort()</c>) to stderr and the logger, flushed, so it is not lost with the process.
+/// </summary>
+internal static unsafe class NativeLog
+{
+    private static ILogger s_logger = NullLogger.Instance;
+    private static LogLevel s_lastLevel = LogLevel.Debug;
+
+    public static ILogger Logger
+    {
+        get => Volatile.Read(ref s_logger);
+        set => Volatile.Write(ref s_logger, value ?? NullLogger.Instance);
+    }
+
+    public static delegate* unmanaged[Cdecl]<int, byte*, IntPtr, void> LogCallback => &OnLog;
+
+    public static delegate* unmanaged[Cdecl]<byte*, void> FatalCallback => &OnFatal;
+
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static void OnLog(int level, byte* text, IntPtr userData)
+    {
+        try
+        {
+            var logger = Logger;
+            // GGML_LOG_LEVEL_CONT (5) continues the previous line at its level.
+            var mapped = level switch
+            {
+                1 => LogLevel.Debug,
+                2 => LogLevel.Debug,
+                3 => LogLevel.Warning,
+                4 => LogLevel.Error,
+                5 => s_lastLevel,
+                _ => LogLevel.Trace,
+            };
+            s_lastLevel = mapped;
+            if (text == null || !logger.IsEnabled(mapped))
+            {
+                return;
+            }
+            var message = Marshal.PtrToStringUTF8((IntPtr)text)?.TrimEnd('\n');
+            if (!string.IsNullOrEmpty(message))
+            {
+#pragma warning disable CA1848, CA2254 // native lines are free text; this is not a hot path at the levels enabled.
+                logger.Log(mapped, "llama.cpp: {Message}", message);
+#pragma warning restore CA1848, CA2254
+            }
+        }
+#pragma warning disable CA1031 // an exception must never cross back into native code.
+        catch
+        {
+        }
+#pragma warning restore CA1031
+    }
+
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static void OnFatal(byte* message)
+    {
+        try
+        {
+            var text = message == null ? "(no message)" : Marshal.PtrToStringUTF8((IntPtr)message);
+            var line = Encoding.UTF8.GetBytes($"llama.cpp fatal error (the process will abort): {text}\n");
+            using (var stderr = Console.OpenStandardError())
+            {
+                stderr.Write(line);
+                stderr.Flush();
+            }
+#pragma warning disable CA1848
+            Logger.LogCritical("llama.cpp fatal error: {Message}", text);
+#pragma warning restore CA1848
+        }
+#pragma warning disable CA1031
+        catch
+        {
+        }
+#pragma warning restore CA1031
+    }
+}

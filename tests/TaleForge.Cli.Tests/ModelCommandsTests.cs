@@ -1,0 +1,70 @@
+using TaleForge.Cli;
+using TaleForge.LlamaCpp.Gguf;
+
+namespace TaleForge.Cli.Tests;
+
+public class ModelCommandsTests
+{
+    private static async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = await TaleForgeCommand.RunAsync(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    private static string TemporaryPath(string name)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), $"taleforge-cli-tests-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(directory);
+        return Path.Combine(directory, name);
+    }
+
+    [Fact]
+    public async Task Model_random_writes_a_tiny_gguf_model_that_reads_back_as_a_llama_model()
+    {
+        var path = TemporaryPath("tiny.gguf");
+        var (code, output, _) = await RunAsync("model", "random", "--preset", "tiny", "--out", path, "--seed", "5");
+        Assert.Equal(0, code);
+        Assert.Contains("tiny, F32", output, StringComparison.Ordinal);
+        var file = GgufReader.Read(path);
+        Assert.Equal("llama", file.Architecture);
+        Assert.True(file.FileLength < 1_000_000);
+    }
+
+    [Fact]
+    public async Task Model_random_with_the_same_seed_writes_the_same_bytes_and_q8_0_is_smaller_than_f32()
+    {
+        var first = TemporaryPath("a.gguf");
+        var second = TemporaryPath("b.gguf");
+        var quantized = TemporaryPath("q.gguf");
+        await RunAsync("model", "random", "--preset", "tiny", "--out", first, "--seed", "9");
+        await RunAsync("model", "random", "--preset", "tiny", "--out", second, "--seed", "9");
+        var (code, _, _) = await RunAsync("model", "random", "--preset", "tiny", "--dtype", "q8_0", "--out", quantized);
+        Assert.Equal(0, code);
+        Assert.Equal(File.ReadAllBytes(first), File.ReadAllBytes(second));
+        Assert.True(new FileInfo(quantized).Length < new FileInfo(first).Length / 2);
+        Assert.All(GgufReader.Read(quantized).Tensors.Where(t => t.Dimensions.Count == 2), t => Assert.Equal(GgmlType.Q8_0, t.Type));
+    }
+
+    [Fact]
+    public async Task Model_random_with_an_unknown_preset_fails_with_the_choices()
+    {
+        var (code, _, error) = await RunAsync("model", "random", "--preset", "huge", "--out", TemporaryPath("x.gguf"));
+        Assert.NotEqual(0, code);
+        Assert.Contains("tiny", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bench_inference_with_a_corrupt_model_exits_non_zero_naming_the_file_and_the_problem()
+    {
+        var path = TemporaryPath("corrupt.gguf");
+        await File.WriteAllTextAsync(path, "definitely not a model, just some words in a file");
+        var (code, output, error) = await RunAsync("bench", "inference", "--model", path, "--json");
+        Assert.Equal(1, code);
+        Assert.Equal("", output);
+        Assert.StartsWith("error: ", error, StringComparison.Ordinal);
+        Assert.Contains(path, error, StringComparison.Ordinal);
+        Assert.Contains("not a GGUF file", error, StringComparison.Ordinal);
+    }
+}

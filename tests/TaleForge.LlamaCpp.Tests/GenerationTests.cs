@@ -1,0 +1,187 @@
+using Microsoft.Extensions.AI;
+using TaleForge.Core;
+using TaleForge.LlamaCpp.Batching;
+using TaleForge.LlamaCpp.Chat;
+
+namespace TaleForge.LlamaCpp.Tests;
+
+public class GenerationTests
+{
+    [Fact]
+    public async Task A_fixed_length_request_generates_exactly_that_many_tokens_and_reports_usage_and_timings()
+    {
+        using var client = ChatClients.Tiny();
+        var response = await client.GetResponseAsync(ChatClients.Ask("A room for the night?"), ChatClients.Fixed(24, 7));
+        Assert.Equal(ChatFinishReason.Length, response.FinishReason);
+        Assert.Equal(24, response.Usage!.OutputTokenCount);
+        var prompt = client.Model.Tokenize(client.FormatPrompt(ChatClients.Ask("A room for the night?")), parseSpecial: true);
+        Assert.Equal(prompt.Length, response.Usage.InputTokenCount);
+        var stats = Assert.IsType<GenerationStats>(response.AdditionalProperties!["llama.stats"]);
+        Assert.Equal(24, stats.GeneratedTokens);
+        Assert.True(stats.PromptMilliseconds > 0);
+    }
+
+    [Fact]
+    public async Task The_same_prompt_options_and_seed_give_the_same_text_and_another_seed_another_text()
+    {
+        using var client = ChatClients.Tiny(prefixCache: false);
+        var first = await client.GetResponseAsync(ChatClients.Ask("Any news?"), ChatClients.Fixed(40, 123));
+        var second = await client.GetResponseAsync(ChatClients.Ask("Any news?"), ChatClients.Fixed(40, 123));
+        var other = await client.GetResponseAsync(ChatClients.Ask("Any news?"), ChatClients.Fixed(40, 124));
+        Assert.Equal(first.Text, second.Text);
+        Assert.NotEqual(first.Text, other.Text);
+    }
+
+    [Fact]
+    public async Task Streaming_yields_the_same_text_as_a_whole_response_and_ends_with_usage()
+    {
+        using var client = ChatClients.Tiny();
+        var whole = await client.GetResponseAsync(ChatClients.Ask("Sing"), ChatClients.Fixed(30, 5));
+        var updates = new List<ChatResponseUpdate>();
+        await foreach (var update in client.GetStreamingResponseAsync(ChatClients.Ask("Sing"), ChatClients.Fixed(30, 5)))
+        {
+            updates.Add(update);
+        }
+        Assert.Equal(whole.Text, string.Concat(updates.Select(u => u.Text)));
+        Assert.Equal(ChatFinishReason.Length, updates[^1].FinishReason);
+        Assert.Equal(30, updates[^1].Contents.OfType<UsageContent>().Single().Details.OutputTokenCount);
+    }
+
+    [Fact]
+    public async Task Concurrent_requests_are_decoded_together_and_give_the_same_outputs_as_one_at_a_time()
+    {
+        var questions = new[] { "Where is the ranger?", "What is for supper?", "Who owns the pony?", "Is the road safe?" };
+        using var alone = ChatClients.Tiny(prefixCache: false);
+        var sequential = new List<string>();
+        foreach (var (question, i) in questions.Select((q, i) => (q, i)))
+        {
+            sequential.Add((await alone.GetResponseAsync(ChatClients.Ask(question), ChatClients.Fixed(32, 100 + i))).Text);
+        }
+
+        using var together = ChatClients.Tiny(prefixCache: false);
+        var batched = await Task.WhenAll(questions.Select((q, i) => together.GetResponseAsync(ChatClients.Ask(q), ChatClients.Fixed(32, 100 + i))));
+        Assert.Equal(sequential, batched.Select(r => r.Text));
+        // Four sequences of 32 tokens one by one need at least 4 x 32 decodes; packed, far fewer.
+        Assert.True(together.DecodeCalls < alone.DecodeCalls * 0.6, $"{together.DecodeCalls} batched vs {alone.DecodeCalls} sequential decodes");
+    }
+
+    [Fact]
+    public async Task A_prompt_that_extends_a_cached_one_evaluates_only_the_new_tokens_and_gives_the_same_output()
+    {
+        var history = string.Concat(Enumerable.Repeat("The party rests at the inn while rain falls on Bree. ", 12));
+        ChatMessage[] first = [new(ChatRole.System, history), new(ChatRole.User, "Who is at the door?")];
+        ChatMessage[] second = [new(ChatRole.System, history), new(ChatRole.User, "What does the stranger want?")];
+
+        using var cold = ChatClients.Tiny(prefixCache: false);
+        var expected = await cold.GetResponseAsync(second, ChatClients.Fixed(24, 9));
+
+        using var warm = ChatClients.Tiny(prefixCache: true);
+        await warm.GetResponseAsync(first, ChatClients.Fixed(8, 1));
+        var reused = await warm.GetResponseAsync(second, ChatClients.Fixed(24, 9));
+
+        Assert.Equal(expected.Text, reused.Text);
+        var stats = (GenerationStats)reused.AdditionalProperties!["llama.stats"]!;
+        Assert.True(stats.CachedPromptTokens > stats.PromptTokens / 2, $"{stats.CachedPromptTokens} of {stats.PromptTokens} prompt tokens reused");
+        Assert.Equal(stats.CachedPromptTokens, reused.Usage!.CachedInputTokenCount);
+        Assert.True(stats.EvaluatedPromptTokens < ((GenerationStats)expected.AdditionalProperties!["llama.stats"]!).EvaluatedPromptTokens / 2);
+    }
+
+    [Fact]
+    public async Task Concurrent_requests_with_a_shared_prefix_copy_it_from_the_live_sequence_and_match_the_uncached_outputs()
+    {
+        var history = string.Concat(Enumerable.Repeat("Old Barliman polishes a mug and hums. ", 10));
+        var questions = new[] { "Ale?", "Bread?", "Stew?" };
+        ChatMessage[] Conversation(string q) => [new(ChatRole.System, history), new(ChatRole.User, q)];
+        using var cold = ChatClients.Tiny(prefixCache: false);
+        var expected = new List<string>();
+        foreach (var q in questions)
+        {
+            expected.Add((await cold.GetResponseAsync(Conversation(q), ChatClients.Fixed(16, 3))).Text);
+        }
+
+        using var shared = ChatClients.Tiny(prefixCache: true);
+        await shared.GetResponseAsync(Conversation("Water?"), ChatClients.Fixed(4, 3));
+        var results = await Task.WhenAll(questions.Select(q => shared.GetResponseAsync(Conversation(q), ChatClients.Fixed(16, 3))));
+        Assert.Equal(expected, results.Select(r => r.Text));
+        Assert.All(results, r => Assert.True(r.Usage!.CachedInputTokenCount > 50));
+    }
+
+    [Fact]
+    public async Task Cancelling_a_running_generation_ends_it_cleanly_and_the_client_keeps_working()
+    {
+        using var client = ChatClients.Tiny(contextSize: 2048);
+        using var cancellation = new CancellationTokenSource();
+        var pieces = 0;
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var update in client.GetStreamingResponseAsync(ChatClients.Ask("Tell me everything."), ChatClients.Fixed(1500, 11), cancellation.Token))
+            {
+                if (++pieces == 5)
+                {
+                    await cancellation.CancelAsync();
+                }
+            }
+        });
+        Assert.InRange(pieces, 5, 1000);
+
+        using var fresh = ChatClients.Tiny();
+        var expected = await fresh.GetResponseAsync(ChatClients.Ask("And now?"), ChatClients.Fixed(20, 12));
+        var after = await client.GetResponseAsync(ChatClients.Ask("And now?"), ChatClients.Fixed(20, 12));
+        Assert.Equal(expected.Text, after.Text);
+    }
+
+    [Fact]
+    public async Task Leaving_a_stream_early_stops_its_generation()
+    {
+        using var client = ChatClients.Tiny();
+        var pieces = 0;
+        await foreach (var update in client.GetStreamingResponseAsync(ChatClients.Ask("Talk forever."), ChatClients.Fixed(1500, 13)))
+        {
+            if (++pieces == 3)
+            {
+                break;
+            }
+        }
+        await Task.Delay(300);
+        var settled = client.DecodeCalls;
+        await Task.Delay(300);
+        Assert.Equal(settled, client.DecodeCalls);
+        Assert.True(settled < 500, $"{settled} decodes ran after the caller left");
+    }
+
+    [Fact]
+    public async Task A_request_cancelled_before_it_starts_throws_and_runs_nothing()
+    {
+        using var client = ChatClients.Tiny();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            client.GetResponseAsync(ChatClients.Ask("Hello?"), ChatClients.Fixed(10, 1), new CancellationToken(canceled: true)));
+    }
+
+    [Fact]
+    public async Task A_prompt_longer_than_the_context_is_refused_with_a_clear_message()
+    {
+        using var client = ChatClients.Tiny(contextSize: 256);
+        var error = await Assert.ThrowsAsync<TaleForgeException>(() =>
+            client.GetResponseAsync(ChatClients.Ask(new string('x', 500)), ChatClients.Fixed(10, 1)));
+        Assert.Contains($"context holds {client.ContextSize}", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Generation_that_fills_the_context_stops_with_finish_reason_length()
+    {
+        using var client = ChatClients.Tiny(contextSize: 256, maxSequences: 1);
+        var response = await client.GetResponseAsync(ChatClients.Ask("Go on."), ChatClients.Fixed(500, 2));
+        Assert.Equal(ChatFinishReason.Length, response.FinishReason);
+        Assert.True(response.Usage!.OutputTokenCount < 500);
+        Assert.True(response.Usage.InputTokenCount + response.Usage.OutputTokenCount <= client.ContextSize + 1);
+    }
+
+    [Fact]
+    public void Without_a_template_the_prompt_falls_back_to_chatml()
+    {
+        var text = ChatPromptFormatter.FormatChatMl([("system", "Be brief."), ("user", "Hi")]);
+        Assert.Equal("<|im_start|>system\nBe brief.<|im_end|>\n<|im_start|>user\nHi<|im_end|>\n<|im_start|>assistant\n", text);
+        using var client = ChatClients.Tiny();
+        Assert.Equal(text, client.FormatPrompt([new(ChatRole.System, "Be brief."), new(ChatRole.User, "Hi")]));
+    }
+}
