@@ -1,4 +1,5 @@
 using System.CommandLine;
+using TaleForge.Cli.Models;
 using TaleForge.Cli.Play;
 using TaleForge.Content;
 using TaleForge.Content.Library;
@@ -54,9 +55,9 @@ internal static class PlayCommand
 
             var scriptFile = parse.GetValue(script);
             using var input = scriptFile is null ? null : OpenScript(scriptFile);
-            var loop = new PlayLoop(session, input ?? Console.In, output, printer, echoInput: input is not null);
-            using var interrupt = new GenerationInterrupt(cancellation);
-            await loop.RunAsync(interrupt.Token);
+            using var interrupt = new GenerationInterrupt(cancellation, listenToConsole: output == Console.Out);
+            var loop = new PlayLoop(session, input ?? Console.In, output, printer, interrupt, echoInput: input is not null);
+            await loop.RunAsync(cancellation);
             return 0;
         });
         return command;

@@ -33,6 +33,11 @@ public sealed class PlayLoop(GameSession session, TextReader input, TextWriter o
                 printer.Say("(end of input)");
                 return;
             }
+            // Scripts and transcripts may carry comments.
+            if (line.TrimStart().StartsWith('#'))
+            {
+                continue;
+            }
             if (echoInput)
             {
                 printer.Say($"> {line}", Tone.Heading);

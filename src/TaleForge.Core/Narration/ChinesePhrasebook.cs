@@ -34,7 +34,7 @@ public sealed class ChinesePhrasebook : Phrasebook
     public override string Said(Subject who, string text, IReadOnlyList<Subject> to) =>
         to.Count == 0 ? $"{Name(who)}说：\u201c{text}\u201d" : $"{Name(who)}对{List([.. to.Select(Name)])}说：\u201c{text}\u201d";
 
-    public override string Acted(Subject who, string action) => $"{Name(who)}{Sentence(action)}";
+    public override string Acted(Subject who, string action) => $"{Name(who)}{Finished(action)}";
     public override string PositionChanged(Subject who, string position) => $"{Name(who)}现在{position}。";
     public override string ConditionChanged(Subject who, string condition) => $"{Name(who)}：{condition}。";
     public override string EmotionChanged(Subject who, string emotion) => $"{Name(who)}显得{emotion}。";
@@ -90,7 +90,9 @@ public sealed class ChinesePhrasebook : Phrasebook
 
     private static string Name(Subject who) => who.IsYou ? "你" : who.Name;
 
-    private static string Sentence(string text)
+    public override string Sentence(string text) => Finished(text);
+
+    private static string Finished(string text)
     {
         var trimmed = text.Trim();
         return trimmed.Length == 0 || char.IsPunctuation(trimmed[^1]) ? trimmed : trimmed + "。";

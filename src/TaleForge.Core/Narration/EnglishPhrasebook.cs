@@ -25,7 +25,7 @@ public sealed class EnglishPhrasebook : Phrasebook
             : $"{Name(who)} {Verb(who, "say")} to {List([.. to.Select(Object)])}: \u201c{text}\u201d";
 
     public override string Acted(Subject who, string action) =>
-        who.IsYou ? $"You {Sentence(ConjugateFirstVerb(action, thirdPerson: false))}" : $"{who.Name} {Sentence(action)}";
+        who.IsYou ? $"You {Finished(ConjugateFirstVerb(action, thirdPerson: false))}" : $"{who.Name} {Finished(action)}";
 
     public override string PositionChanged(Subject who, string position) => $"{Name(who)} {Verb(who, "is")} now {position}.";
     public override string ConditionChanged(Subject who, string condition) => $"{Name(who)} {Verb(who, "is")} {condition}.";
@@ -147,7 +147,9 @@ public sealed class EnglishPhrasebook : Phrasebook
         _ => verb,
     };
 
-    private static string Sentence(string text)
+    public override string Sentence(string text) => Finished(text);
+
+    private static string Finished(string text)
     {
         var trimmed = text.Trim();
         return trimmed.Length == 0 || char.IsPunctuation(trimmed[^1]) ? trimmed : trimmed + ".";

@@ -28,6 +28,7 @@ public static class EventText
             WorldEvent.Dropped d => phrases.Dropped(Who(d.Character), names.Item(d.Item)),
             WorldEvent.Gave g => phrases.Gave(Who(g.Character), names.Item(g.Item), Who(g.To)),
             WorldEvent.Said s => phrases.Said(Who(s.Character), s.Text, [.. s.To.Select(Who)]),
+            WorldEvent.Acted a when NamesItsActor(after, a) => phrases.Sentence(a.Action),
             WorldEvent.Acted a => phrases.Acted(Who(a.Character), a.Action),
             WorldEvent.Vetoed v => phrases.Refused(Who(v.Character), v.Reason, names.Item, names.Character),
             WorldEvent.Noticed n => n.Text,
@@ -40,5 +41,21 @@ public static class EventText
             WorldEvent.StoryEnded => phrases.StoryEnds,
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// Authors often write an action as a whole sentence ("Maud sets down the glass"); then it is shown as
+    /// written rather than with the name put in front a second time.
+    /// </summary>
+    private static bool NamesItsActor(WorldState state, WorldEvent.Acted acted)
+    {
+        if (state.World.FindCharacter(acted.Character) is not { } character)
+        {
+            return false;
+        }
+        var action = acted.Action.TrimStart();
+        return character.Aliases.Prepend(character.Name).Prepend(character.Name.Split(' ')[0])
+            .Any(name => name.Length > 0 && action.StartsWith(name, StringComparison.Ordinal)
+                && (action.Length == name.Length || !char.IsLetter(action[name.Length]) || name.Any(c => c > 0x2E80)));
     }
 }

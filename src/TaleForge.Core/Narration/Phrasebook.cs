@@ -56,6 +56,9 @@ public abstract class Phrasebook
     /// <summary>An item's name as it reads in running text ("the brass key" in English).</summary>
     public abstract string Definite(string name);
 
+    /// <summary>Text as a finished sentence: capitalised where the script has capitals, ended with a full stop.</summary>
+    public abstract string Sentence(string text);
+
     /// <summary>Joins names as a list is written in this language.</summary>
     public abstract string List(IReadOnlyList<string> items);
 }

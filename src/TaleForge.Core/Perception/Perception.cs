@@ -33,8 +33,13 @@ public static class Perception
             WorldEvent.Noticed n => [n.Character],
             WorldEvent.MemoryAdded m => [m.Character],
             WorldEvent.BeliefsRevised b => [b.Character],
+            // A scene's opening and closing are told to its cast wherever they stand, and to anyone there.
+            WorldEvent.Narrated { Kind: NarrationKind.Opening or NarrationKind.Closing } n =>
+                SceneCast(after).Concat(n.Location is { } at ? after.CharactersAt(at) : []),
             WorldEvent.Narrated { Location: { } at } => after.CharactersAt(at),
-            WorldEvent.EnvironmentChanged or WorldEvent.SceneStarted => AtSceneLocation(after),
+            WorldEvent.SceneStarted or WorldEvent.SceneEnded => SceneCast(after).Concat(AtSceneLocation(after)),
+            WorldEvent.StoryEnded => after.Characters.Keys,
+            WorldEvent.EnvironmentChanged => AtSceneLocation(after),
             // Narrator-only text and bookkeeping are perceived by no character.
             _ => [],
         };
@@ -69,6 +74,11 @@ public static class Perception
         }
         return state.Characters.Values.Where(c => places.Contains(c.Location)).Select(c => c.Id);
     }
+
+    private static IEnumerable<string> SceneCast(WorldState state) =>
+        state.Scene is { } scene && state.World.FindScene(scene.Id) is { } definition
+            ? definition.Participants.Where(state.Characters.ContainsKey)
+            : [];
 
     private static IEnumerable<string> AtSceneLocation(WorldState state) =>
         state.Scene is { } scene && state.World.FindScene(scene.Id) is { } definition

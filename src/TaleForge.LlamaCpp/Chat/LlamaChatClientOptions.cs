@@ -1,5 +1,7 @@
 using System.Text.Json;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
+using TaleForge.Inference.Grammar;
 using TaleForge.LlamaCpp.Loading;
 using TaleForge.LlamaCpp.Sampling;
 
@@ -38,8 +40,12 @@ public sealed record LlamaChatClientOptions
 
     public int DefaultMaxOutputTokens { get; init; } = 512;
 
-    /// <summary>Turns a JSON schema (ChatResponseFormatJson.Schema) into a GBNF grammar; without it, schema requests fail.</summary>
-    public Func<JsonElement, string>? SchemaToGrammar { get; init; }
+    /// <summary>
+    /// Turns a JSON schema (ChatResponseFormatJson.Schema) into a GBNF grammar; without it, schema requests fail.
+    /// By default the project's own converter, cached by schema text.
+    /// </summary>
+    public Func<JsonElement, string>? SchemaToGrammar { get; init; } =
+        static schema => JsonSchemaGrammar.ForResponseFormat(ChatResponseFormat.ForJsonSchema(schema))!;
 
     public BackendPreference Backend { get; init; } = BackendPreference.Auto;
 

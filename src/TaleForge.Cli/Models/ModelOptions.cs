@@ -1,0 +1,162 @@
+using System.Collections.Immutable;
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.Extensions.AI;
+using TaleForge.Core;
+using TaleForge.Core.Definitions;
+using TaleForge.Engine.Agents;
+using TaleForge.Engine.Agents.Models;
+using TaleForge.Engine.Session;
+using TaleForge.Engine.Trajectories;
+using TaleForge.LlamaCpp.Chat;
+
+namespace TaleForge.Cli.Models;
+
+/// <summary>
+/// The model options shared by play and simulate, named as llama.cpp names them (-m, -c, -t, -ngl, --temp), and
+/// how they become a cast: one loaded client per distinct file, shared by every role that uses it, so requests
+/// from the narrator and the characters are batched together.
+/// </summary>
+internal sealed class ModelOptions
+{
+    private readonly Option<string?> _model = new("--model", "-m") { Description = "GGUF model for the characters (and the narrator unless --narrator-model). None: authored mode." };
+    private readonly Option<string?> _narratorModel = new("--narrator-model") { Description = "GGUF model for the narrator." };
+    private readonly Option<string[]> _characterModel = new("--character-model") { Description = "ID=FILE: a model for one character (repeatable).", Arity = ArgumentArity.ZeroOrMore };
+    private readonly Option<int?> _context = new("--ctx-size", "-c") { Description = "Context size in tokens, shared by concurrent requests (default 8192)." };
+    private readonly Option<int?> _threads = new("--threads", "-t") { Description = "CPU threads for generation." };
+    private readonly Option<int?> _gpuLayers = new("--n-gpu-layers", "-ngl") { Description = "Layers to offload to an NVIDIA GPU (-1: all)." };
+    private readonly Option<float?> _temperature = new("--temp") { Description = "Sampling temperature (default 0.8)." };
+    private readonly Option<bool> _director = new("--director") { Description = "Run the director phase on the narrator's model." };
+    private readonly Option<string?> _config = new("--config") { Description = $"Settings file (default {ModelSettings.DefaultConfigPath})." };
+
+    public void AddTo(Command command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        command.Add(_model);
+        command.Add(_narratorModel);
+        command.Add(_characterModel);
+        command.Add(_context);
+        command.Add(_threads);
+        command.Add(_gpuLayers);
+        command.Add(_temperature);
+        command.Add(_director);
+        command.Add(_config);
+    }
+
+    /// <summary>Defaults, then the config file, then TALEFORGE_* variables, then flags.</summary>
+    public ModelSettings Settings(ParseResult parse)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        var settings = new ModelSettings()
+            .WithConfigFile(parse.GetValue(_config) ?? ModelSettings.DefaultConfigPath)
+            .WithEnvironment(Environment.GetEnvironmentVariable);
+        return settings with
+        {
+            Model = parse.GetValue(_model) ?? settings.Model,
+            NarratorModel = parse.GetValue(_narratorModel) ?? settings.NarratorModel,
+            ContextSize = parse.GetValue(_context) ?? settings.ContextSize,
+            Threads = parse.GetValue(_threads) ?? settings.Threads,
+            GpuLayers = parse.GetValue(_gpuLayers) ?? settings.GpuLayers,
+            Temperature = parse.GetValue(_temperature) ?? settings.Temperature,
+        };
+    }
+
+    public async Task<LoadedCast> CastAsync(ParseResult parse, WorldDefinition world, string? player, TextWriter progress, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        ArgumentNullException.ThrowIfNull(world);
+        var settings = Settings(parse);
+        var overrides = ParseOverrides(parse.GetValue(_characterModel) ?? [], world);
+        var narratorFile = settings.NarratorModel ?? settings.Model;
+        if (settings.Model is null && narratorFile is null && overrides.Count == 0)
+        {
+            return new LoadedCast(Cast.Authored(world, player) with { Director = false }, "", [], []);
+        }
+
+        var clients = new Dictionary<string, (LlamaChatClient Client, ModelRole Role)>(StringComparer.Ordinal);
+        async Task<ModelRole> RoleFor(string file)
+        {
+            var path = Path.GetFullPath(file);
+            if (!clients.TryGetValue(path, out var loaded))
+            {
+                var client = await ModelLoading.LoadAsync(path, settings, progress, cancellation);
+                loaded = (client, new ModelRole
+                {
+                    Client = client,
+                    Model = Path.GetFileName(path),
+                    Sampling = new ChatOptions { Temperature = settings.Temperature ?? 0.8f, TopP = 0.95f },
+                    ContextTokens = client.ContextSize / Math.Max(1, settings.Parallel),
+                    CountTokens = text => client.Model.Tokenize(text).Length,
+                });
+                clients[path] = loaded;
+            }
+            return loaded.Role;
+        }
+
+        try
+        {
+            var authored = Cast.Authored(world, player);
+            var characters = ImmutableSortedDictionary.CreateBuilder<string, ICharacterAgent>(StringComparer.Ordinal);
+            var references = new List<ModelReference>();
+            foreach (var character in world.Characters.Where(c => c.Id != player))
+            {
+                var file = overrides.GetValueOrDefault(character.Id) ?? settings.Model;
+                characters[character.Id] = file is null ? authored.Characters[character.Id] : new ModelCharacter(await RoleFor(file));
+            }
+            var narrator = narratorFile is null ? authored.Narrator : new ModelNarrator(await RoleFor(narratorFile));
+
+            if (settings.Model is not null)
+            {
+                references.Add(await ModelLoading.ReferenceAsync("characters", settings.Model, settings, cancellation));
+            }
+            if (narratorFile is not null)
+            {
+                references.Add(await ModelLoading.ReferenceAsync("narrator", narratorFile, settings, cancellation));
+            }
+            foreach (var (id, file) in overrides)
+            {
+                references.Add(await ModelLoading.ReferenceAsync(AgentCall.CharacterRole(id), file, settings, cancellation));
+            }
+
+            var cast = new Cast
+            {
+                Player = player,
+                Characters = characters.ToImmutable(),
+                Narrator = narrator,
+                Director = parse.GetValue(_director) && narratorFile is not null,
+            };
+            var description = string.Join("; ", references.Select(r => $"{r.Role}: {r.File} ({r.Backend})"));
+            return new LoadedCast(cast, description, [.. references], [.. clients.Values.Select(c => c.Client)]);
+        }
+        catch
+        {
+            foreach (var (client, _) in clients.Values)
+            {
+                client.Dispose();
+            }
+            throw;
+        }
+    }
+
+    private static Dictionary<string, string> ParseOverrides(IEnumerable<string> values, WorldDefinition world)
+    {
+        var overrides = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var value in values)
+        {
+            var parts = value.Split('=', 2);
+            if (parts.Length != 2 || parts[0].Length == 0 || parts[1].Length == 0)
+            {
+                throw new TaleForgeException($"--character-model takes ID=FILE (e.g. --character-model abel=abel.gguf), not '{value}'.");
+            }
+            if (world.FindCharacter(parts[0]) is null)
+            {
+                throw new TaleForgeException(
+                    $"--character-model names '{parts[0]}', but the world has no such character; its characters are {string.Join(", ", world.Characters.Select(c => c.Id))}.");
+            }
+            overrides[parts[0]] = parts[1];
+        }
+        return overrides;
+    }
+
+    public static string Describe(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

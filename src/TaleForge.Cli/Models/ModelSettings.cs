@@ -1,0 +1,89 @@
+using TaleForge.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace TaleForge.Cli.Models;
+
+/// <summary>
+/// Which model files play which roles, and how they run. Layered as the conventions go: defaults, then the
+/// config file, then TALEFORGE_* variables, then command-line flags, each overriding the one before.
+/// </summary>
+public sealed record ModelSettings
+{
+    public string? Model { get; init; }
+    public string? NarratorModel { get; init; }
+    public int ContextSize { get; init; } = 8192;
+    public int? Threads { get; init; }
+    public int GpuLayers { get; init; }
+    public float? Temperature { get; init; }
+
+    /// <summary>Requests decoded together (-np); each gets an equal share of the context.</summary>
+    public int Parallel { get; init; } = 4;
+
+    public static string DefaultConfigPath
+    {
+        get
+        {
+            var home = Environment.GetEnvironmentVariable("XDG_CONFIG_HOME") is { Length: > 0 } xdg
+                ? xdg
+                : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".config");
+            return Path.Combine(home, "taleforge", "config.yaml");
+        }
+    }
+
+    /// <summary>Reads a config file's keys (model, narrator_model, ctx_size, threads, n_gpu_layers, temp, parallel) over these settings.</summary>
+    public ModelSettings WithConfigFile(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!File.Exists(path))
+        {
+            return this;
+        }
+        var yaml = new YamlStream();
+        try
+        {
+            using var reader = new StreamReader(path);
+            yaml.Load(reader);
+        }
+        catch (YamlDotNet.Core.YamlException e)
+        {
+            throw new TaleForgeException($"{path}:{e.Start.Line}:{e.Start.Column}: the config file is not valid YAML ({e.Message}); fix it or remove it.");
+        }
+        if (yaml.Documents.Count == 0 || yaml.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            return this;
+        }
+        var values = root.Children
+            .Where(p => p.Key is YamlScalarNode && p.Value is YamlScalarNode)
+            .ToDictionary(p => ((YamlScalarNode)p.Key).Value ?? "", p => ((YamlScalarNode)p.Value).Value ?? "", StringComparer.Ordinal);
+        return With(key => values.GetValueOrDefault(key), $"{path}");
+    }
+
+    /// <summary>Reads TALEFORGE_MODEL, TALEFORGE_NARRATOR_MODEL, TALEFORGE_CTX_SIZE, ... over these settings.</summary>
+    public ModelSettings WithEnvironment(Func<string, string?> variable)
+    {
+        ArgumentNullException.ThrowIfNull(variable);
+        return With(key => variable("TALEFORGE_" + key.ToUpperInvariant()), "the environment");
+    }
+
+    private ModelSettings With(Func<string, string?> read, string source)
+    {
+        int? Int(string key) => read(key) is { Length: > 0 } text
+            ? int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n
+                : throw new TaleForgeException($"{key} in {source} must be a whole number, not '{text}'.")
+            : null;
+        float? Float(string key) => read(key) is { Length: > 0 } text
+            ? float.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var f) ? f
+                : throw new TaleForgeException($"{key} in {source} must be a number, not '{text}'.")
+            : null;
+        return this with
+        {
+            Model = read("model") is { Length: > 0 } model ? model : Model,
+            NarratorModel = read("narrator_model") is { Length: > 0 } narrator ? narrator : NarratorModel,
+            ContextSize = Int("ctx_size") ?? ContextSize,
+            Threads = Int("threads") ?? Threads,
+            GpuLayers = Int("n_gpu_layers") ?? GpuLayers,
+            Temperature = Float("temp") ?? Temperature,
+            Parallel = Int("parallel") ?? Parallel,
+        };
+    }
+}
