@@ -220,4 +220,21 @@ public class SessionTests
         Assert.Equal<string>(["ines", "mara", "tomas"], said.Observed.Observers);
         Assert.Contains(session.ObservationsOf("mara"), o => o.Text == "Tomas Reyes says: \u201cLate again.\u201d");
     }
+
+    [Fact]
+    public async Task A_gathering_scene_brings_its_cast_to_its_location_and_an_ordinary_one_moves_no_one()
+    {
+        var world = TestWorld.Harbour();
+        var tower = world.Scenes[0] with { Location = "tower", Participants = ["mara", "ines"], End = new SceneEnd { MaxRounds = 1 } };
+        var gathering = new GameSession(world with { Scenes = [tower with { Gather = true }] }, Cast.Authored(world));
+        var staying = new GameSession(world with { Scenes = [tower] }, Cast.Authored(world));
+
+        await gathering.StepAsync();
+        await staying.StepAsync();
+
+        Assert.Equal(new WorldEvent.Gathered("mara", "quay", "tower"), gathering.Log.Single(e => e.Event is WorldEvent.Gathered).Event);
+        Assert.Equal("tower", gathering.State.LocationOf("mara"));
+        Assert.Equal("quay", gathering.State.LocationOf("tomas"));
+        Assert.Equal("quay", staying.State.LocationOf("mara"));
+    }
 }

@@ -252,6 +252,7 @@ public static class WorldFormat
         List("triggers", "trigger", "Things that happen when a condition first holds."),
         List("transitions", "transition", "Where play goes when the scene ends: the first whose condition holds; none means the story ends."),
         Key("turn_order", new ChoiceShape([.. Enum.GetValues<TurnOrder>().Select(t => t.ToString().ToLowerInvariant())]), "reactive: a character that reacts loses its turn, and the next round follows the order of acting (CharacterBox); fixed: participants' order every round.") with { Default = DefaultScene.TurnOrder.ToString().ToLowerInvariant() },
+        Key("gather", Boolean, "When the scene starts, participants who are elsewhere come to its location; otherwise scenes move no one.") with { Default = Yaml(false) },
         Key("closing", Text, "Narrated when the scene ends."),
         Extensions(),
     ]);

@@ -24,6 +24,7 @@ internal static class SceneReader
             Triggers = ReadTriggers(m),
             Transitions = ReadTransitions(m),
             TurnOrder = m.Text("turn_order") is { } order && Enum.TryParse<TurnOrder>(order, ignoreCase: true, out var o) ? o : TurnOrder.Reactive,
+            Gather = m.Boolean("gather") ?? false,
             Closing = m.Text("closing", ""),
             Extensions = ExtensionsReader.Read(m),
         });

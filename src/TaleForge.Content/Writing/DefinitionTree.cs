@@ -177,6 +177,7 @@ internal static class DefinitionTree
             .Build())
         .List("transitions", scene.Transitions, t => new MappingBuilder().RequiredText("to", t.To).Node("when", Condition(t.When)).Build(flow: t.When is null))
         .Text("turn_order", scene.TurnOrder.ToString().ToLowerInvariant(), nameof(TurnOrder.Reactive).ToLowerInvariant())
+        .Boolean("gather", scene.Gather, omit: false)
         .Text("closing", scene.Closing)
         .Node("extensions", Extensions(scene.Extensions))
         .Build();

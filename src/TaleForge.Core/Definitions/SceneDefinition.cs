@@ -36,6 +36,9 @@ public sealed record SceneDefinition
 
     public TurnOrder TurnOrder { get; init; } = TurnOrder.Reactive;
 
+    /// <summary>When the scene starts, participants who are elsewhere come to its location.</summary>
+    public bool Gather { get; init; }
+
     /// <summary>Narrated when the scene ends.</summary>
     public string Closing { get; init; } = "";
 

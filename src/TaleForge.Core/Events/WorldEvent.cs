@@ -21,6 +21,9 @@ public abstract record WorldEvent
 
     // What characters do.
     public sealed record Moved(string Character, string From, string To, string Exit) : WorldEvent;
+    /// <summary>A participant elsewhere joins a scene that gathers its cast: a move by the story, not through an exit.</summary>
+    public sealed record Gathered(string Character, string From, string To) : WorldEvent;
+
     public sealed record Took(string Character, string Item, string From) : WorldEvent;
     public sealed record Dropped(string Character, string Item, string At) : WorldEvent;
     public sealed record Gave(string Character, string Item, string To) : WorldEvent;

@@ -27,6 +27,8 @@ public sealed class ChinesePhrasebook : Phrasebook
         who.IsYou ? $"你往{exit}走，来到{destination}。" : $"{who.Name}往{exit}离开了。";
 
     public override string Arrived(Subject who, string origin) => $"{Name(who)}从{origin}过来了。";
+    public override string Gathered(Subject who, string destination) => $"{Name(who)}来到了{destination}。";
+
     public override string Took(Subject who, string item) => $"{Name(who)}拿起了{item}。";
     public override string Dropped(Subject who, string item) => $"{Name(who)}放下了{item}。";
     public override string Gave(Subject who, string item, Subject to) => $"{Name(who)}把{item}交给了{Name(to)}。";

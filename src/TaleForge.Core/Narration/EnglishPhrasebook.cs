@@ -14,6 +14,9 @@ public sealed class EnglishPhrasebook : Phrasebook
     public override string Arrived(Subject who, string origin) =>
         who.IsYou ? $"You arrive from {origin}." : $"{who.Name} arrives from {origin}.";
 
+    public override string Gathered(Subject who, string destination) =>
+        who.IsYou ? $"You make your way to {destination}." : $"{who.Name} makes their way to {destination}.";
+
     public override string Took(Subject who, string item) => $"{Name(who)} {Verb(who, "take")} {item}.";
     public override string Dropped(Subject who, string item) => $"{Name(who)} {Verb(who, "put")} down {item}.";
     public override string Gave(Subject who, string item, Subject to) =>

@@ -24,6 +24,9 @@ public static class EventText
             WorldEvent.Moved m when viewer != m.Character && viewer is not null && after.LocationOf(viewer) == m.To =>
                 phrases.Arrived(Who(m.Character), names.Location(m.From)),
             WorldEvent.Moved m => phrases.Left(Who(m.Character), m.Exit, names.Location(m.To)),
+            WorldEvent.Gathered g when viewer == g.Character => phrases.Gathered(Who(g.Character), names.Location(g.To)),
+            WorldEvent.Gathered g when viewer is not null && after.LocationOf(viewer) == g.To => phrases.Arrived(Who(g.Character), names.Location(g.From)),
+            WorldEvent.Gathered g => phrases.Gathered(Who(g.Character), names.Location(g.To)),
             WorldEvent.Took t => phrases.Took(Who(t.Character), names.Item(t.Item)),
             WorldEvent.Dropped d => phrases.Dropped(Who(d.Character), names.Item(d.Item)),
             WorldEvent.Gave g => phrases.Gave(Who(g.Character), names.Item(g.Item), Who(g.To)),

@@ -20,6 +20,9 @@ public abstract class Phrasebook
 
     public abstract string Left(Subject who, string exit, string destination);
     public abstract string Arrived(Subject who, string origin);
+
+    /// <summary>A character brought to a scene by the story ("You make your way to the Quay.").</summary>
+    public abstract string Gathered(Subject who, string destination);
     public abstract string Took(Subject who, string item);
     public abstract string Dropped(Subject who, string item);
     public abstract string Gave(Subject who, string item, Subject to);

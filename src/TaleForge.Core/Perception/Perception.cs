@@ -21,6 +21,7 @@ public static class Perception
         IEnumerable<string> observers = e switch
         {
             WorldEvent.Moved m => before.CharactersAt(m.From).Concat(after.CharactersAt(m.To)),
+            WorldEvent.Gathered g => before.CharactersAt(g.From).Concat(after.CharactersAt(g.To)),
             WorldEvent.Said s => Hearers(before, s.Character),
             WorldEvent.Took t => Present(before, t.Character),
             WorldEvent.Dropped d => Present(before, d.Character),

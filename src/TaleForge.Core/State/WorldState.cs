@@ -124,6 +124,7 @@ public sealed record WorldState
             WorldEvent.StoryEnded s => this with { Ending = s.Reason },
             WorldEvent.ClockAdvanced c => this with { Clock = Clock.Advance(c.Minutes) },
             WorldEvent.Moved m => WithCharacter(m.Character, c => c with { Location = m.To, Position = "" }),
+            WorldEvent.Gathered g => WithCharacter(g.Character, c => c with { Location = g.To, Position = "" }),
             WorldEvent.Took t => this with { Items = Items.SetItem(t.Item, ItemPlace.CarriedBy(t.Character)) },
             WorldEvent.Dropped d => this with { Items = Items.SetItem(d.Item, ItemPlace.At(d.At)) },
             WorldEvent.Gave g => this with { Items = Items.SetItem(g.Item, ItemPlace.CarriedBy(g.To)) },

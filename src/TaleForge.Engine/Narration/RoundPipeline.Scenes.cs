@@ -18,6 +18,13 @@ internal sealed partial class RoundPipeline
         }
 
         session.Append(new WorldEvent.SceneStarted(scene.Id));
+        if (scene.Gather)
+        {
+            foreach (var member in scene.Participants.Where(p => session.State.LocationOf(p) is { } at && at != scene.Location))
+            {
+                session.Append(new WorldEvent.Gathered(member, session.State.LocationOf(member)!, scene.Location), member);
+            }
+        }
         if (scene.Description.Length > 0)
         {
             session.Append(new WorldEvent.Narrated(scene.Description, NarrationKind.Opening) { Location = scene.Location });
