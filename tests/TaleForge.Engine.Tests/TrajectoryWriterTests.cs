@@ -67,4 +67,46 @@ public sealed class TrajectoryWriterTests : IDisposable
         Assert.Throws<IOException>(() => TrajectoryWriter.Create(path, Header));
         Assert.Equal("precious", File.ReadAllText(path));
     }
+
+    [Fact]
+    public async Task A_written_trajectory_reads_back_with_its_tree_and_checkpoints()
+    {
+        var world = TestWorld.Harbour();
+        var path = Path.Combine(_folder, "play.jsonl");
+        GameSession session;
+        using (var writer = TrajectoryWriter.Create(path, Header))
+        {
+            writer.Attach(WorldState.Initial(world));
+            session = new GameSession(world, Cast.Authored(world, "mara"), new SessionOptions { Trajectory = writer });
+            await session.RunAsync();
+            await session.SubmitAsync(new Core.Decisions.CharacterTurn { Command = new Core.Decisions.WorldCommand.Take("lantern"), Dialogue = "Mine." });
+        }
+
+        var file = TrajectoryFile.Read(path);
+
+        Assert.Empty(file.Warnings);
+        Assert.Equal(7, file.Header.Seed);
+        Assert.Equal(session.Log.Select(e => e.Event), file.MainPath().Select(e => e.Event));
+        var checkpoint = file.Checkpoints.Last();
+        Assert.Equal(session.Narrator, checkpoint.Narrator);
+        Assert.Equal("Mara takes the storm lantern.", file.Events.Single(e => e.Event is WorldEvent.Took).Text);
+    }
+
+    [Fact]
+    public void A_last_line_cut_short_is_skipped_with_a_warning_and_damage_elsewhere_names_its_line()
+    {
+        var header = JsonSerializer.Serialize(Header, TrajectoryJson.Options);
+        var good = """{"record":"event","step":0,"parent":null,"scene":"arrival","round":0,"phase":"scene_setup","observers":[],"event":{"type":"scene_started","scene":"arrival"}}""";
+
+        var cut = TrajectoryFile.Parse("t.jsonl", [header, good, good[..40]], endsWithNewline: false);
+        Assert.Single(cut.Records);
+        Assert.Equal("t.jsonl:3: the last line is incomplete (the writer was stopped mid-line); it was skipped.", Assert.Single(cut.Warnings));
+
+        var damaged = Assert.Throws<TrajectoryException>(() => TrajectoryFile.Parse("t.jsonl", [header, good[..40], good], endsWithNewline: true));
+        Assert.Equal(2, damaged.Line);
+        Assert.StartsWith("t.jsonl:2: the line is not valid JSON", damaged.Message, StringComparison.Ordinal);
+
+        var wrongFormat = Assert.Throws<TrajectoryException>(() => TrajectoryFile.Parse("t.jsonl", [header.Replace("trajectory@1", "trajectory@9", StringComparison.Ordinal)], true));
+        Assert.Contains("'taleforge/trajectory@9'", wrongFormat.Message, StringComparison.Ordinal);
+    }
 }

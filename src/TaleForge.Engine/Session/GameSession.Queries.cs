@@ -1,7 +1,9 @@
+using System.Text.Json;
 using TaleForge.Core.Decisions;
 using TaleForge.Core.Events;
 using TaleForge.Core.Narration;
 using TaleForge.Core.Rules;
+using TaleForge.Engine.Trajectories;
 
 namespace TaleForge.Engine.Session;
 
@@ -14,6 +16,7 @@ public sealed partial class GameSession
     public string Ask(string character, Query query)
     {
         ArgumentNullException.ThrowIfNull(query);
+        RecordHumanDecision(character, "player_query", JsonSerializer.SerializeToNode(query, TrajectoryJson.Options));
         var text = query switch
         {
             Query.Look => Look(character),

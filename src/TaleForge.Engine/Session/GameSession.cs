@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Stateless;
 using TaleForge.Core.Decisions;
 using TaleForge.Core.Definitions;
@@ -6,6 +8,7 @@ using TaleForge.Core.Events;
 using TaleForge.Core.State;
 using TaleForge.Engine.Agents;
 using TaleForge.Engine.Narration;
+using TaleForge.Engine.Trajectories;
 using TaleForge.Inference.Seeds;
 
 namespace TaleForge.Engine.Session;
@@ -91,6 +94,7 @@ public sealed partial class GameSession
         {
             throw new InvalidOperationException("It is not the player's turn: call RunAsync until AwaitingPlayer is true.");
         }
+        RecordHumanDecision(Cast.Player!, "player_turn", JsonSerializer.SerializeToNode(turn, TrajectoryJson.Options));
         _pipeline.ApplyTurn(Cast.Player!, turn);
         _machine.Fire(NarratorTrigger.TurnTaken);
         await RunAsync(cancellation);
@@ -141,6 +145,21 @@ public sealed partial class GameSession
         var step = _nextStep++;
         return new AgentCall(step, role, Narrator.Phase, SeedDerivation.Derive(Options.Seed, step, role));
     }
+
+    /// <summary>
+    /// A person's decision goes into the record like a model's, under the role "player:ID", so a replay can feed it
+    /// back at the same point and an export can tell human turns from generated ones.
+    /// </summary>
+    internal void RecordHumanDecision(string character, string schema, JsonNode? decision)
+    {
+        var call = NewCall(PlayerRole(character));
+        Record([new ModelCall { Call = call, Model = HumanModel, Schema = schema, Parsed = decision, Raw = decision?.ToJsonString() ?? "" }]);
+    }
+
+    /// <summary>The model name recorded for decisions a person made.</summary>
+    public const string HumanModel = "human";
+
+    public static string PlayerRole(string character) => $"player:{character}";
 
     internal void Record(IEnumerable<ModelCall> calls)
     {

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using TaleForge.Core.Decisions;
 using TaleForge.Core.Events;
 
 namespace TaleForge.Engine.Trajectories;
@@ -20,6 +21,8 @@ public static class TrajectoryJson
         var resolver = new DefaultJsonTypeInfoResolver();
         resolver.Modifiers.Add(DeclareKinds<WorldEvent>);
         resolver.Modifiers.Add(DeclareKinds<VetoReason>);
+        resolver.Modifiers.Add(DeclareKinds<WorldCommand>);
+        resolver.Modifiers.Add(DeclareKinds<Query>);
         var options = new JsonSerializerOptions
         {
             PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,

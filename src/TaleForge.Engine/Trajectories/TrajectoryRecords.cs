@@ -1,0 +1,53 @@
+using System.Collections.Immutable;
+using System.Text.Json.Nodes;
+using TaleForge.Core.Events;
+using TaleForge.Engine.Narration;
+
+namespace TaleForge.Engine.Trajectories;
+
+/// <summary>One line of a trajectory after the header: an event, a model call or a checkpoint, each a node of the tree.</summary>
+public abstract record TrajectoryRecord(long Step, long? Parent, int Line);
+
+/// <summary>An event line: what happened, where in the story, and who perceived it.</summary>
+public sealed record EventRecord(long Step, long? Parent, int Line) : TrajectoryRecord(Step, Parent, Line)
+{
+    public required string Scene { get; init; }
+    public required int Round { get; init; }
+    public required NarratorPhase Phase { get; init; }
+    public string Time { get; init; } = "";
+    public string? Actor { get; init; }
+    public ImmutableArray<string> Observers { get; init; } = [];
+    public required WorldEvent Event { get; init; }
+
+    /// <summary>The event as the narrator tells it (no viewer), as written when it happened.</summary>
+    public string? Text { get; init; }
+}
+
+/// <summary>A model call line: prompt, raw reply, parsed value, cost and failures.</summary>
+public sealed record CallRecord(long Step, long? Parent, int Line) : TrajectoryRecord(Step, Parent, Line)
+{
+    public required string Scene { get; init; }
+    public required int Round { get; init; }
+    public required NarratorPhase Phase { get; init; }
+    public required string Role { get; init; }
+    public required long Seed { get; init; }
+    public required string Model { get; init; }
+    public required string Schema { get; init; }
+    public ImmutableArray<(string Role, string Text)> Prompt { get; init; } = [];
+    public string Raw { get; init; } = "";
+    public JsonNode? Parsed { get; init; }
+    public int PromptTokens { get; init; }
+    public int CompletionTokens { get; init; }
+    public double Milliseconds { get; init; }
+    public ImmutableArray<(string Raw, string Error)> Attempts { get; init; } = [];
+    public string? Failure { get; init; }
+
+    /// <summary>The character this call decided for, when the role is "character:ID".</summary>
+    public string? Character => Role.StartsWith("character:", StringComparison.Ordinal) ? Role["character:".Length..] : null;
+}
+
+/// <summary>A point where play waited for the player, with the narrator's state there.</summary>
+public sealed record CheckpointRecord(long Step, long? Parent, int Line) : TrajectoryRecord(Step, Parent, Line)
+{
+    public required NarratorState Narrator { get; init; }
+}
