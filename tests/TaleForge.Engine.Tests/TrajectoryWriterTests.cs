@@ -109,4 +109,34 @@ public sealed class TrajectoryWriterTests : IDisposable
         var wrongFormat = Assert.Throws<TrajectoryException>(() => TrajectoryFile.Parse("t.jsonl", [header.Replace("trajectory@1", "trajectory@9", StringComparison.Ordinal)], true));
         Assert.Contains("'taleforge/trajectory@9'", wrongFormat.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_session_resumed_from_its_trajectory_continues_exactly_as_the_original()
+    {
+        var world = TestWorld.Harbour();
+        var path = Path.Combine(_folder, "resume.jsonl");
+        var take = new Core.Decisions.CharacterTurn { Command = new Core.Decisions.WorldCommand.Take("lantern") };
+        var north = new Core.Decisions.CharacterTurn { Command = new Core.Decisions.WorldCommand.Go("north") };
+        GameSession original;
+        using (var writer = TrajectoryWriter.Create(path, Header))
+        {
+            writer.Attach(WorldState.Initial(world));
+            original = new GameSession(world, Cast.Authored(world, "mara"), new SessionOptions { Trajectory = writer });
+            await original.RunAsync();
+            await original.SubmitAsync(take);
+        }
+
+        var resumed = GameSession.Resume(world, Cast.Authored(world, "mara"), TrajectoryFile.Read(path));
+
+        Assert.True(resumed.AwaitingPlayer);
+        Assert.Equal(original.State.Characters, resumed.State.Characters);
+        Assert.Equal(original.State.Items, resumed.State.Items);
+        Assert.Equal(original.Narrator, resumed.Narrator);
+        Assert.Equal<Agents.Observation>(original.ObservationsOf("tomas"), resumed.ObservationsOf("tomas"));
+        await original.SubmitAsync(north);
+        await resumed.SubmitAsync(north);
+        Assert.Equal(original.Log.Select(e => (e.Step, e.Event)), resumed.Log.Select(e => (e.Step, e.Event)));
+        Assert.True(resumed.Undo());
+        Assert.True(resumed.State.Carries("mara", "lantern"));
+    }
 }
