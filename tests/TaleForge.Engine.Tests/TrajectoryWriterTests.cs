@@ -117,14 +117,12 @@ public sealed class TrajectoryWriterTests : IDisposable
         var path = Path.Combine(_folder, "resume.jsonl");
         var take = new Core.Decisions.CharacterTurn { Command = new Core.Decisions.WorldCommand.Take("lantern") };
         var north = new Core.Decisions.CharacterTurn { Command = new Core.Decisions.WorldCommand.Go("north") };
-        GameSession original;
-        using (var writer = TrajectoryWriter.Create(path, Header))
-        {
-            writer.Attach(WorldState.Initial(world));
-            original = new GameSession(world, Cast.Authored(world, "mara"), new SessionOptions { Trajectory = writer });
-            await original.RunAsync();
-            await original.SubmitAsync(take);
-        }
+        // Lines are flushed as written, so the file can be read while the original plays on.
+        using var writer = TrajectoryWriter.Create(path, Header);
+        writer.Attach(WorldState.Initial(world));
+        var original = new GameSession(world, Cast.Authored(world, "mara"), new SessionOptions { Trajectory = writer });
+        await original.RunAsync();
+        await original.SubmitAsync(take);
 
         var resumed = GameSession.Resume(world, Cast.Authored(world, "mara"), TrajectoryFile.Read(path));
 
