@@ -51,7 +51,9 @@ public sealed partial class GameSession
         session.State = state;
         session.Narrator = target.Narrator;
         session._head = target.Step;
-        session._nextStep = trajectory.Records.Select(r => r.Step).DefaultIfEmpty(-1).Max() + 1;
+        // Continuing from the newest point numbers steps as the original would have; branching from an older one
+        // must not reuse the steps recorded after it.
+        session._nextStep = Math.Max(target.NextStep, trajectory.Records.Select(r => r.Step).DefaultIfEmpty(-1).Max() + 1);
         // Keep one checkpoint per point, the latest narrator state for it (a retried turn writes its point twice).
         var distinct = session._checkpoints.GroupBy(c => c.LogLength).Select(g => g.Last()).ToList();
         session._checkpoints.Clear();

@@ -39,7 +39,7 @@ public sealed partial class GameSession
             return;
         }
         _checkpoints.Add(new Checkpoint(_log.Count, _head, State, Narrator));
-        Options.Trajectory?.Checkpoint(_head ?? -1, _head, Narrator);
+        Options.Trajectory?.Checkpoint(_head ?? -1, _head, Narrator, _nextStep);
     }
 
     private void Restore(Checkpoint checkpoint)

@@ -10,5 +10,6 @@ public interface ITrajectorySink
     void ModelCall(ModelCall call, long? parent, string scene, int round);
 
     /// <summary>A point where play waits for the player: enough to restore the session exactly there.</summary>
-    void Checkpoint(long step, long? parent, NarratorState narrator);
+    /// <param name="nextStep">The step the session will number its next record with, so a resumed session continues identically.</param>
+    void Checkpoint(long step, long? parent, NarratorState narrator, long nextStep);
 }

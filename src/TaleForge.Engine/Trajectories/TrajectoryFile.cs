@@ -189,6 +189,7 @@ public sealed class TrajectoryFile
                 "checkpoint" => new CheckpointRecord(step, parent, line)
                 {
                     Narrator = node["narrator"].Deserialize<NarratorState>(TrajectoryJson.Options) ?? throw new JsonException("the narrator state is missing"),
+                    NextStep = node["next_step"]?.GetValue<long>() ?? 0,
                 },
                 var other => throw new JsonException($"unknown record kind '{other}'"),
             };

@@ -50,4 +50,7 @@ public sealed record CallRecord(long Step, long? Parent, int Line) : TrajectoryR
 public sealed record CheckpointRecord(long Step, long? Parent, int Line) : TrajectoryRecord(Step, Parent, Line)
 {
     public required NarratorState Narrator { get; init; }
+
+    /// <summary>The step the session would have numbered its next record with.</summary>
+    public long NextStep { get; init; }
 }

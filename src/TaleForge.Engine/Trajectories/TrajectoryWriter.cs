@@ -87,13 +87,14 @@ public sealed class TrajectoryWriter : ITrajectorySink, IDisposable
         WriteLine(line);
     }
 
-    public void Checkpoint(long step, long? parent, NarratorState narrator)
+    public void Checkpoint(long step, long? parent, NarratorState narrator, long nextStep)
     {
         var line = new JsonObject
         {
             ["record"] = "checkpoint",
             ["step"] = step,
             ["parent"] = parent,
+            ["next_step"] = nextStep,
             ["narrator"] = JsonSerializer.SerializeToNode(narrator, TrajectoryJson.Options),
         };
         WriteLine(line);
