@@ -19,6 +19,7 @@ public static class TaleForgeCommand
             ShowCommand.Create(),
             new Command("model", "Work with local model files.") { ModelRandomCommand.Create() },
             BenchCommand.Create(),
+            EvalCommand.Create(),
         };
         VersionAction.Install(root);
         return root;

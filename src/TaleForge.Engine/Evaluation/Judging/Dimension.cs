@@ -68,6 +68,10 @@ public static class CharacterDimensions
         "mostly follows on, with some jumps or repetitions",
         "every action follows from the previous ones and from what the character has seen");
 
+    /// <summary>The ten aspects CharacterBox's judge critiques before it scores.</summary>
+    public static ImmutableArray<string> CritiqueAspects { get; } =
+        ["factual accuracy", "character consistency", "logic", "redundancy", "emotion", "interaction", "creativity", "detail", "style", "fluency"];
+
     public static ImmutableArray<Dimension> All { get; } =
         [KnowledgeAccuracy, BehavioralAccuracy, EmotionalExpression, PersonalityTraits, Immersion, Adaptability, BehavioralCoherence];
 }

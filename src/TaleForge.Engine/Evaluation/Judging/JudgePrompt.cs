@@ -10,10 +10,6 @@ namespace TaleForge.Engine.Evaluation.Judging;
 /// </summary>
 internal static class JudgePrompt
 {
-    /// <summary>CharacterBox's ten aspects of the critique.</summary>
-    public static readonly string[] Aspects =
-        ["factual accuracy", "character consistency", "logic", "redundancy", "emotion", "interaction", "creativity", "detail", "style", "fluency"];
-
     public static string CharacterSystem { get; } = BuildCharacterSystem();
 
     public static string NarratorSystem { get; } = BuildNarratorSystem();
@@ -24,7 +20,7 @@ internal static class JudgePrompt
         text.Append("You judge role-play. A character in a text-based story world was played by an actor; you are shown the scene, ")
             .Append("who the character is, and, round by round, what the character perceived (Observation) and then what it did ")
             .Append("and said (Action). Judge only the Actions, against the character and what it had perceived.\n\n")
-            .Append("First write a critique that touches each of these aspects in turn: ").Append(string.Join(", ", Aspects)).Append(". ")
+            .Append("First write a critique that touches each of these aspects in turn: ").Append(string.Join(", ", CharacterDimensions.CritiqueAspects)).Append(". ")
             .Append("Be specific and brief, quoting the actions where it helps.\n")
             .Append("Then score each metric from 1 to 5 using the rubric. 2 and 4 lie between the anchors. Judge strictly: ")
             .Append("give 5 only when the description at 5 holds throughout.\n\nRubric:\n");

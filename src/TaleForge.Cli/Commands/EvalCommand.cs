@@ -1,0 +1,90 @@
+using System.CommandLine;
+using TaleForge.Core;
+using TaleForge.Core.Definitions;
+using TaleForge.Engine.Evaluation;
+using TaleForge.Engine.Evaluation.Episodes;
+using TaleForge.Engine.Evaluation.Interview;
+using TaleForge.Engine.Evaluation.Judging;
+using TaleForge.Engine.Evaluation.Reports;
+using TaleForge.Engine.Trajectories;
+
+namespace TaleForge.Cli.Commands;
+
+/// <summary>
+/// <c>taleforge eval TRAJECTORY... --out DIR [--judge MODEL] [--interview [MODEL]]</c>: evaluates played episodes.
+/// Objective metrics always; with a judge, CharacterBox's seven dimensions per character and scene and Grice's
+/// maxims for the narrator; with an interviewer, the Big Five inventory in character. Prints the tables and
+/// writes CSV, JSON and SVG into DIR.
+/// </summary>
+internal static class EvalCommand
+{
+    public static Command Create()
+    {
+        var trajectories = new Argument<string[]>("trajectory") { Description = "Trajectory files (.jsonl) to evaluate.", Arity = ArgumentArity.OneOrMore };
+        var output = new Option<string>("--out", "-o") { Description = "Folder for the CSV, JSON and SVG files.", Required = true };
+        var judge = new Option<string?>("--judge") { Description = "GGUF model that judges the characters and the narrator. None: objective metrics only." };
+        var interview = new Option<string?>("--interview")
+        {
+            Description = "GGUF model that answers the Big Five inventory in character (no file: the judge).",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var world = new Option<string?>("--world") { Description = "World folder to use instead of the one each trajectory names (its content must be unchanged)." };
+        var seed = new Option<long>("--seed") { Description = "Seed of the judge's and interviewer's questions.", DefaultValueFactory = _ => 1 };
+        var overwrite = new Option<bool>("--overwrite") { Description = "Replace evaluation files already in the --out folder." };
+
+        var command = new Command("eval", "Evaluate trajectories: judged role-play scores, objective metrics, Big Five interview.")
+        {
+            trajectories, output, judge, interview, world, seed, overwrite,
+        };
+        EvalModels.AddTo(command);
+        command.Add(EvalAgreementCommand.Create());
+        command.SetAction(async (parse, cancellation) =>
+        {
+            var stdout = parse.InvocationConfiguration.Output;
+            var stderr = parse.InvocationConfiguration.Error;
+            var episodes = Open(parse.GetValue(trajectories) ?? [], parse.GetValue(world), stderr);
+            var settings = EvalModels.Settings(parse);
+            var judgeFile = parse.GetValue(judge);
+            var interviewFile = parse.GetResult(interview) is null ? null : parse.GetValue(interview) ?? judgeFile
+                ?? throw new TaleForgeException("--interview needs a model file, or --judge to default to.");
+            await using var models = new EvalModels();
+            var evaluator = new Evaluator
+            {
+                Judge = judgeFile is null ? null : new Judge(await models.RoleAsync("judge", judgeFile, settings, stderr, cancellation), parse.GetValue(seed)),
+                Interview = interviewFile is null ? null
+                    : new BigFiveInterview(await models.RoleAsync("interview", interviewFile, settings, stderr, cancellation), parse.GetValue(seed)),
+                Parallel = Math.Max(1, settings.Parallel),
+                Seed = parse.GetValue(seed),
+            };
+            var report = await evaluator.EvaluateAsync(episodes, cancellation);
+            var folder = parse.GetValue(output)!;
+            var written = EvaluationFiles.Write(report, folder, parse.GetValue(overwrite));
+            await stdout.WriteAsync(EvaluationText.Render(report));
+            await stdout.WriteLineAsync($"\nWrote {written.Length} files to {folder}: {string.Join(", ", written.Select(Path.GetFileName))}");
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>Reads every trajectory and its world (each world loaded once), reporting a cut-short last line as a warning.</summary>
+    private static List<PlayedEpisode> Open(IReadOnlyList<string> paths, string? world, TextWriter warnings)
+    {
+        var worlds = new Dictionary<string, WorldDefinition>(StringComparer.Ordinal);
+        var episodes = new List<PlayedEpisode>();
+        foreach (var path in paths)
+        {
+            var file = TrajectoryFile.Read(path);
+            foreach (var warning in file.Warnings)
+            {
+                warnings.WriteLine($"warning: {warning}");
+            }
+            var key = world ?? $"{file.Header.World.Source}\u001f{Path.GetDirectoryName(Path.GetFullPath(path))}";
+            if (!worlds.TryGetValue(key, out var definition))
+            {
+                worlds[key] = definition = TrajectoryWorld.Load(file, world);
+            }
+            episodes.Add(PlayedEpisode.Open(file, definition));
+        }
+        return episodes;
+    }
+}

@@ -1,0 +1,83 @@
+using System.CommandLine;
+using Microsoft.Extensions.AI;
+using TaleForge.Cli.Models;
+using TaleForge.Core;
+using TaleForge.Engine.Agents.Models;
+using TaleForge.LlamaCpp.Chat;
+
+namespace TaleForge.Cli.Commands;
+
+/// <summary>
+/// The models an evaluation loads (the judge, the interviewer) and how they run: the runtime options play uses
+/// (-c, -t, -ngl, --config, TALEFORGE_* variables), with a larger default context, since a judge reads a whole
+/// scene and has room reserved for the longest verdict its grammar allows. A file named twice is loaded once.
+/// </summary>
+internal sealed class EvalModels : IAsyncDisposable
+{
+    /// <summary>Four parallel requests of 4096 tokens each.</summary>
+    public const int DefaultContext = 16384;
+
+    private readonly Dictionary<string, (LlamaChatClient Client, ModelRole Role)> _loaded = new(StringComparer.Ordinal);
+
+    public static Option<int?> Context { get; } = new("--ctx-size", "-c") { Description = $"Context size in tokens, shared by the parallel requests (default {DefaultContext})." };
+    public static Option<int?> Threads { get; } = new("--threads", "-t") { Description = "CPU threads for generation." };
+    public static Option<int?> GpuLayers { get; } = new("--n-gpu-layers", "-ngl") { Description = "Layers to offload to an NVIDIA GPU (-1: all)." };
+    public static Option<string?> Config { get; } = new("--config") { Description = $"Settings file (default {ModelSettings.DefaultConfigPath})." };
+
+    public static void AddTo(Command command)
+    {
+        command.Add(Context);
+        command.Add(Threads);
+        command.Add(GpuLayers);
+        command.Add(Config);
+    }
+
+    /// <summary>Defaults, then the config file, then TALEFORGE_* variables, then flags, as for play.</summary>
+    public static ModelSettings Settings(ParseResult parse)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        var settings = new ModelSettings { ContextSize = DefaultContext }
+            .WithConfigFile(parse.GetValue(Config) ?? ModelSettings.DefaultConfigPath)
+            .WithEnvironment(Environment.GetEnvironmentVariable);
+        return settings with
+        {
+            ContextSize = parse.GetValue(Context) ?? settings.ContextSize,
+            Threads = parse.GetValue(Threads) ?? settings.Threads,
+            GpuLayers = parse.GetValue(GpuLayers) ?? settings.GpuLayers,
+        };
+    }
+
+    /// <summary>A role for <paramref name="file"/>, loading it on first use; greedy decoding, the context split between parallel requests.</summary>
+    public async Task<ModelRole> RoleAsync(string what, string file, ModelSettings settings, TextWriter progress, CancellationToken cancellation)
+    {
+        var path = Path.GetFullPath(file);
+        if (!File.Exists(path))
+        {
+            throw new TaleForgeException($"the {what} model '{file}' does not exist; give the path of a GGUF model file.");
+        }
+        if (!_loaded.TryGetValue(path, out var loaded))
+        {
+            var client = await ModelLoading.LoadAsync(path, settings, progress, cancellation);
+            loaded = (client, new ModelRole
+            {
+                Client = client,
+                Model = Path.GetFileName(path),
+                Sampling = new ChatOptions { Temperature = 0f },
+                ContextTokens = client.ContextSize / Math.Max(1, settings.Parallel),
+                CountTokens = text => client.Model.Tokenize(text).Length,
+            });
+            _loaded[path] = loaded;
+        }
+        return loaded.Role;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        foreach (var (client, _) in _loaded.Values)
+        {
+            client.Dispose();
+        }
+        _loaded.Clear();
+        return ValueTask.CompletedTask;
+    }
+}
