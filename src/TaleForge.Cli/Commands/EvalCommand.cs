@@ -31,10 +31,15 @@ internal static class EvalCommand
         var world = new Option<string?>("--world") { Description = "World folder to use instead of the one each trajectory names (its content must be unchanged)." };
         var seed = new Option<long>("--seed") { Description = "Seed of the judge's and interviewer's questions.", DefaultValueFactory = _ => 1 };
         var overwrite = new Option<bool>("--overwrite") { Description = "Replace evaluation files already in the --out folder." };
+        var critique = new Option<int>("--critique-length")
+        {
+            Description = $"Longest critique the judge may write, in characters (1 to {JudgeLimits.CritiqueLength}); shorter judges faster.",
+            DefaultValueFactory = _ => JudgeLimits.CritiqueLength,
+        };
 
         var command = new Command("eval", "Evaluate trajectories: judged role-play scores, objective metrics, Big Five interview.")
         {
-            trajectories, output, judge, interview, world, seed, overwrite,
+            trajectories, output, judge, interview, world, seed, overwrite, critique,
         };
         EvalModels.AddTo(command);
         command.Add(EvalAgreementCommand.Create());
@@ -44,13 +49,18 @@ internal static class EvalCommand
             var stderr = parse.InvocationConfiguration.Error;
             var episodes = Open(parse.GetValue(trajectories) ?? [], parse.GetValue(world), stderr);
             var settings = EvalModels.Settings(parse);
+            var critiqueLength = parse.GetValue(critique);
+            if (critiqueLength is < 1 or > JudgeLimits.CritiqueLength)
+            {
+                throw new TaleForgeException($"--critique-length must be from 1 to {JudgeLimits.CritiqueLength}, not {critiqueLength}.");
+            }
             var judgeFile = parse.GetValue(judge);
             var interviewFile = parse.GetResult(interview) is null ? null : parse.GetValue(interview) ?? judgeFile
                 ?? throw new TaleForgeException("--interview needs a model file, or --judge to default to.");
             await using var models = new EvalModels();
             var evaluator = new Evaluator
             {
-                Judge = judgeFile is null ? null : new Judge(await models.RoleAsync("judge", judgeFile, settings, stderr, cancellation), parse.GetValue(seed)),
+                Judge = judgeFile is null ? null : new Judge(await models.RoleAsync("judge", judgeFile, settings, stderr, cancellation), parse.GetValue(seed), critiqueLength),
                 Interview = interviewFile is null ? null
                     : new BigFiveInterview(await models.RoleAsync("interview", interviewFile, settings, stderr, cancellation), parse.GetValue(seed)),
                 Parallel = Math.Max(1, settings.Parallel),

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Extensions.AI;
 using TaleForge.Core;
 using TaleForge.Engine.Agents.Models;
@@ -6,7 +7,11 @@ using TaleForge.Inference.Structured;
 namespace TaleForge.Engine.Evaluation;
 
 /// <summary>An answer of type T, or why none came, with the attempts it took.</summary>
-public sealed record Answer<T>(T? Value, int Attempts, int FormatFailures, string? Failure) where T : class;
+public sealed record Answer<T>(T? Value, int Attempts, int FormatFailures, string? Failure) where T : class
+{
+    /// <summary>Why each refused attempt was refused, in order.</summary>
+    public IReadOnlyList<string> Refusals { get; init; } = [];
+}
 
 /// <summary>
 /// One typed question an evaluation asks a model (a judge, an interviewed character): greedy decoding (temperature
@@ -41,7 +46,8 @@ internal static class ModelQuestion
     }
 
     public static async Task<Answer<T>> AskAsync<T>(
-        ModelRole role, string schemaName, string system, string user, int maxOutput, long seed, CancellationToken cancellation)
+        ModelRole role, string schemaName, string system, string user, int maxOutput, long seed, CancellationToken cancellation,
+        JsonElement? schema = null)
         where T : class
     {
         ChatMessage[] messages = [new(ChatRole.System, system), new(ChatRole.User, user)];
@@ -49,8 +55,11 @@ internal static class ModelQuestion
         options.Temperature = 0f;
         options.Seed = seed;
         options.MaxOutputTokens = maxOutput;
-        var request = new TypedRequest<T>(role.Client, new TypedRequestOptions { MaxAttempts = role.MaxAttempts, SchemaName = schemaName });
+        var request = new TypedRequest<T>(role.Client, schema, new TypedRequestOptions { MaxAttempts = role.MaxAttempts, SchemaName = schemaName });
         var result = await request.SendAsync(messages, options, check: null, cancellation).ConfigureAwait(false);
-        return new Answer<T>(result.Succeeded ? result.Value : null, result.Attempts.Count, result.FormatFailures, result.Error);
+        return new Answer<T>(result.Succeeded ? result.Value : null, result.Attempts.Count, result.FormatFailures, result.Error)
+        {
+            Refusals = [.. result.Attempts.Where(a => a.Failure != ReplyFailure.None).Select(a => $"{a.Failure}: {a.Error}")],
+        };
     }
 }

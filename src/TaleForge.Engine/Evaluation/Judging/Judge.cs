@@ -1,10 +1,13 @@
 using System.Collections.Immutable;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using TaleForge.Core.Events;
 using TaleForge.Core.Narration;
 using TaleForge.Engine.Agents.Models;
 using TaleForge.Engine.Evaluation.Episodes;
 using TaleForge.Engine.Narration;
 using TaleForge.Inference.Seeds;
+using TaleForge.Inference.Structured;
 
 namespace TaleForge.Engine.Evaluation.Judging;
 
@@ -15,19 +18,37 @@ namespace TaleForge.Engine.Evaluation.Judging;
 /// </summary>
 public sealed class Judge
 {
-    private static readonly int CharacterReply = ReplyBound.Tokens<CharacterJudgement>();
-    private static readonly int NarratorReply = ReplyBound.Tokens<NarratorJudgement>();
 
     /// <summary>Longest line shown, tried in turn until the prompt fits the judge's context.</summary>
     private static readonly int[] LineLengths = [400, 160, 80];
 
     private readonly ModelRole _role;
     private readonly long _seed;
+    private readonly JsonElement _characterSchema;
+    private readonly JsonElement _narratorSchema;
+    private readonly int _characterReply;
+    private readonly int _narratorReply;
 
-    public Judge(ModelRole role, long seed)
+    /// <param name="critiqueLength">Longest critique in characters (at most <see cref="JudgeLimits.CritiqueLength"/>): the
+    /// critique is most of what a verdict costs to generate, so a shorter one judges faster.</param>
+    public Judge(ModelRole role, long seed, int critiqueLength = JudgeLimits.CritiqueLength)
     {
         _role = role ?? throw new ArgumentNullException(nameof(role));
+        ArgumentOutOfRangeException.ThrowIfLessThan(critiqueLength, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(critiqueLength, JudgeLimits.CritiqueLength);
         _seed = seed;
+        _characterSchema = WithCritiqueLength(TypedJson.SchemaFor<CharacterJudgement>(), critiqueLength);
+        _narratorSchema = WithCritiqueLength(TypedJson.SchemaFor<NarratorJudgement>(), critiqueLength);
+        _characterReply = ReplyBound.Of(_characterSchema) + ReplyBound.Slack;
+        _narratorReply = ReplyBound.Of(_narratorSchema) + ReplyBound.Slack;
+    }
+
+    /// <summary>The verdict's schema with a tighter bound on the critique (narrowing: every reply still binds to the record).</summary>
+    private static JsonElement WithCritiqueLength(JsonElement schema, int length)
+    {
+        var node = JsonNode.Parse(schema.GetRawText())!;
+        node["properties"]!["critique"]!["maxLength"] = length;
+        return JsonSerializer.SerializeToElement(node);
     }
 
     public string Model => _role.Model;
@@ -60,9 +81,9 @@ public sealed class Judge
                 }
             }
         }
-        var (system, user) = ModelQuestion.FirstThatFits(_role, CharacterReply, $"judging {definition.Name} in scene {scene.Key}", Prompts());
+        var (system, user) = ModelQuestion.FirstThatFits(_role, _characterReply, $"judging {definition.Name} in scene {scene.Key}", Prompts());
         var answer = await ModelQuestion.AskAsync<CharacterJudgement>(
-            _role, "character_judgement", system, user, CharacterReply, SeedFor(episode, scene, character), cancellation);
+            _role, "character_judgement", system, user, _characterReply, SeedFor(episode, scene, character), cancellation, _characterSchema);
         return new CharacterVerdict
         {
             Trajectory = episode.Name,
@@ -75,6 +96,7 @@ public sealed class Judge
             Attempts = answer.Attempts,
             FormatFailures = answer.FormatFailures,
             Failure = answer.Failure,
+            Refusals = [.. answer.Refusals],
         };
     }
 
@@ -107,9 +129,9 @@ public sealed class Judge
                 }
             }
         }
-        var (system, user) = ModelQuestion.FirstThatFits(_role, NarratorReply, $"judging the narrator in scene {scene.Key}", Prompts());
+        var (system, user) = ModelQuestion.FirstThatFits(_role, _narratorReply, $"judging the narrator in scene {scene.Key}", Prompts());
         var answer = await ModelQuestion.AskAsync<NarratorJudgement>(
-            _role, "narrator_judgement", system, user, NarratorReply, SeedFor(episode, scene, Agents.AgentCall.NarratorRole), cancellation);
+            _role, "narrator_judgement", system, user, _narratorReply, SeedFor(episode, scene, Agents.AgentCall.NarratorRole), cancellation, _narratorSchema);
         return new NarratorVerdict
         {
             Trajectory = episode.Name,
@@ -121,6 +143,7 @@ public sealed class Judge
             Attempts = answer.Attempts,
             FormatFailures = answer.FormatFailures,
             Failure = answer.Failure,
+            Refusals = [.. answer.Refusals],
         };
     }
 

@@ -15,7 +15,7 @@ public static class ReplyBound
     private const int BytesPerCharacter = 3;
 
     /// <summary>End-of-generation and a little room for a backend's own closing tokens.</summary>
-    private const int Slack = 8;
+    public const int Slack = 8;
 
     public static int Tokens<T>() => Of(TypedJson.SchemaFor<T>()) + Slack;
 

@@ -25,6 +25,9 @@ public sealed record CharacterVerdict
     /// <summary>Why the judge gave no verdict, when it did not.</summary>
     public string? Failure { get; init; }
 
+    /// <summary>Why each refused attempt was refused.</summary>
+    public ImmutableArray<string> Refusals { get; init; } = [];
+
     public bool Judged => !Scores.IsDefaultOrEmpty;
 
     /// <summary>The mean of the seven scores (CharacterBox's "Average").</summary>
@@ -48,6 +51,7 @@ public sealed record NarratorVerdict
     public int Attempts { get; init; }
     public int FormatFailures { get; init; }
     public string? Failure { get; init; }
+    public ImmutableArray<string> Refusals { get; init; } = [];
 
     public bool Judged => !Scores.IsDefaultOrEmpty;
     public double? Average => Judged ? Scores.Average() : null;
