@@ -14,7 +14,7 @@ namespace TaleForge.LlamaCpp.Tests;
 public class AbiLayoutTests
 {
     /// <summary>C struct name, C# type, and the C fields in declaration order.</summary>
-    private static readonly (string CName, Type Type, string[] Fields)[] s_structs =
+    private static readonly (string CName, Type Type, string[] Fields)[] _structs =
     [
         ("struct llama_model_params", typeof(LlamaModelParams),
             ["devices", "tensor_buft_overrides", "n_gpu_layers", "split_mode", "load_mode", "lazy_mode", "main_gpu", "tensor_split",
@@ -39,7 +39,7 @@ public class AbiLayoutTests
     public void Every_native_struct_has_the_size_and_field_offsets_of_the_real_header()
     {
         var measured = MeasureWithGcc();
-        foreach (var (cName, type, fields) in s_structs)
+        foreach (var (cName, type, fields) in _structs)
         {
             Assert.Equal((cName, measured[$"{cName}|sizeof"]), (cName, (long)Marshal.SizeOf(type)));
             Assert.Equal(Marshal.SizeOf(type), (int)typeof(Unsafe).GetMethod(nameof(Unsafe.SizeOf))!.MakeGenericMethod(type).Invoke(null, null)!);
@@ -75,7 +75,7 @@ public class AbiLayoutTests
         try
         {
             var lines = new List<string> { "#include <stddef.h>", "#include <stdio.h>", "#include \"llama.h\"", "int main(void) {" };
-            foreach (var (cName, _, fields) in s_structs)
+            foreach (var (cName, _, fields) in _structs)
             {
                 lines.Add($"    printf(\"%s|sizeof %zu\\n\", \"{cName}\", sizeof({cName}));");
                 lines.AddRange(fields.Select(f => $"    printf(\"%s|{f} %zu\\n\", \"{cName}\", offsetof({cName}, {f}));"));
