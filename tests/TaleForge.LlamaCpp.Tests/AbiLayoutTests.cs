@@ -32,6 +32,9 @@ public class AbiLayoutTests
         ("llama_sampler_chain_params", typeof(LlamaSamplerChainParams), ["no_perf"]),
         ("llama_chat_message", typeof(LlamaChatMessage), ["role", "content"]),
         ("llama_logit_bias", typeof(LlamaLogitBias), ["token", "bias"]),
+        ("struct llama_sampler_i", typeof(LlamaSamplerInterface),
+            ["name", "accept", "apply", "reset", "clone", "free", "backend_init", "backend_accept", "backend_apply", "backend_set_input",
+             "backend_reset", "copy_state"]),
         ("struct llama_perf_context_data", typeof(LlamaPerfContextData), ["t_start_ms", "t_load_ms", "t_p_eval_ms", "t_eval_ms", "n_p_eval", "n_eval", "n_reused"]),
     ];
 

@@ -48,6 +48,7 @@ internal sealed unsafe class InferenceScheduler : IDisposable
         parameters.NThreads = settings.Threads;
         parameters.NThreadsBatch = settings.BatchThreads;
         parameters.KvUnified = true;
+        parameters.FlashAttnType = settings.FlashAttention switch { null => -1, true => 1, false => 0 };
         parameters.NoPerf = true;
         _abortFlag = (int*)NativeMemory.AllocZeroed(sizeof(int));
         parameters.AbortCallback = (IntPtr)(delegate* unmanaged[Cdecl]<IntPtr, byte>)&ShouldAbort;
