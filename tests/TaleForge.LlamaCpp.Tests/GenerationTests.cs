@@ -133,7 +133,7 @@ public class GenerationTests
     public async Task Requests_joining_while_another_is_generating_are_packed_into_its_steps_and_match_their_solo_outputs()
     {
         using var solo = ChatClients.Tiny(prefixCache: false);
-        var expectedLong = (await solo.GetResponseAsync(ChatClients.Ask("Tell the whole tale."), ChatClients.Fixed(200, 21))).Text;
+        var expectedLong = (await solo.GetResponseAsync(ChatClients.Ask("Tell the whole tale."), ChatClients.Fixed(1500, 21))).Text;
         var expectedB = (await solo.GetResponseAsync(ChatClients.Ask("Quick question?"), ChatClients.Fixed(40, 22))).Text;
         var expectedC = (await solo.GetResponseAsync(ChatClients.Ask("Another one?"), ChatClients.Fixed(40, 23))).Text;
 
@@ -141,7 +141,8 @@ public class GenerationTests
         var text = new System.Text.StringBuilder();
         Task<ChatResponse>[] joiners = [];
         var pieces = 0;
-        await foreach (var update in shared.GetStreamingResponseAsync(ChatClients.Ask("Tell the whole tale."), ChatClients.Fixed(200, 21)))
+        // Long enough that the others join while it runs, however late this loop reads its first pieces.
+        await foreach (var update in shared.GetStreamingResponseAsync(ChatClients.Ask("Tell the whole tale."), ChatClients.Fixed(1500, 21)))
         {
             text.Append(update.Text);
             if (++pieces == 20)

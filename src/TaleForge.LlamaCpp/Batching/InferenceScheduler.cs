@@ -32,7 +32,7 @@ internal sealed unsafe partial class InferenceScheduler : IDisposable
     private readonly List<GenerationJob> _prompting = [];
     private readonly List<GenerationJob> _stepJobs = [];
     private readonly SemaphoreSlim _signal = new(0);
-    private readonly int* _abortFlag;
+    private readonly AbortFlag _abort = new();
     private readonly Thread _thread;
     private volatile bool _disposed;
     private long _decodeCalls;
@@ -53,9 +53,8 @@ internal sealed unsafe partial class InferenceScheduler : IDisposable
         parameters.KvUnified = true;
         parameters.FlashAttnType = settings.FlashAttention switch { null => -1, true => 1, false => 0 };
         parameters.NoPerf = true;
-        _abortFlag = (int*)NativeMemory.AllocZeroed(sizeof(int));
-        parameters.AbortCallback = (IntPtr)(delegate* unmanaged[Cdecl]<IntPtr, byte>)&ShouldAbort;
-        parameters.AbortCallbackData = (IntPtr)_abortFlag;
+        parameters.AbortCallback = _abort.Callback;
+        parameters.AbortCallbackData = _abort.Data;
         _context = SafeLlamaContextHandle.Create(model.Handle, parameters)
             ?? throw new TaleForgeException($"llama.cpp could not create a context of {settings.ContextSize} tokens for '{model.Path}' (out of memory?); try a smaller context size.");
         ContextSize = (int)LlamaApi.NCtx(_context);
@@ -94,7 +93,7 @@ internal sealed unsafe partial class InferenceScheduler : IDisposable
         var job = new GenerationJob(request, streaming, cancellation);
         job.Registration = cancellation.Register(() =>
         {
-            Volatile.Write(ref *_abortFlag, 1);
+            _abort.Set();
             _signal.Release();
         });
         _incoming.Enqueue(job);
@@ -130,7 +129,7 @@ internal sealed unsafe partial class InferenceScheduler : IDisposable
         {
             _waiting.Add(job);
         }
-        Volatile.Write(ref *_abortFlag, 0);
+        _abort.Clear();
         DropCancelled();
         Admit();
         if (_live.Count == 0)
@@ -235,9 +234,6 @@ internal sealed unsafe partial class InferenceScheduler : IDisposable
         }
     }
 
-    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    private static byte ShouldAbort(IntPtr flag) => Volatile.Read(ref *(int*)flag) != 0 ? (byte)1 : (byte)0;
-
     public void Dispose()
     {
         if (_disposed)
@@ -249,7 +245,7 @@ internal sealed unsafe partial class InferenceScheduler : IDisposable
         _thread.Join();
         _batch.Dispose();
         _context.Dispose();
-        NativeMemory.Free(_abortFlag);
+        _abort.Dispose();
         _signal.Dispose();
     }
 }
