@@ -8,6 +8,9 @@ internal static unsafe partial class LlamaApi
     [LibraryImport(LibraryNames.Llama, EntryPoint = "llama_sampler_chain_init")]
     public static partial IntPtr SamplerChainInit(LlamaSamplerChainParams parameters);
 
+    [LibraryImport(LibraryNames.Llama, EntryPoint = "llama_sampler_init")]
+    public static partial IntPtr SamplerInit(LlamaSamplerInterface* iface, IntPtr context);
+
     [LibraryImport(LibraryNames.Llama, EntryPoint = "llama_sampler_chain_add")]
     public static partial void SamplerChainAdd(SafeLlamaSamplerHandle chain, IntPtr sampler);
 

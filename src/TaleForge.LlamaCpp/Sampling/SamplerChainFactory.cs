@@ -6,8 +6,8 @@ using TaleForge.LlamaCpp.Native;
 namespace TaleForge.LlamaCpp.Sampling;
 
 /// <summary>
-/// Builds a request's own sampler chain: bias, grammar, penalties, then top-k, top-p, min-p, temperature and a
-/// seeded draw (or greedy). Each sequence has its own chain, so grammars and seeds never interfere.
+/// Builds a request's own sampler chain: bias, grammar, penalties, then top-k, top-p, min-p, temperature, candidates
+/// put in id order (see <see cref="CanonicalOrderSampler"/>) and a seeded draw (or greedy). Each sequence has its own chain, so grammars and seeds never interfere.
 /// </summary>
 internal static unsafe class SamplerChainFactory
 {
@@ -63,6 +63,7 @@ internal static unsafe class SamplerChainFactory
                 Add(chain, LlamaApi.SamplerInitMinP(settings.MinP, 1), "min-p");
             }
             Add(chain, LlamaApi.SamplerInitTemp(settings.Temperature), "temperature");
+            Add(chain, CanonicalOrderSampler.Create(), "canonical order");
             Add(chain, LlamaApi.SamplerInitDist(settings.Seed), "distribution");
             return chain;
         }
