@@ -17,6 +17,7 @@ public static class TaleForgeCommand
             SchemaCommand.Create(),
             WorldsCommand.Create(),
             ShowCommand.Create(),
+            ImportCommand.Create(),
             new Command("model", "Work with local model files.") { ModelRandomCommand.Create() },
             BenchCommand.Create(),
         };
