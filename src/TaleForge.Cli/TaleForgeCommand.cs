@@ -12,6 +12,7 @@ public static class TaleForgeCommand
         var root = new RootCommand("TaleForge: text-adventure role-play in the terminal, with worlds in YAML and characters played by local language models.")
         {
             PlayCommand.Create(),
+            SavesCommand.Create(),
             SimulateCommand.Create(),
             NarratorGraphCommand.Create(),
             ValidateCommand.Create(),

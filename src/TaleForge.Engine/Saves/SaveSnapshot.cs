@@ -23,10 +23,9 @@ public sealed record SaveSnapshot
     public required string StateDigest { get; init; }
     public required DateTimeOffset SavedAt { get; init; }
 
-    /// <summary>For listings: the player's character, scene, round, turns played, and whether the story is over.</summary>
+    /// <summary>For listings: the player's character, scene, round, and whether the story is over.</summary>
     public string? Player { get; init; }
     public string Scene { get; init; } = "";
     public int Round { get; init; }
-    public int Turns { get; init; }
     public bool Finished { get; init; }
 }
