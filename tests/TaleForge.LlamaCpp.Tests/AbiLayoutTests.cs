@@ -35,6 +35,7 @@ public class AbiLayoutTests
         ("struct llama_sampler_i", typeof(LlamaSamplerInterface),
             ["name", "accept", "apply", "reset", "clone", "free", "backend_init", "backend_accept", "backend_apply", "backend_set_input",
              "backend_reset", "copy_state"]),
+        ("struct llama_sampler", typeof(LlamaSampler), ["iface", "ctx"]),
         ("struct llama_perf_context_data", typeof(LlamaPerfContextData), ["t_start_ms", "t_load_ms", "t_p_eval_ms", "t_eval_ms", "n_p_eval", "n_eval", "n_reused"]),
     ];
 

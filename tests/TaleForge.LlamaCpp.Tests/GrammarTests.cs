@@ -88,7 +88,8 @@ public class GrammarTests
     [Fact]
     public async Task A_schema_request_without_a_schema_compiler_fails_with_a_message_saying_what_to_set()
     {
-        using var client = ChatClients.Tiny();
+        // The project's converter is the default; a client can still be made without one.
+        using var client = new LlamaChatClient(TestModels.Tiny, new LlamaChatClientOptions { Threads = 1, ContextSize = 1024, SchemaToGrammar = null });
         var schema = JsonDocument.Parse("""{"type":"object"}""").RootElement;
         var options = new ChatOptions { ResponseFormat = ChatResponseFormat.ForJsonSchema(schema, "thing") };
         var error = await Assert.ThrowsAsync<TaleForgeException>(() => client.GetResponseAsync(ChatClients.Ask("?"), options));
