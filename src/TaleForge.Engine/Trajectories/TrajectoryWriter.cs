@@ -32,6 +32,57 @@ public sealed class TrajectoryWriter : ITrajectorySink, IDisposable
         return writer;
     }
 
+    /// <summary>
+    /// Opens an existing trajectory to write more records after it (a resumed play-through). A last line cut short
+    /// by a crash is removed first, so new lines never join a broken one.
+    /// </summary>
+    public static TrajectoryWriter Append(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var stream = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.Read);
+        try
+        {
+            stream.SetLength(CompleteLength(stream));
+            stream.Seek(0, SeekOrigin.End);
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
+        return new TrajectoryWriter(new StreamWriter(stream, new UTF8Encoding(false)) { NewLine = "\n" });
+    }
+
+    /// <summary>The length of the file up to and including its last newline.</summary>
+    private static long CompleteLength(FileStream stream)
+    {
+        var buffer = new byte[4096];
+        var end = stream.Length;
+        while (end > 0)
+        {
+            var start = Math.Max(0, end - buffer.Length);
+            stream.Seek(start, SeekOrigin.Begin);
+            var read = stream.Read(buffer, 0, (int)(end - start));
+            var newline = Array.LastIndexOf(buffer, (byte)'\n', read - 1, read);
+            if (newline >= 0)
+            {
+                return start + newline + 1;
+            }
+            end = start;
+        }
+        return 0;
+    }
+
+    /// <summary>Forces what has been written onto the disk, so a snapshot never points past it.</summary>
+    public void Sync()
+    {
+        lock (_gate)
+        {
+            _writer.Flush();
+            ((FileStream)_writer.BaseStream).Flush(flushToDisk: true);
+        }
+    }
+
     /// <summary>Gives the writer the state events apply to, so each event line can carry its narrator-view text.</summary>
     public void Attach(WorldState initial) => _state = initial;
 
@@ -87,8 +138,10 @@ public sealed class TrajectoryWriter : ITrajectorySink, IDisposable
         WriteLine(line);
     }
 
-    public void Checkpoint(long step, long? parent, NarratorState narrator, long nextStep)
+    public void Checkpoint(long step, long? parent, NarratorState narrator, long nextStep, WorldState state)
     {
+        // After an undo the state at the checkpoint is an earlier one: later event texts must follow from it.
+        _state = state;
         var line = new JsonObject
         {
             ["record"] = "checkpoint",
