@@ -103,7 +103,7 @@ public sealed class JudgeTests : IDisposable
             Assert.Contains(expected, user, StringComparison.Ordinal);
         }
         Assert.Equal(0f, call.Options!.Temperature);
-        Assert.Equal(ReplyBound.Tokens<CharacterJudgement>(), call.Options.MaxOutputTokens);
+        Assert.Equal(WorstCaseReply.Tokens<CharacterJudgement>(), call.Options.MaxOutputTokens);
         Assert.NotNull(call.Options.Seed);
         Assert.Equal(call.Options.Seed, client.Calls[1].Options!.Seed);
     }
@@ -127,7 +127,7 @@ public sealed class JudgeTests : IDisposable
         var widest = TypedJson.Serialize(new CharacterJudgement(new string('—', JudgeLimits.CritiqueLength), 5, 5, 5, 5, 5, 5, 5));
         var bytes = Encoding.UTF8.GetByteCount(widest);
 
-        var bound = ReplyBound.Tokens<CharacterJudgement>();
+        var bound = WorstCaseReply.Tokens<CharacterJudgement>();
 
         Assert.InRange(bound, bytes, bytes + 64);
     }

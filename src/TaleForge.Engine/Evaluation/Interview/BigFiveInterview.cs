@@ -48,7 +48,7 @@ public sealed record InterviewResult
 /// </summary>
 public sealed class BigFiveInterview
 {
-    private static readonly int AnswerTokens = ReplyBound.Tokens<InventoryAnswer>();
+    private static readonly int AnswerTokens = WorstCaseReply.Tokens<InventoryAnswer>();
 
     private readonly ModelRole _role;
     private readonly long _seed;

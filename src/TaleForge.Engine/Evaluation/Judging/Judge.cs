@@ -39,8 +39,8 @@ public sealed class Judge
         _seed = seed;
         _characterSchema = WithCritiqueLength(TypedJson.SchemaFor<CharacterJudgement>(), critiqueLength);
         _narratorSchema = WithCritiqueLength(TypedJson.SchemaFor<NarratorJudgement>(), critiqueLength);
-        _characterReply = ReplyBound.Of(_characterSchema) + ReplyBound.Slack;
-        _narratorReply = ReplyBound.Of(_narratorSchema) + ReplyBound.Slack;
+        _characterReply = WorstCaseReply.Tokens(_characterSchema);
+        _narratorReply = WorstCaseReply.Tokens(_narratorSchema);
     }
 
     /// <summary>The verdict's schema with a tighter bound on the critique (narrowing: every reply still binds to the record).</summary>

@@ -5,21 +5,25 @@ using TaleForge.Inference.Structured;
 namespace TaleForge.Engine.Evaluation.Judging;
 
 /// <summary>
-/// The most tokens a reply of type T can take under its grammar, whatever the model writes: every token is at
-/// least one byte, and a character the grammar allows is at most three bytes of UTF-8 (the grammar keeps to the
-/// Basic Multilingual Plane; an escape is two bytes). Asking for this many tokens means a reply is never cut short,
-/// so a grammar-constrained judge always returns something that parses.
+/// The most tokens a reply can take under its grammar, whatever the model writes: every token is at least one
+/// byte, and a character the grammar allows is at most three bytes of UTF-8 (the grammar keeps to the Basic
+/// Multilingual Plane; an escape is two bytes). Asking for this many tokens means a verdict is never cut short, so
+/// a grammar-constrained judge always returns something that parses. Play sizes replies from
+/// <see cref="ReplyBound"/>'s characters with a typical ratio instead; a judge's verdict must not depend on the
+/// tokenizer, so evaluation counts bytes.
 /// </summary>
-public static class ReplyBound
+public static class WorstCaseReply
 {
     private const int BytesPerCharacter = 3;
 
     /// <summary>End-of-generation and a little room for a backend's own closing tokens.</summary>
-    public const int Slack = 8;
+    private const int Slack = 8;
 
-    public static int Tokens<T>() => Of(TypedJson.SchemaFor<T>()) + Slack;
+    public static int Tokens<T>() => Tokens(TypedJson.SchemaFor<T>());
 
-    public static int Of(JsonElement schema)
+    public static int Tokens(JsonElement schema) => Of(schema) + Slack;
+
+    private static int Of(JsonElement schema)
     {
         if (schema.TryGetProperty("enum", out var values))
         {
