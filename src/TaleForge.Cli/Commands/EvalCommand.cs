@@ -6,7 +6,6 @@ using TaleForge.Engine.Evaluation.Episodes;
 using TaleForge.Engine.Evaluation.Interview;
 using TaleForge.Engine.Evaluation.Judging;
 using TaleForge.Engine.Evaluation.Reports;
-using TaleForge.Engine.Trajectories;
 
 namespace TaleForge.Cli.Commands;
 
@@ -28,7 +27,7 @@ internal static class EvalCommand
             Description = "GGUF model that answers the Big Five inventory in character (no file: the judge).",
             Arity = ArgumentArity.ZeroOrOne,
         };
-        var world = new Option<string?>("--world") { Description = "World folder to use instead of the one each trajectory names (its content must be unchanged)." };
+        var world = new Option<string?>("--world") { Description = "World folder or CharacterBox scene file to use instead of the one each trajectory names (its content must be unchanged)." };
         var seed = new Option<long>("--seed") { Description = "Seed of the judge's and interviewer's questions.", DefaultValueFactory = _ => 1 };
         var overwrite = new Option<bool>("--overwrite") { Description = "Replace evaluation files already in the --out folder." };
         var critique = new Option<int>("--critique-length")
@@ -83,12 +82,12 @@ internal static class EvalCommand
         var episodes = new List<PlayedEpisode>();
         foreach (var path in paths)
         {
-            var file = TrajectoryFile.Read(path);
+            var file = RecordedTrajectory.Read(path);
             foreach (var warning in file.Warnings)
             {
                 warnings.WriteLine($"warning: {warning}");
             }
-            var key = world ?? $"{file.Header.World.Source}\u001f{Path.GetDirectoryName(Path.GetFullPath(path))}";
+            var key = world ?? $"{file.WorldSource}\u001f{Path.GetDirectoryName(Path.GetFullPath(path))}";
             if (!worlds.TryGetValue(key, out var definition))
             {
                 worlds[key] = definition = TrajectoryWorld.Load(file, world);

@@ -51,7 +51,7 @@ public sealed class Evaluator
         return new EvaluationReport
         {
             Trajectories = [.. episodes.Select(e => new EvaluatedTrajectory(
-                e.Name, e.World.Info.Id, e.File.Header.Seed, e.File.Header.Mode, e.Path.Length, e.File.Calls.Count(), e.Scenes.Length, e.File.Warnings))],
+                e.Name, e.World.Info.Id, e.File.Seed, e.File.Mode, e.Path.Length, e.File.Calls.Length, e.Scenes.Length, e.File.Warnings))],
             Judge = Judge?.Model,
             Interviewer = Interview is null ? null : interviews.FirstOrDefault()?.Model,
             Seed = Seed,

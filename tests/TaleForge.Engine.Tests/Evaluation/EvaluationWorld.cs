@@ -112,6 +112,6 @@ internal static class EvaluationWorld
             var session = new GameSession(world, cast, new SessionOptions { Seed = 3, Trajectory = writer });
             await session.RunAsync();
         }
-        return PlayedEpisode.Open(TrajectoryFile.Read(path), world);
+        return PlayedEpisode.Open(RecordedTrajectory.Read(path), world);
     }
 }

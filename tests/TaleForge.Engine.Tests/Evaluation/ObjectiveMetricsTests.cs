@@ -119,7 +119,7 @@ public sealed class ObjectiveMetricsTests : IDisposable
             // The person at the keyboard is not a model.
             writer.ModelCall(Call(4, "player:ines", "human", null), null, "arrival", 1);
         }
-        var episode = PlayedEpisode.Open(TrajectoryFile.Read(path), world);
+        var episode = PlayedEpisode.Open(RecordedTrajectory.Read(path), world);
 
         var rows = FormatFailures.Of([episode]);
 
@@ -140,7 +140,7 @@ public sealed class ObjectiveMetricsTests : IDisposable
         await EvaluationWorld.PlayAsync(path);
         var changed = EvaluationWorld.World() with { Info = EvaluationWorld.World().Info with { Title = "Another Harbour" } };
 
-        var error = Assert.Throws<TaleForgeException>(() => PlayedEpisode.Open(TrajectoryFile.Read(path), changed));
+        var error = Assert.Throws<TaleForgeException>(() => PlayedEpisode.Open(RecordedTrajectory.Read(path), changed));
 
         Assert.Contains("one.jsonl: the world 'harbour' has changed since this episode was played", error.Message, StringComparison.Ordinal);
         Assert.Contains("evaluate it with the world as it was", error.Message, StringComparison.Ordinal);

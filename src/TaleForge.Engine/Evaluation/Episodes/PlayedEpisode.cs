@@ -5,7 +5,6 @@ using TaleForge.Core.Events;
 using TaleForge.Core.State;
 using TaleForge.Engine.Agents;
 using TaleForge.Engine.Narration;
-using TaleForge.Engine.Trajectories;
 
 namespace TaleForge.Engine.Evaluation.Episodes;
 
@@ -21,7 +20,7 @@ public sealed class PlayedEpisode
     /// <summary>Model name for a character a person played.</summary>
     public const string Human = "human";
 
-    private PlayedEpisode(TrajectoryFile file, WorldDefinition world, ImmutableArray<PlayedEvent> path, ImmutableArray<PlayedScene> scenes)
+    private PlayedEpisode(RecordedTrajectory file, WorldDefinition world, ImmutableArray<PlayedEvent> path, ImmutableArray<PlayedScene> scenes)
     {
         File = file;
         World = world;
@@ -29,7 +28,8 @@ public sealed class PlayedEpisode
         Scenes = scenes;
     }
 
-    public TrajectoryFile File { get; }
+    /// <summary>What the trajectory file recorded.</summary>
+    public RecordedTrajectory File { get; }
     public WorldDefinition World { get; }
 
     /// <summary>The name rows are keyed by: the trajectory's file name.</summary>
@@ -41,22 +41,21 @@ public sealed class PlayedEpisode
     public ImmutableArray<PlayedScene> Scenes { get; }
 
     /// <summary>Reads <paramref name="file"/> against <paramref name="world"/>, refusing a world whose content changed since.</summary>
-    public static PlayedEpisode Open(TrajectoryFile file, WorldDefinition world)
+    public static PlayedEpisode Open(RecordedTrajectory file, WorldDefinition world)
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(world);
-        var recorded = file.Header.World;
-        var hash = WorldHash.Of(world);
-        if (!string.Equals(recorded.Hash, hash, StringComparison.Ordinal))
+        var hash = RecordedTrajectory.HashOf(world);
+        if (!string.Equals(file.WorldHash, hash, StringComparison.Ordinal))
         {
             throw new TaleForgeException(
-                $"{file.Path}: the world '{world.Info.Id}' has changed since this episode was played (recorded {recorded.Hash}, now {hash}); "
+                $"{file.Path}: the world '{world.Info.Id}' has changed since this episode was played (recorded {file.WorldHash}, now {hash}); "
                 + "evaluate it with the world as it was (check it out from version control) so knowledge and profiles match.");
         }
 
         var state = WorldState.Initial(world);
         var path = ImmutableArray.CreateBuilder<PlayedEvent>();
-        foreach (var record in file.MainPath())
+        foreach (var record in file.MainPath)
         {
             try
             {
@@ -64,8 +63,8 @@ public sealed class PlayedEpisode
             }
             catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or ArgumentException)
             {
-                throw new TrajectoryException(file.Path, record.Line, $"the event does not apply to the world ({e.Message})",
-                    "the trajectory and the world do not belong together");
+                throw new TaleForgeException(
+                    $"{file.Path}:{record.Line}: the event does not apply to the world ({e.Message}); the trajectory and the world do not belong together.");
             }
             path.Add(new PlayedEvent(record, state));
         }
@@ -76,7 +75,7 @@ public sealed class PlayedEpisode
     public string ModelOf(string character)
     {
         ArgumentNullException.ThrowIfNull(character);
-        if (File.Header.Player == character)
+        if (File.Player == character)
         {
             return Human;
         }
@@ -97,7 +96,7 @@ public sealed class PlayedEpisode
     }
 
     private string? ModelFromHeader(string role) =>
-        File.Header.Models.FirstOrDefault(m => m.Role == role)?.File;
+        File.Models.Where(m => m.Role == role).Select(m => m.File).FirstOrDefault();
 
     /// <summary>A new scene begins at each SceneStarted; a scene played twice gets "@2" on its key.</summary>
     private static ImmutableArray<PlayedScene> CutIntoScenes(ImmutableArray<PlayedEvent> path)
@@ -131,7 +130,7 @@ public sealed class PlayedEpisode
 }
 
 /// <summary>An event of the main path with the state just after it (to word it for any viewer).</summary>
-public sealed record PlayedEvent(EventRecord Record, WorldState After)
+public sealed record PlayedEvent(RecordedEvent Record, WorldState After)
 {
     public WorldEvent Event => Record.Event;
     public int Round => Record.Round;

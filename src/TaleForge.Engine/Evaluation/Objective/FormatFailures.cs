@@ -32,9 +32,9 @@ public static class FormatFailures
                 g.Key.Model,
                 g.Key.Role,
                 g.Count(),
-                g.Sum(c => c.Attempts.Length + (c.Failure is null ? 1 : 0)),
-                g.Sum(c => c.Attempts.Length),
-                g.Sum(c => c.Attempts.Count(a => IsFormatFailure(a.Error))),
+                g.Sum(c => c.RefusedAttempts.Length + (c.Failure is null ? 1 : 0)),
+                g.Sum(c => c.RefusedAttempts.Length),
+                g.Sum(c => c.RefusedAttempts.Count(IsFormatFailure)),
                 g.Count(c => c.Failure is not null)))
             .OrderBy(r => r.Model, StringComparer.Ordinal).ThenBy(r => r.Role, StringComparer.Ordinal)];
     }
