@@ -26,6 +26,8 @@ public sealed record EvaluationReport
 
     public ImmutableArray<AggregateScores> CharactersByModel => Aggregation.ByModel(CharacterVerdicts);
     public ImmutableArray<AggregateScores> CharactersByCharacter => Aggregation.ByCharacter(CharacterVerdicts);
+    public ImmutableArray<AggregateScores> CharactersByScene => Aggregation.ByScene(CharacterVerdicts);
+    public AggregateScores? CharactersOverall => Aggregation.Overall(CharacterVerdicts);
     public ImmutableArray<AggregateScores> NarratorByModel => Aggregation.NarratorByModel(NarratorVerdicts);
 
     public ImmutableArray<FormatFailureRow> FormatFailures { get; init; } = [];

@@ -82,6 +82,31 @@ public sealed class JudgeTests : IDisposable
     }
 
     [Fact]
+    public async Task Verdicts_aggregate_per_scene_and_model_and_overall_over_every_model()
+    {
+        var episode = await EvaluationWorld.PlayAsync(Path.Combine(_folder, "one.jsonl"));
+        var evaluator = new Evaluator { Judge = new Judge(Role(ScriptedJudge()), seed: 5) };
+
+        var report = await evaluator.EvaluateAsync([episode]);
+
+        var byScene = report.CharactersByScene.ToDictionary(a => a.Group, a => (a.Verdicts, a.Means[0], a.Average));
+        // Arrival: Mara and Tomas (alpha) average 3 on every dimension, Ines (beta) 4; Quiet: Mara (alpha) 1.
+        Assert.Equal(new Dictionary<string, (int, double, double)>
+        {
+            ["one.jsonl/arrival (alpha.gguf)"] = (2, 3.0, 3.0),
+            ["one.jsonl/arrival (beta.gguf)"] = (1, 4.0, 4.0),
+            ["one.jsonl/quiet (alpha.gguf)"] = (1, 1.0, 1.0),
+        }, byScene);
+        // Overall: Arrival's three characters average 10/3 on every dimension, Quiet 1; the mean of the two scenes.
+        var overall = report.CharactersOverall!;
+        Assert.Equal((Aggregation.OverallGroup, 2, 4), (overall.Group, overall.Scenes, overall.Verdicts));
+        Assert.All(overall.Means, m => Assert.Equal(13.0 / 6, m, 1e-12));
+        var byCharacter = report.CharactersByCharacter.ToDictionary(a => a.Group, a => a.Average);
+        // Mara: 24/7 on average in Arrival, 1 in Quiet.
+        Assert.Equal(31.0 / 14, byCharacter["mara (alpha.gguf)"], 1e-12);
+    }
+
+    [Fact]
     public async Task The_judge_sees_the_scene_the_profile_and_observation_action_pairs_and_answers_greedily_with_a_fixed_seed()
     {
         var episode = await EvaluationWorld.PlayAsync(Path.Combine(_folder, "one.jsonl"));

@@ -28,6 +28,24 @@ public static class Aggregation
         return Group(verdicts.Where(v => v.Judged), v => $"{v.Character} ({v.Model})", v => v.Scores, CharacterDimensions.All.Length);
     }
 
+    /// <summary>Per scene visit and model: "trajectory/scene (model)", the mean over the characters that model played there.</summary>
+    public static ImmutableArray<AggregateScores> ByScene(IEnumerable<CharacterVerdict> verdicts)
+    {
+        ArgumentNullException.ThrowIfNull(verdicts);
+        return Group(verdicts.Where(v => v.Judged), v => $"{v.Trajectory}/{v.Scene} ({v.Model})", v => v.Scores, CharacterDimensions.All.Length);
+    }
+
+    /// <summary>Every judged character whatever played it, aggregated the same way (group "all"); null when none was judged.</summary>
+    public static AggregateScores? Overall(IEnumerable<CharacterVerdict> verdicts)
+    {
+        ArgumentNullException.ThrowIfNull(verdicts);
+        var all = Group(verdicts.Where(v => v.Judged), _ => OverallGroup, v => v.Scores, CharacterDimensions.All.Length);
+        return all.IsEmpty ? null : all[0];
+    }
+
+    /// <summary>The group name of <see cref="Overall"/>.</summary>
+    public const string OverallGroup = "all";
+
     /// <summary>The narrator has one verdict per scene, so its mean over scenes is the whole aggregation.</summary>
     public static ImmutableArray<AggregateScores> NarratorByModel(IEnumerable<NarratorVerdict> verdicts)
     {

@@ -13,6 +13,8 @@ public static class EvaluationCsv
     public const string JudgedCharacters = "judge-characters.csv";
     public const string JudgedNarrator = "judge-narrator.csv";
     public const string CharactersByModel = "characters-by-model.csv";
+    public const string CharactersByCharacter = "characters-by-character.csv";
+    public const string CharactersByScene = "characters-by-scene.csv";
     public const string NarratorByModel = "narrator-by-model.csv";
     public const string FormatFailures = "format-failures.csv";
     public const string Characters = "characters.csv";
@@ -28,8 +30,12 @@ public static class EvaluationCsv
         {
             yield return (JudgedCharacters, JudgedCharacterRows(report));
             yield return (JudgedNarrator, JudgedNarratorRows(report));
-            yield return (CharactersByModel, AggregateRows(report.CharactersByModel, CharacterDimensions.All));
-            yield return (NarratorByModel, AggregateRows(report.NarratorByModel, NarratorMaxims.All));
+            // The overall row (every model together) closes the table by model.
+            IEnumerable<AggregateScores> byModel = report.CharactersOverall is { } all ? [.. report.CharactersByModel, all] : report.CharactersByModel;
+            yield return (CharactersByModel, AggregateRows("model", byModel, CharacterDimensions.All));
+            yield return (CharactersByCharacter, AggregateRows("character", report.CharactersByCharacter, CharacterDimensions.All));
+            yield return (CharactersByScene, AggregateRows("scene", report.CharactersByScene, CharacterDimensions.All));
+            yield return (NarratorByModel, AggregateRows("model", report.NarratorByModel, NarratorMaxims.All));
         }
         yield return (FormatFailures, FormatRows(report));
         yield return (Characters, CharacterRows(report));
@@ -75,9 +81,9 @@ public static class EvaluationCsv
         }
     }
 
-    private static IEnumerable<string[]> AggregateRows(IEnumerable<AggregateScores> rows, IReadOnlyList<Dimension> dimensions)
+    private static IEnumerable<string[]> AggregateRows(string group, IEnumerable<AggregateScores> rows, IReadOnlyList<Dimension> dimensions)
     {
-        yield return ["model", "scenes", "verdicts", .. dimensions.Select(d => d.Key), "average"];
+        yield return [group, "scenes", "verdicts", .. dimensions.Select(d => d.Key), "average"];
         foreach (var row in rows)
         {
             yield return [row.Group, Numbers.Whole(row.Scenes), Numbers.Whole(row.Verdicts), .. row.Means.Select(m => Numbers.Score(m)), Numbers.Score(row.Average)];

@@ -61,6 +61,8 @@ public static class EvaluationJson
                 }),
                 ["by_model"] = Aggregates(report.CharactersByModel, CharacterDimensions.All),
                 ["by_character"] = Aggregates(report.CharactersByCharacter, CharacterDimensions.All),
+                ["by_scene"] = Aggregates(report.CharactersByScene, CharacterDimensions.All),
+                ["overall"] = report.CharactersOverall is { } overall ? Aggregate(overall, CharacterDimensions.All) : null,
             },
             ["narrator"] = new JsonObject
             {
@@ -156,14 +158,16 @@ public static class EvaluationJson
         new(dimensions.Zip(values, (d, v) => KeyValuePair.Create(d.Key, (JsonNode?)v)));
 
     private static JsonArray Aggregates(ImmutableArray<AggregateScores> rows, IReadOnlyList<Dimension> dimensions) =>
-        Array(rows, r => new JsonObject
-        {
-            ["group"] = r.Group,
-            ["scenes"] = r.Scenes,
-            ["verdicts"] = r.Verdicts,
-            ["means"] = Scores(dimensions, r.Means),
-            ["average"] = r.Average,
-        });
+        Array(rows, r => Aggregate(r, dimensions));
+
+    private static JsonObject Aggregate(AggregateScores r, IReadOnlyList<Dimension> dimensions) => new()
+    {
+        ["group"] = r.Group,
+        ["scenes"] = r.Scenes,
+        ["verdicts"] = r.Verdicts,
+        ["means"] = Scores(dimensions, r.Means),
+        ["average"] = r.Average,
+    };
 
     private static JsonObject Traits(Func<BigFiveTrait, double?> value) =>
         new(Enum.GetValues<BigFiveTrait>().Select(t => KeyValuePair.Create(t.ToString().ToLowerInvariant(), (JsonNode?)value(t))));

@@ -20,7 +20,7 @@ public static class EvaluationText
                 + (failed > 0 ? $", {failed} not given" : "") + "\n");
             text.Append(TextTable.Render(
                 ["model", "scenes", .. CharacterDimensions.All.Select(d => d.Abbreviation), "Avg"],
-                report.CharactersByModel.Select(a => (IReadOnlyList<string>)[a.Group, $"{a.Scenes}", .. a.Means.Select(m => Numbers.Shown(m)), Numbers.Shown(a.Average)])));
+                CharacterRows(report).Select(a => (IReadOnlyList<string>)[a.Group, $"{a.Scenes}", .. a.Means.Select(m => Numbers.Shown(m)), Numbers.Shown(a.Average)])));
             text.Append($"\nNarrator, Grice's maxims 1-5 (mean over scenes); {report.NarratorVerdicts.Length} verdicts\n");
             text.Append(TextTable.Render(
                 ["model", "scenes", .. NarratorMaxims.All.Select(d => d.Name), "Avg"],
@@ -49,4 +49,8 @@ public static class EvaluationText
         }
         return text.ToString();
     }
+
+    /// <summary>The models, then every model together when there are several.</summary>
+    private static IEnumerable<AggregateScores> CharacterRows(EvaluationReport report) =>
+        report.CharactersByModel.Length > 1 && report.CharactersOverall is { } all ? [.. report.CharactersByModel, all] : report.CharactersByModel;
 }
