@@ -76,7 +76,7 @@ public sealed class EvalCommandTests : IDisposable
         var run = await Cli.RunAsync("eval", moved, "--out", Path.Combine(_folder.Path, "r"));
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("was loaded from 'nowhere/greywick', which does not exist here; pass the world's folder with --world", run.Error, StringComparison.Ordinal);
+        Assert.Contains("was loaded from 'nowhere/greywick', which does not exist here; pass the world's folder (or CharacterBox scene file) with --world", run.Error, StringComparison.Ordinal);
 
         var rescued = await Cli.RunAsync("eval", moved, "--out", Path.Combine(_folder.Path, "r"), "--world", Path.Combine(Repository.Worlds, "greywick"));
         Assert.Equal(0, rescued.ExitCode);
@@ -111,12 +111,36 @@ public sealed class EvalCommandTests : IDisposable
         Assert.Single(json["narrator"]!["verdicts"]!.AsArray());
         Assert.Contains("Characters, judged 1-5", run.Output, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(output, "characters-by-model.svg")));
+        Assert.True(File.Exists(Path.Combine(output, "narrator-by-model.svg")));
+        Assert.Equal(4, File.ReadAllLines(Path.Combine(output, "judge-characters.csv")).Length);
+        // Three characters of one scene, one model: a row for the scene and the overall row after the model's.
+        Assert.Equal(2, File.ReadAllLines(Path.Combine(output, "characters-by-scene.csv")).Length);
+        Assert.Equal(3, File.ReadAllLines(Path.Combine(output, "characters-by-model.csv")).Length);
 
         // The judged CSV is a score sheet as it is: compared with itself, every dimension agrees.
         var judged = Path.Combine(output, "judge-characters.csv");
         var agreement = await Cli.RunAsync("eval", "agreement", judged, judged);
         Assert.Equal(0, agreement.ExitCode);
         Assert.Contains("knowledge_accuracy", agreement.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Eval_reads_simulated_characterbox_scenes_with_the_world_imported_again_from_the_scene_file()
+    {
+        var scenes = Path.Combine(Repository.Root, "tests", "TaleForge.Content.Tests", "CharacterBox", "salt-and-lanterns.json");
+        var simulated = Path.Combine(_folder.Path, "sim");
+        var simulate = await Cli.RunAsync("simulate", scenes, "--out", simulated, "--rounds", "1");
+        Assert.True(simulate.ExitCode == 0, simulate.Error);
+        var trajectories = Directory.GetFiles(simulated, "*.jsonl").Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(2, trajectories.Length);
+
+        var run = await Cli.RunAsync(["eval", .. trajectories, "--out", Path.Combine(_folder.Path, "r")]);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.StartsWith("2 trajectories (salt-and-lanterns); judge: none; interview: none", run.Output, StringComparison.Ordinal);
+        var json = JsonNode.Parse(File.ReadAllText(Path.Combine(_folder.Path, "r", "evaluation.json")))!;
+        Assert.Equal(["salt-and-lanterns-scene-0-seed1.jsonl", "salt-and-lanterns-scene-1-seed1.jsonl"],
+            json["trajectories"]!.AsArray().Select(t => (string?)t!["name"]));
     }
 
     [Fact]
