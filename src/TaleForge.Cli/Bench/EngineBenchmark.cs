@@ -121,19 +121,13 @@ internal static class EngineBenchmark
         await session.RunAsync(cancellation);
         var wall = clock.Elapsed;
 
-        // The first round's belief requests, asked again: all at once (as the engine does), then one by one.
+        // The first round's belief requests, asked again: all at once (as the engine does), then one by one, each on
+        // a fresh context with no prefix cache, so neither side finds the other's prompts already evaluated.
         var beliefs = recorded.Where(r => r.Options.GetCallContext()?.Role.StartsWith("character:", StringComparison.Ordinal) == true
                 && r.Options?.ResponseFormat is ChatResponseFormatJson { SchemaName: "beliefs" })
             .Take(scene.Participants.Length).ToList();
-        clock.Restart();
-        await Task.WhenAll(beliefs.Select(b => client.GetResponseAsync(b.Messages, b.Options, cancellation)));
-        var together = clock.Elapsed;
-        clock.Restart();
-        foreach (var b in beliefs)
-        {
-            await client.GetResponseAsync(b.Messages, b.Options, cancellation);
-        }
-        var oneByOne = clock.Elapsed;
+        var together = await TimePhaseAsync(modelPath, threads, beliefs, concurrently: true, cancellation);
+        var oneByOne = await TimePhaseAsync(modelPath, threads, beliefs, concurrently: false, cancellation);
 
         return new JsonObject
         {
@@ -153,6 +147,26 @@ internal static class EngineBenchmark
             ["phase_sequential_s"] = Round(oneByOne.TotalSeconds),
             ["phase_batched_vs_sequential"] = Round(together / oneByOne, 3),
         };
+    }
+
+    private static async Task<TimeSpan> TimePhaseAsync(
+        string modelPath, int threads, List<(IReadOnlyList<ChatMessage> Messages, ChatOptions? Options)> requests, bool concurrently, CancellationToken cancellation)
+    {
+        using var client = await LlamaChatClient.LoadAsync(
+            modelPath, new LlamaChatClientOptions { ContextSize = 16384, MaxSequences = 4, Threads = threads, PrefixCache = false }, null, cancellation);
+        var clock = Stopwatch.StartNew();
+        if (concurrently)
+        {
+            await Task.WhenAll(requests.Select(r => client.GetResponseAsync(r.Messages, r.Options, cancellation)));
+        }
+        else
+        {
+            foreach (var (messages, options) in requests)
+            {
+                await client.GetResponseAsync(messages, options, cancellation);
+            }
+        }
+        return clock.Elapsed;
     }
 
     /// <summary>The small random model the benchmark uses by default, written once into the cache.</summary>
