@@ -19,6 +19,8 @@ public static class TaleForgeCommand
             ShowCommand.Create(),
             new Command("model", "Work with local model files.") { ModelRandomCommand.Create() },
             BenchCommand.Create(),
+            ReplayCommand.Create(),
+            ExportCommand.Create(),
         };
         VersionAction.Install(root);
         return root;
