@@ -9,5 +9,6 @@ internal static class BenchCommand
     {
         BenchContentCommand.Create(),
         BenchInferenceCommand.Create(),
+        BenchTrajectoryCommand.Create(),
     };
 }
