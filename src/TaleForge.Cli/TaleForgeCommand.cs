@@ -12,11 +12,14 @@ public static class TaleForgeCommand
         var root = new RootCommand("TaleForge: text-adventure role-play in the terminal, with worlds in YAML and characters played by local language models.")
         {
             PlayCommand.Create(),
+            SavesCommand.Create(),
+            SimulateCommand.Create(),
             NarratorGraphCommand.Create(),
             ValidateCommand.Create(),
             SchemaCommand.Create(),
             WorldsCommand.Create(),
             ShowCommand.Create(),
+            ImportCommand.Create(),
             new Command("model", "Work with local model files.") { ModelRandomCommand.Create() },
             BenchCommand.Create(),
             ReplayCommand.Create(),

@@ -160,6 +160,26 @@ public class RoundTripTests
     }
 
     [Fact]
+    public void A_section_too_large_for_one_file_is_written_as_numbered_files_that_load_back_in_order()
+    {
+        using var folder = new TemporaryFolder();
+        var target = Path.Combine(folder.Path, "big");
+        var prose = string.Concat(Enumerable.Repeat("A long description of a very ordinary room. ", 1500));
+        var world = Minimal() with
+        {
+            Scenes = [.. Enumerable.Range(0, 30).Select(i => Minimal().Scenes[0] with { Id = $"s{i}", Description = prose, Transitions = i < 29 ? [new SceneTransition($"s{i + 1}")] : [] })],
+        };
+
+        var files = WorldWriter.WriteFolder(world, target);
+        var reloaded = WorldLoader.Load(target);
+
+        Assert.Equal(["world.yaml", "scenes-1.yaml", "scenes-2.yaml"], files.Select(Path.GetFileName));
+        Assert.All(files, f => Assert.True(new FileInfo(f).Length <= 1 << 20, f));
+        Expect.Clean(reloaded);
+        Assert.Null(WorldComparison.FirstDifference(world, reloaded.World));
+    }
+
+    [Fact]
     public void Writing_into_a_folder_that_is_not_empty_is_refused()
     {
         using var folder = new TemporaryFolder();

@@ -14,7 +14,7 @@ namespace TaleForge.LlamaCpp.Tests;
 public class AbiLayoutTests
 {
     /// <summary>C struct name, C# type, and the C fields in declaration order.</summary>
-    private static readonly (string CName, Type Type, string[] Fields)[] s_structs =
+    private static readonly (string CName, Type Type, string[] Fields)[] _structs =
     [
         ("struct llama_model_params", typeof(LlamaModelParams),
             ["devices", "tensor_buft_overrides", "n_gpu_layers", "split_mode", "load_mode", "lazy_mode", "main_gpu", "tensor_split",
@@ -32,6 +32,10 @@ public class AbiLayoutTests
         ("llama_sampler_chain_params", typeof(LlamaSamplerChainParams), ["no_perf"]),
         ("llama_chat_message", typeof(LlamaChatMessage), ["role", "content"]),
         ("llama_logit_bias", typeof(LlamaLogitBias), ["token", "bias"]),
+        ("struct llama_sampler_i", typeof(LlamaSamplerInterface),
+            ["name", "accept", "apply", "reset", "clone", "free", "backend_init", "backend_accept", "backend_apply", "backend_set_input",
+             "backend_reset", "copy_state"]),
+        ("struct llama_sampler", typeof(LlamaSampler), ["iface", "ctx"]),
         ("struct llama_perf_context_data", typeof(LlamaPerfContextData), ["t_start_ms", "t_load_ms", "t_p_eval_ms", "t_eval_ms", "n_p_eval", "n_eval", "n_reused"]),
     ];
 
@@ -39,7 +43,7 @@ public class AbiLayoutTests
     public void Every_native_struct_has_the_size_and_field_offsets_of_the_real_header()
     {
         var measured = MeasureWithGcc();
-        foreach (var (cName, type, fields) in s_structs)
+        foreach (var (cName, type, fields) in _structs)
         {
             Assert.Equal((cName, measured[$"{cName}|sizeof"]), (cName, (long)Marshal.SizeOf(type)));
             Assert.Equal(Marshal.SizeOf(type), (int)typeof(Unsafe).GetMethod(nameof(Unsafe.SizeOf))!.MakeGenericMethod(type).Invoke(null, null)!);
@@ -75,7 +79,7 @@ public class AbiLayoutTests
         try
         {
             var lines = new List<string> { "#include <stddef.h>", "#include <stdio.h>", "#include \"llama.h\"", "int main(void) {" };
-            foreach (var (cName, _, fields) in s_structs)
+            foreach (var (cName, _, fields) in _structs)
             {
                 lines.Add($"    printf(\"%s|sizeof %zu\\n\", \"{cName}\", sizeof({cName}));");
                 lines.AddRange(fields.Select(f => $"    printf(\"%s|{f} %zu\\n\", \"{cName}\", offsetof({cName}, {f}));"));

@@ -66,6 +66,29 @@ public class GenerationTests
     }
 
     [Fact]
+    public async Task Eight_staggered_requests_of_different_lengths_match_their_solo_outputs_over_many_seeds()
+    {
+        using var solo = ChatClients.Tiny(prefixCache: false, maxSequences: 8);
+        using var shared = ChatClients.Tiny(prefixCache: false, maxSequences: 8);
+        for (var round = 0; round < 3; round++)
+        {
+            var questions = Enumerable.Range(0, 8).Select(i => $"Round {round} question {i}: " + new string('x', i * 7)).ToArray();
+            var expected = new List<string>();
+            for (var i = 0; i < 8; i++)
+            {
+                expected.Add((await solo.GetResponseAsync(ChatClients.Ask(questions[i]), ChatClients.Fixed(48 + (i * 8), (round * 100) + i))).Text);
+            }
+            var running = new List<Task<ChatResponse>>();
+            for (var i = 0; i < 8; i++)
+            {
+                running.Add(shared.GetResponseAsync(ChatClients.Ask(questions[i]), ChatClients.Fixed(48 + (i * 8), (round * 100) + i)));
+                await Task.Delay(2);
+            }
+            Assert.Equal(expected, (await Task.WhenAll(running)).Select(r => r.Text));
+        }
+    }
+
+    [Fact]
     public async Task A_prompt_that_extends_a_cached_one_evaluates_only_the_new_tokens_and_gives_the_same_output()
     {
         var history = string.Concat(Enumerable.Repeat("The party rests at the inn while rain falls on Bree. ", 12));
@@ -104,6 +127,52 @@ public class GenerationTests
         var results = await Task.WhenAll(questions.Select(q => shared.GetResponseAsync(Conversation(q), ChatClients.Fixed(16, 3))));
         Assert.Equal(expected, results.Select(r => r.Text));
         Assert.All(results, r => Assert.True(r.Usage!.CachedInputTokenCount > 50));
+    }
+
+    [Fact]
+    public async Task Requests_joining_while_another_is_generating_are_packed_into_its_steps_and_match_their_solo_outputs()
+    {
+        using var solo = ChatClients.Tiny(prefixCache: false);
+        var expectedLong = (await solo.GetResponseAsync(ChatClients.Ask("Tell the whole tale."), ChatClients.Fixed(1500, 21))).Text;
+        var expectedB = (await solo.GetResponseAsync(ChatClients.Ask("Quick question?"), ChatClients.Fixed(40, 22))).Text;
+        var expectedC = (await solo.GetResponseAsync(ChatClients.Ask("Another one?"), ChatClients.Fixed(40, 23))).Text;
+
+        using var shared = ChatClients.Tiny(prefixCache: false);
+        var text = new System.Text.StringBuilder();
+        Task<ChatResponse>[] joiners = [];
+        var pieces = 0;
+        // Long enough that the others join while it runs, however late this loop reads its first pieces.
+        await foreach (var update in shared.GetStreamingResponseAsync(ChatClients.Ask("Tell the whole tale."), ChatClients.Fixed(1500, 21)))
+        {
+            text.Append(update.Text);
+            if (++pieces == 20)
+            {
+                joiners = [shared.GetResponseAsync(ChatClients.Ask("Quick question?"), ChatClients.Fixed(40, 22)), shared.GetResponseAsync(ChatClients.Ask("Another one?"), ChatClients.Fixed(40, 23))];
+            }
+        }
+        var joined = await Task.WhenAll(joiners);
+        Assert.Equal(expectedLong, text.ToString());
+        Assert.Equal(expectedB, joined[0].Text);
+        Assert.Equal(expectedC, joined[1].Text);
+        Assert.True(shared.DecodeCalls < solo.DecodeCalls - 30, $"{shared.DecodeCalls} decodes shared vs {solo.DecodeCalls} solo");
+    }
+
+    [Fact]
+    public async Task Cached_prefixes_are_evicted_when_the_context_runs_short_and_outputs_stay_correct()
+    {
+        var prompts = Enumerable.Range(0, 8).Select(i => ChatClients.Ask($"Story {i}: " + string.Concat(Enumerable.Repeat($"the lantern {i} flickers, ", 8)))).ToArray();
+        using var plain = ChatClients.Tiny(prefixCache: false, contextSize: 512);
+        using var cached = ChatClients.Tiny(prefixCache: true, contextSize: 512);
+        foreach (var (prompt, i) in prompts.Select((p, i) => (p, i)))
+        {
+            var expected = await plain.GetResponseAsync(prompt, ChatClients.Fixed(30, i));
+            var actual = await cached.GetResponseAsync(prompt, ChatClients.Fixed(30, i));
+            Assert.Equal(expected.Text, actual.Text);
+        }
+        // Every prompt alone would fit; all of them cached at once would not (8 x ~200 tokens in 512 cells).
+        var again = await cached.GetResponseAsync(prompts[^1], ChatClients.Fixed(30, 7));
+        Assert.True(again.Usage!.CachedInputTokenCount > 100);
+        Assert.Equal((await plain.GetResponseAsync(prompts[^1], ChatClients.Fixed(30, 7))).Text, again.Text);
     }
 
     [Fact]

@@ -23,9 +23,9 @@ public class GrammarTests
         item ::= "\"" ( "sword" | "shield" | "torch" | "rope" ) "\""
         """;
 
-    private static readonly string[] s_moods = ["calm", "angry", "afraid"];
-    private static readonly string[] s_directions = ["north", "south", "east", "west"];
-    private static readonly string[] s_items = ["sword", "shield", "torch", "rope"];
+    private static readonly string[] _moods = ["calm", "angry", "afraid"];
+    private static readonly string[] _directions = ["north", "south", "east", "west"];
+    private static readonly string[] _items = ["sword", "shield", "torch", "rope"];
 
     private static ChatOptions Constrained(string grammar, int seed) =>
         new ChatOptions { Seed = seed, Temperature = 1.0f, MaxOutputTokens = 200 }.WithGrammar(grammar);
@@ -41,7 +41,7 @@ public class GrammarTests
             using var json = JsonDocument.Parse(output.Text);
             var name = json.RootElement.GetProperty("name").GetString()!;
             Assert.InRange(name.Length, 1, 12);
-            Assert.Contains(json.RootElement.GetProperty("mood").GetString(), s_moods);
+            Assert.Contains(json.RootElement.GetProperty("mood").GetString(), _moods);
             Assert.InRange(json.RootElement.GetProperty("age").GetInt32(), 1, 99);
         }
         Assert.True(outputs.Select(o => o.Text).Distinct().Count() > 12, "different seeds should give different objects");
@@ -55,7 +55,7 @@ public class GrammarTests
         for (var seed = 0; seed < 30; seed++)
         {
             var output = await client.GetResponseAsync(ChatClients.Ask("Which way?"), Constrained(DirectionGrammar, seed));
-            Assert.Contains(output.Text, s_directions);
+            Assert.Contains(output.Text, _directions);
             seen.Add(output.Text);
         }
         Assert.True(seen.Count >= 3, string.Join(",", seen));
@@ -70,7 +70,7 @@ public class GrammarTests
             var output = await client.GetResponseAsync(ChatClients.Ask("What do you carry?"), Constrained(InventoryGrammar, seed));
             var items = JsonSerializer.Deserialize<string[]>(output.Text)!;
             Assert.InRange(items.Length, 1, 4);
-            Assert.All(items, item => Assert.Contains(item, s_items));
+            Assert.All(items, item => Assert.Contains(item, _items));
         }
     }
 
@@ -88,7 +88,8 @@ public class GrammarTests
     [Fact]
     public async Task A_schema_request_without_a_schema_compiler_fails_with_a_message_saying_what_to_set()
     {
-        using var client = ChatClients.Tiny();
+        // The project's converter is the default; a client can still be made without one.
+        using var client = new LlamaChatClient(TestModels.Tiny, new LlamaChatClientOptions { Threads = 1, ContextSize = 1024, SchemaToGrammar = null });
         var schema = JsonDocument.Parse("""{"type":"object"}""").RootElement;
         var options = new ChatOptions { ResponseFormat = ChatResponseFormat.ForJsonSchema(schema, "thing") };
         var error = await Assert.ThrowsAsync<TaleForgeException>(() => client.GetResponseAsync(ChatClients.Ask("?"), options));
@@ -111,7 +112,7 @@ public class GrammarTests
         });
         var schema = JsonDocument.Parse("""{"enum":["north","south","east","west"]}""").RootElement;
         var output = await client.GetResponseAsync(ChatClients.Ask("Which way?"), new ChatOptions { Seed = 3, ResponseFormat = ChatResponseFormat.ForJsonSchema(schema, "direction") });
-        Assert.Contains(output.Text, s_directions);
+        Assert.Contains(output.Text, _directions);
         Assert.Equal(JsonValueKind.Array, received!.Value.GetProperty("enum").ValueKind);
     }
 
@@ -130,6 +131,6 @@ public class GrammarTests
         var error = await Assert.ThrowsAsync<TaleForgeException>(() => client.GetResponseAsync(ChatClients.Ask("?"), Constrained("root ::= ( \"unclosed\" ", 1)));
         Assert.Contains("grammar", error.Message, StringComparison.OrdinalIgnoreCase);
         var after = await client.GetResponseAsync(ChatClients.Ask("?"), Constrained(DirectionGrammar, 1));
-        Assert.Contains(after.Text, s_directions);
+        Assert.Contains(after.Text, _directions);
     }
 }

@@ -36,4 +36,14 @@ public class OutputTextTests
         Assert.Equal("go ", output.Append("go ST"u8).Text);
         Assert.Equal("ST", output.Flush());
     }
+
+    [Fact]
+    public void A_character_cut_off_by_the_end_of_generation_is_dropped_not_replaced()
+    {
+        var output = new OutputText([]);
+        var dragon = Encoding.UTF8.GetBytes("🐉");
+        Assert.Equal("a", output.Append([(byte)'a', dragon[0], dragon[1]]).Text);
+        Assert.Equal("", output.Flush());
+        Assert.Equal("a", output.Text);
+    }
 }

@@ -6,7 +6,7 @@ namespace TaleForge.LlamaCpp.Tests;
 /// <summary>The tiny random model the tests share: written once per run into a temporary folder, loaded once.</summary>
 internal static class TestModels
 {
-    private static readonly Lazy<string> s_tinyPath = new(() =>
+    private static readonly Lazy<string> _tinyPath = new(() =>
     {
         var directory = Path.Combine(Path.GetTempPath(), $"taleforge-tests-{Environment.ProcessId}");
         Directory.CreateDirectory(directory);
@@ -15,12 +15,12 @@ internal static class TestModels
         return path;
     });
 
-    private static readonly Lazy<LlamaModel> s_tiny = new(() => LlamaModel.Load(TinyPath));
+    private static readonly Lazy<LlamaModel> _tiny = new(() => LlamaModel.Load(TinyPath));
 
-    public static string TinyPath => s_tinyPath.Value;
+    public static string TinyPath => _tinyPath.Value;
 
     /// <summary>One loaded tiny model for the whole run (the native library keeps it alive anyway).</summary>
-    public static LlamaModel Tiny => s_tiny.Value;
+    public static LlamaModel Tiny => _tiny.Value;
 
     public static string NewTemporaryFile(string name)
     {

@@ -30,7 +30,7 @@ const context = await model.createContext({
   batchSize: config.batchSize,
   threads: config.threads,
   sequences: 1,
-  flashAttention: "auto",
+  flashAttention: false,
 });
 const sequence = context.getSequence();
 const bias = new TokenBias(model.tokenizer);

@@ -20,7 +20,7 @@ public sealed record OurMeasurements(
     [property: JsonPropertyName("prefix_prompt_tokens")] int PrefixPromptTokens,
     [property: JsonPropertyName("single_prompt_tokens")] int SinglePromptTokens)
 {
-    private static readonly string[] s_questions = ["Where is the ranger?", "What is for supper?", "Who owns the pony?", "Is the road safe?"];
+    private static readonly string[] _questions = ["Where is the ranger?", "What is for supper?", "Who owns the pony?", "Is the road safe?"];
 
     /// <summary>The conversation every side generates from; the peer and baseline get its rendered prompt text.</summary>
     public static ChatMessage[] SingleConversation { get; } =
@@ -45,13 +45,13 @@ public sealed record OurMeasurements(
     public static async Task<(double Sequential, double Concurrent)> MeasureBatchAsync(LlamaChatClient client, InferenceBenchmarkSettings settings, CancellationToken cancellation)
     {
         var clock = Stopwatch.StartNew();
-        foreach (var (question, i) in s_questions.Select((q, i) => (q, i)))
+        foreach (var (question, i) in _questions.Select((q, i) => (q, i)))
         {
             await client.GetResponseAsync(Ask(question), Options(settings, settings.Seed + (uint)i), cancellation);
         }
         var sequential = clock.Elapsed.TotalMilliseconds;
         clock.Restart();
-        await Task.WhenAll(s_questions.Select((q, i) => client.GetResponseAsync(Ask(q), Options(settings, settings.Seed + (uint)i), cancellation)));
+        await Task.WhenAll(_questions.Select((q, i) => client.GetResponseAsync(Ask(q), Options(settings, settings.Seed + (uint)i), cancellation)));
         return (sequential, clock.Elapsed.TotalMilliseconds);
     }
 

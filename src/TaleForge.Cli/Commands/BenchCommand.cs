@@ -9,6 +9,7 @@ internal static class BenchCommand
     {
         BenchContentCommand.Create(),
         BenchInferenceCommand.Create(),
+        BenchEngineCommand.Create(),
         BenchTrajectoryCommand.Create(),
     };
 }

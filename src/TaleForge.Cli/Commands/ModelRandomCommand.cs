@@ -35,6 +35,10 @@ public static class ModelRandomCommand
                 }
             });
             var file = await Task.Run(() => RandomModelWriter.Write(path, shape, type, result.GetValue(seed), progress), cancellation);
+            if (lastPercent >= 0)
+            {
+                await result.InvocationConfiguration.Error.WriteLineAsync();
+            }
             var parameters = file.Tensors.Sum(t => (double)t.ElementCount);
             await writer.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"wrote {path}: {shape.Name}, {type}, {parameters / 1e6:F1}M parameters, {file.FileLength / 1048576.0:F1} MiB"));

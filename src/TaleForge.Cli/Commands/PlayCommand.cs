@@ -6,13 +6,14 @@ using TaleForge.Content.Library;
 using TaleForge.Core;
 using TaleForge.Core.Definitions;
 using TaleForge.Core.Narration;
+using TaleForge.Engine.Saves;
 using TaleForge.Engine.Session;
 
 namespace TaleForge.Cli.Commands;
 
 /// <summary>
 /// <c>taleforge play [WORLD]</c>: play a world in the terminal, line by line, as one of its characters (or watch,
-/// with --observe). With no model the characters speak their authored lines.
+/// with --observe). With no model the characters speak their authored lines. Every turn is saved.
 /// </summary>
 internal static class PlayCommand
 {
@@ -28,36 +29,81 @@ internal static class PlayCommand
         var seed = new Option<long>("--seed") { Description = "Episode seed; the same seed replays the same way.", DefaultValueFactory = _ => 1 };
         var script = new Option<FileInfo?>("--script") { Description = "Read the player's commands from a file, one per line, instead of the keyboard." };
         var noColor = new Option<bool>("--no-color") { Description = "No colours (also when NO_COLOR is set or output is not a terminal)." };
+        var save = new Option<string?>("--save") { Description = "Name this game's save (default: the world and the time)." };
+        var load = new Option<string?>("--load") { Description = "Continue a copy of a named save (the save itself is kept as it is)." };
+        var resume = new Option<bool>("--continue") { Description = "Continue this world's most recent unfinished game where it stopped." };
+        var noSave = new Option<bool>("--no-save") { Description = "Do not save this game." };
+        var saves = new Option<string?>("--saves") { Description = $"The saves folder (default: {SaveLibrary.EnvironmentVariable}, else saves/ beside worlds/, else ~/.local/share/taleforge/saves)." };
         var dir = WorldsDirectoryOption.Create();
         var models = new ModelOptions();
 
-        var command = new Command("play", "Play a world in the terminal.") { world, playAs, observe, seed, script, noColor, dir };
+        var command = new Command("play", "Play a world in the terminal.") { world, playAs, observe, seed, script, noColor, save, load, resume, noSave, saves, dir };
         models.AddTo(command);
         command.SetAction(async (parse, cancellation) =>
         {
             var output = parse.InvocationConfiguration.Output;
-            var folder = ResolveWorld(parse.GetValue(world), parse.GetValue(dir));
-            var definition = WorldLoader.LoadOrThrow(folder);
-            var player = parse.GetValue(observe) ? null : ChoosePlayer(definition, parse.GetValue(playAs));
+            var error = parse.InvocationConfiguration.Error;
+            var library = SaveLibrary.Locate(parse.GetValue(saves));
+
+            // A loaded save names its own world; otherwise the world comes from the command line.
+            var loadName = parse.GetValue(load);
+            var loading = loadName is null ? null : SavedGame.Open(library.Resolve(loadName));
+            var folder = loading?.Header.World.Source ?? ResolveWorld(parse.GetValue(world), parse.GetValue(dir));
+            var definition = loading is null ? WorldLoader.LoadOrThrow(folder) : SavedPlay.WorldOf(loading);
+            var player = loading is not null ? loading.Header.Player
+                : parse.GetValue(observe) ? null
+                : ChoosePlayer(definition, parse.GetValue(playAs));
 
             var style = output == Console.Out ? TerminalStyle.Detect(parse.GetValue(noColor)) : TerminalStyle.Plain;
             var printer = new StoryPrinter(output, style, player);
-            await using var cast = await models.CastAsync(parse, definition, player, parse.InvocationConfiguration.Error, cancellation);
-            printer.Say($"{definition.Info.Title}", Tone.Heading);
+            await using var cast = await models.CastAsync(parse, definition, player, error, cancellation);
+            var saved = new SavedPlay(library, cast, player);
+
+            GameSession session;
+            SaveSlot? slot = null;
+            IReadOnlyList<string> warnings = [];
+            if (loadName is not null)
+            {
+                (session, slot, warnings) = saved.Load(loadName);
+            }
+            else if (parse.GetValue(resume))
+            {
+                var newest = saved.Newest(definition.Info.Id)
+                    ?? throw new TaleForgeException($"there is no unfinished game of '{definition.Info.Id}' in {library.Folder} to continue; start one with 'taleforge play {definition.Info.Id}'.");
+                (session, slot, warnings) = saved.Continue(newest);
+            }
+            else if (parse.GetValue(noSave))
+            {
+                session = new GameSession(definition, cast.Cast, new SessionOptions { Seed = parse.GetValue(seed) });
+            }
+            else
+            {
+                (session, slot) = saved.Start(definition, folder, parse.GetValue(seed), parse.GetValue(save));
+            }
+
+            printer.Say(definition.Info.Title, Tone.Heading);
             printer.Say(cast.Cast.IsAuthored ? Phrasebook.For(definition.Info.Language).AuthoredMode : cast.Description);
+            foreach (var warning in warnings)
+            {
+                printer.Say(warning, Tone.Refusal);
+            }
             if (player is not null)
             {
                 printer.Say($"You are {definition.Character(player).Name}. Type /help for commands.");
             }
-
-            var session = new GameSession(definition, cast.Cast, new SessionOptions { Seed = parse.GetValue(seed) });
-            printer.Attach(session);
+            if (slot is not null)
+            {
+                printer.Say($"Saving every turn as '{slot.Name}' in {library.Folder}.");
+            }
 
             var scriptFile = parse.GetValue(script);
             using var input = scriptFile is null ? null : OpenScript(scriptFile);
             using var interrupt = new GenerationInterrupt(cancellation, listenToConsole: output == Console.Out);
-            var loop = new PlayLoop(session, input ?? Console.In, output, printer, interrupt, echoInput: input is not null);
-            await loop.RunAsync(cancellation);
+            var loop = new PlayLoop(input ?? Console.In, output, printer, interrupt, echoInput: input is not null)
+            {
+                Saves = parse.GetValue(noSave) ? null : saved,
+            };
+            await loop.RunAsync(session, slot, cancellation);
             return 0;
         });
         return command;

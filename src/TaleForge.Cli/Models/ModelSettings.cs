@@ -11,7 +11,7 @@ public sealed record ModelSettings
 {
     public string? Model { get; init; }
     public string? NarratorModel { get; init; }
-    public int ContextSize { get; init; } = 8192;
+    public int ContextSize { get; init; } = 16384;
     public int? Threads { get; init; }
     public int GpuLayers { get; init; }
     public float? Temperature { get; init; }

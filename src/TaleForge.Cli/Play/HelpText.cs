@@ -9,6 +9,6 @@ public static class HelpText
         Things:   take ITEM   drop ITEM   give ITEM to PERSON
         People:   talk to PERSON [about TOPIC]   ask PERSON about TOPIC   say to PERSON: TEXT
         Look:     look (l)   examine THING (x)   inventory (i)   wait (z)
-        Game:     /undo  /retry  /save [NAME]  /load [NAME]  /help  /quit   Ctrl-C stops a generation, Ctrl-D quits
+        Game:     /undo  /redo  /retry  /save NAME  /load NAME  /help  /quit   Ctrl-C stops a generation, Ctrl-D quits
         """;
 }

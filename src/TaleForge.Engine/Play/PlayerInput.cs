@@ -24,6 +24,7 @@ public enum MetaCommand
 {
     Help,
     Undo,
+    Redo,
     Retry,
     Save,
     Load,

@@ -35,6 +35,7 @@ public sealed partial class PlayerInputParser(Phrasebook phrases)
         {
             "help" or "h" or "?" => MetaCommand.Help,
             "undo" or "u" => MetaCommand.Undo,
+            "redo" => MetaCommand.Redo,
             "retry" or "r" => MetaCommand.Retry,
             "save" => MetaCommand.Save,
             "load" or "restore" => MetaCommand.Load,

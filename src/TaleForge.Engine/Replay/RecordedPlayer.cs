@@ -81,9 +81,15 @@ public sealed class RecordedPlayer
         {
             return true;
         }
-        // Back to the last point the player was asked (what an interrupted turn does), then further back (undo).
-        session.Rewind();
-        while (Head(session) != step && session.Undo())
+        // Back to the last point the player was asked (what an interrupted turn does); then back along the story
+        // (undo) to an earlier step, or forward again (redo) to one undone before. Each move writes a checkpoint,
+        // as the player's own moves did, so the re-run's file keeps the recorded shape.
+        if (!session.AwaitingPlayer)
+        {
+            session.Rewind();
+        }
+        var earlier = step is null || session.Log.Any(e => e.Step == step);
+        while (Head(session) != step && (earlier ? session.Undo() : session.Redo()))
         {
         }
         return Head(session) == step;

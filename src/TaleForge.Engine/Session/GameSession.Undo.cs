@@ -2,8 +2,14 @@ namespace TaleForge.Engine.Session;
 
 public sealed partial class GameSession
 {
+    // Turns undone, newest last, so redo can bring them back while nothing new has been played.
+    private readonly Stack<(Checkpoint Point, List<LogEntry> Entries)> _undone = new();
+
     /// <summary>True when there is an earlier player turn to go back to.</summary>
     public bool CanUndo => _checkpoints.Count > 1;
+
+    /// <summary>True when an undone turn can be played back, because nothing else has been played since.</summary>
+    public bool CanRedo => _undone.Count > 0;
 
     /// <summary>
     /// Goes back to the player's previous turn. The undone events stay in the trajectory as a branch: new
@@ -15,8 +21,27 @@ public sealed partial class GameSession
         {
             return false;
         }
+        var point = _checkpoints[^1];
         _checkpoints.RemoveAt(_checkpoints.Count - 1);
-        Restore(_checkpoints[^1]);
+        var previous = _checkpoints[^1];
+        _undone.Push((point, _log.GetRange(previous.LogLength, _log.Count - previous.LogLength)));
+        Restore(previous);
+        RecordPosition();
+        return true;
+    }
+
+    /// <summary>Plays an undone turn back exactly as it went.</summary>
+    public bool Redo()
+    {
+        if (!CanRedo)
+        {
+            return false;
+        }
+        var (point, entries) = _undone.Pop();
+        _log.AddRange(entries);
+        _checkpoints.Add(point);
+        Restore(point);
+        RecordPosition();
         return true;
     }
 
@@ -29,6 +54,7 @@ public sealed partial class GameSession
         if (_checkpoints.Count > 0)
         {
             Restore(_checkpoints[^1]);
+            RecordPosition();
         }
     }
 
@@ -39,8 +65,14 @@ public sealed partial class GameSession
             return;
         }
         _checkpoints.Add(new Checkpoint(_log.Count, _head, State, Narrator));
-        Options.Trajectory?.Checkpoint(_head ?? -1, _head, Narrator, _nextStep);
+        RecordPosition();
     }
+
+    /// <summary>Tells the record where play now stands: the autosave after a turn, an undo or a redo.</summary>
+    private void RecordPosition() => Options.Trajectory?.Checkpoint(_head ?? -1, _head, Narrator, _nextStep, State);
+
+    /// <summary>Something new is played: what was undone can no longer be redone.</summary>
+    private void ForgetUndone() => _undone.Clear();
 
     private void Restore(Checkpoint checkpoint)
     {

@@ -70,7 +70,8 @@ public sealed partial class GameSession
             cancellation.ThrowIfCancellationRequested();
             await StepAsync(cancellation);
         }
-        if (AwaitingPlayer)
+        // The player's turn, and the ending, are the points a save can stand at.
+        if (AwaitingPlayer || IsFinished)
         {
             MarkCheckpoint();
         }
@@ -94,6 +95,7 @@ public sealed partial class GameSession
         {
             throw new InvalidOperationException("It is not the player's turn: call RunAsync until AwaitingPlayer is true.");
         }
+        ForgetUndone();
         RecordHumanDecision(Cast.Player!, "player_turn", JsonSerializer.SerializeToNode(turn, TrajectoryJson.Options));
         _pipeline.ApplyTurn(Cast.Player!, turn);
         _machine.Fire(NarratorTrigger.TurnTaken);

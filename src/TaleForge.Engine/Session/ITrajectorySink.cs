@@ -1,3 +1,4 @@
+using TaleForge.Core.State;
 using TaleForge.Engine.Agents;
 using TaleForge.Engine.Narration;
 
@@ -11,5 +12,6 @@ public interface ITrajectorySink
 
     /// <summary>A point where play waits for the player: enough to restore the session exactly there.</summary>
     /// <param name="nextStep">The step the session will number its next record with, so a resumed session continues identically.</param>
-    void Checkpoint(long step, long? parent, NarratorState narrator, long nextStep);
+    /// <param name="state">The world state at the checkpoint (after an undo, the restored one).</param>
+    void Checkpoint(long step, long? parent, NarratorState narrator, long nextStep, WorldState state);
 }

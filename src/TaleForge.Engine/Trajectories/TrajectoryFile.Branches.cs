@@ -39,13 +39,16 @@ public sealed partial class TrajectoryFile
         var path = end is { } last ? PathTo(last).Select(e => e.Step).ToHashSet() : [];
         var owners = CallOwners();
         var branch = ImmutableArray.CreateBuilder<TrajectoryRecord>();
+        // A checkpoint written right after another branch's events (an undo returning here) tells of leaving that
+        // branch, not of this one; this branch has its own checkpoint at the same point from when play stood there.
+        var lastEventOnPath = true;
         foreach (var record in Records)
         {
             var included = record switch
             {
-                EventRecord e => path.Contains(e.Step),
+                EventRecord e => lastEventOnPath = path.Contains(e.Step),
                 CallRecord c => owners[c.Step] is { } owner ? path.Contains(owner) : c.Parent == end,
-                CheckpointRecord k => k.Parent is not { } at || path.Contains(at),
+                CheckpointRecord k => lastEventOnPath && (k.Parent is not { } at || path.Contains(at)),
                 _ => false,
             };
             if (included)

@@ -39,8 +39,62 @@ public sealed class TrajectoryWriter : ITrajectorySink, IDisposable
     }
 
     /// <summary>
+    /// Opens an existing trajectory to write more records after it (a resumed play-through). A last line cut short
+    /// by a crash is removed first, so new lines never join a broken one.
+    /// </summary>
+    public static TrajectoryWriter Append(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var stream = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.Read, bufferSize: 1);
+        try
+        {
+            stream.SetLength(CompleteLength(stream));
+            stream.Seek(0, SeekOrigin.End);
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
+        return new TrajectoryWriter(stream);
+    }
+
+    /// <summary>The length of the file up to and including its last newline.</summary>
+    private static long CompleteLength(FileStream stream)
+    {
+        var buffer = new byte[4096];
+        var end = stream.Length;
+        while (end > 0)
+        {
+            var start = Math.Max(0, end - buffer.Length);
+            stream.Seek(start, SeekOrigin.Begin);
+            stream.ReadExactly(buffer, 0, (int)(end - start));
+            var newline = Array.LastIndexOf(buffer, (byte)'\n', (int)(end - start) - 1, (int)(end - start));
+            if (newline >= 0)
+            {
+                return start + newline + 1;
+            }
+            end = start;
+        }
+        return 0;
+    }
+
+    /// <summary>Forces what has been written onto the disk, so a snapshot never points past it.</summary>
+    public void Sync()
+    {
+        lock (_gate)
+        {
+            _stream.Flush();
+            if (_stream is FileStream file)
+            {
+                file.Flush(flushToDisk: true);
+            }
+        }
+    }
+
+    /// <summary>
     /// Gives the writer the state events apply to, so each event line carries its text as the narrator tells it
-    /// and as each observer perceived it.
+    /// and as each observer perceived it. A resumed play-through attaches the state it resumes in.
     /// </summary>
     public void Attach(WorldState initial)
     {
@@ -112,14 +166,21 @@ public sealed class TrajectoryWriter : ITrajectorySink, IDisposable
         }
     }
 
-    public void Checkpoint(long step, long? parent, NarratorState narrator, long nextStep)
+    public void Checkpoint(long step, long? parent, NarratorState narrator, long nextStep, WorldState state)
     {
         ArgumentNullException.ThrowIfNull(narrator);
+        ArgumentNullException.ThrowIfNull(state);
         lock (_gate)
         {
-            if (_latest is not null && parent == _latestStep && parent is { } head)
+            // After an undo the state at the checkpoint is an earlier one: later events are described from it.
+            if (_initial is not null)
             {
-                _checkpointStates[head] = _latest;
+                _latest = state;
+                _latestStep = parent;
+                if (parent is { } head)
+                {
+                    _checkpointStates[head] = state;
+                }
             }
             Write(new CheckpointRecord(step, parent, 0) { Narrator = narrator, NextStep = nextStep });
         }

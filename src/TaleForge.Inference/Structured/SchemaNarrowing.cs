@@ -38,6 +38,21 @@ public static class SchemaNarrowing
         return JsonSerializer.SerializeToElement(root);
     }
 
+    /// <summary>Caps an array property's length for one call (as many views as there are people present, say).</summary>
+    public static JsonElement WithMaxItems(JsonElement schema, string pointer, int maxItems)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxItems);
+        var root = JsonNode.Parse(schema.GetRawText()) ?? throw new ArgumentException("The schema is empty.", nameof(schema));
+        var (parent, name) = Locate(root, pointer);
+        if (parent[name] is not JsonObject array || (string?)array["type"] != "array")
+        {
+            throw new ArgumentException($"'{pointer}' is not an array property.", nameof(pointer));
+        }
+        var current = (int?)array["maxItems"];
+        array["maxItems"] = current is { } limit ? Math.Min(limit, maxItems) : maxItems;
+        return JsonSerializer.SerializeToElement(root);
+    }
+
     private static (JsonObject Parent, string Name) Locate(JsonNode root, string pointer)
     {
         var parts = pointer.Split('/', StringSplitOptions.RemoveEmptyEntries);

@@ -15,7 +15,7 @@ namespace TaleForge.LlamaCpp.Batching;
 /// <c>llama_decode</c>, then samples each sequence with its own chain. Everything llama.cpp would assert on
 /// (sequence ids, positions, batch size, token ids, free cells) is checked here first.
 /// </summary>
-internal sealed unsafe class InferenceScheduler : IDisposable
+internal sealed unsafe partial class InferenceScheduler : IDisposable
 {
     private readonly LlamaModel _model;
     private readonly SchedulerSettings _settings;
@@ -28,8 +28,11 @@ internal sealed unsafe class InferenceScheduler : IDisposable
     private readonly ConcurrentQueue<GenerationJob> _incoming = new();
     private readonly List<GenerationJob> _waiting = [];
     private readonly List<GenerationJob> _live = [];
+    private readonly List<GenerationJob> _generating = [];
+    private readonly List<GenerationJob> _prompting = [];
+    private readonly List<GenerationJob> _stepJobs = [];
     private readonly SemaphoreSlim _signal = new(0);
-    private readonly int* _abortFlag;
+    private readonly AbortFlag _abort = new();
     private readonly Thread _thread;
     private volatile bool _disposed;
     private long _decodeCalls;
@@ -48,10 +51,10 @@ internal sealed unsafe class InferenceScheduler : IDisposable
         parameters.NThreads = settings.Threads;
         parameters.NThreadsBatch = settings.BatchThreads;
         parameters.KvUnified = true;
+        parameters.FlashAttnType = settings.FlashAttention switch { null => -1, true => 1, false => 0 };
         parameters.NoPerf = true;
-        _abortFlag = (int*)NativeMemory.AllocZeroed(sizeof(int));
-        parameters.AbortCallback = (IntPtr)(delegate* unmanaged[Cdecl]<IntPtr, byte>)&ShouldAbort;
-        parameters.AbortCallbackData = (IntPtr)_abortFlag;
+        parameters.AbortCallback = _abort.Callback;
+        parameters.AbortCallbackData = _abort.Data;
         _context = SafeLlamaContextHandle.Create(model.Handle, parameters)
             ?? throw new TaleForgeException($"llama.cpp could not create a context of {settings.ContextSize} tokens for '{model.Path}' (out of memory?); try a smaller context size.");
         ContextSize = (int)LlamaApi.NCtx(_context);
@@ -90,7 +93,7 @@ internal sealed unsafe class InferenceScheduler : IDisposable
         var job = new GenerationJob(request, streaming, cancellation);
         job.Registration = cancellation.Register(() =>
         {
-            Volatile.Write(ref *_abortFlag, 1);
+            _abort.Set();
             _signal.Release();
         });
         _incoming.Enqueue(job);
@@ -126,7 +129,7 @@ internal sealed unsafe class InferenceScheduler : IDisposable
         {
             _waiting.Add(job);
         }
-        Volatile.Write(ref *_abortFlag, 0);
+        _abort.Clear();
         DropCancelled();
         Admit();
         if (_live.Count == 0)
@@ -206,164 +209,6 @@ internal sealed unsafe class InferenceScheduler : IDisposable
         }
     }
 
-    /// <summary>Packs generation tokens first, then prompt chunks, within the batch size and the free KV cells.</summary>
-    private bool FillBatch()
-    {
-        var generating = _live.Where(j => !j.InPrompt).ToList();
-        var prompting = _live.Where(j => j.InPrompt).ToList();
-        foreach (var job in generating.Where(j => j.Slot!.Tokens.Count >= ContextSize).ToList())
-        {
-            Complete(job, ChatFinishReason.Length);
-            generating.Remove(job);
-        }
-        var free = ContextSize - _ledger.UsedCells;
-        while (free < generating.Count + (prompting.Count > 0 ? 1 : 0) && _cache.EvictOne())
-        {
-            free = ContextSize - _ledger.UsedCells;
-        }
-        if (free < generating.Count)
-        {
-            // No room even for one token each: the longest sequence ends, as a model's context would.
-            Complete(generating.OrderByDescending(j => j.Slot!.Tokens.Count).First(), ChatFinishReason.Length);
-            return false;
-        }
-
-        _batch.Clear();
-        foreach (var job in _live)
-        {
-            job.LogitsIndex = -1;
-            job.TokensInBatch = 0;
-        }
-        foreach (var job in generating)
-        {
-            job.LogitsIndex = _batch.Add(job.PendingToken!.Value, job.Slot!.Tokens.Count, job.Slot.Id, wantLogits: true);
-            job.TokensInBatch = 1;
-        }
-        var budget = Math.Min(_batch.Capacity - _batch.Count, free - generating.Count);
-        foreach (var job in prompting)
-        {
-            // Make room for this prompt chunk from idle cache entries before giving up on it this step.
-            var remaining = job.Request.Prompt.Count - job.PromptCursor;
-            while (budget < Math.Min(remaining, _batch.Capacity - _batch.Count) && _cache.EvictOne())
-            {
-                budget = Math.Min(_batch.Capacity - _batch.Count, ContextSize - _ledger.UsedCells - _batch.Count);
-            }
-            var take = Math.Min(remaining, budget);
-            if (take <= 0)
-            {
-                continue;
-            }
-            var position = job.Slot!.Tokens.Count;
-            for (var k = 0; k < take; k++)
-            {
-                var last = job.PromptCursor + k == job.Request.Prompt.Count - 1;
-                var index = _batch.Add(job.Request.Prompt[job.PromptCursor + k], position + k, job.Slot.Id, wantLogits: last);
-                if (last)
-                {
-                    job.LogitsIndex = index;
-                }
-            }
-            job.TokensInBatch = take;
-            budget -= take;
-        }
-        if (_batch.Count == 0)
-        {
-            var stuck = prompting.First();
-            _live.Remove(stuck);
-            _cache.Release(stuck.Slot!);
-            stuck.Fail(new TaleForgeException($"The context of {ContextSize} tokens has no room for a prompt of {stuck.Request.Prompt.Count} tokens next to the requests in progress; use a larger context size."));
-            return false;
-        }
-        return true;
-    }
-
-    /// <summary>Re-checks what llama.cpp would otherwise assert on: the cache must end exactly where each sequence's new tokens begin.</summary>
-    private void CheckBatch()
-    {
-        foreach (var job in _live.Where(j => j.TokensInBatch > 0))
-        {
-            var slot = job.Slot!;
-            if ((uint)slot.Id >= (uint)_settings.MaxSequences)
-            {
-                throw new InvalidOperationException($"Sequence id {slot.Id} is outside 0..{_settings.MaxSequences - 1}.");
-            }
-            var end = LlamaApi.MemorySeqPosMax(_memory, slot.Id) + 1;
-            if (end != slot.Tokens.Count || slot.Tokens.Count + job.TokensInBatch > ContextSize)
-            {
-                throw new InvalidOperationException($"Sequence {slot.Id} holds {end} cells but {slot.Tokens.Count} tokens are recorded; refusing to decode.");
-            }
-        }
-        if (_batch.Count > _settings.BatchSize || _ledger.UsedCells + _batch.Count > ContextSize)
-        {
-            throw new InvalidOperationException("The batch exceeds the batch size or the free KV cells.");
-        }
-    }
-
-    /// <summary>After a successful decode: records the new cells, then samples every sequence that has logits.</summary>
-    private void Advance()
-    {
-        foreach (var job in _live.ToList())
-        {
-            if (job.TokensInBatch == 0)
-            {
-                continue;
-            }
-            var slot = job.Slot!;
-            var from = slot.Tokens.Count;
-            if (job.InPrompt)
-            {
-                slot.Tokens.AddRange(job.Request.Prompt.Skip(job.PromptCursor).Take(job.TokensInBatch));
-                job.PromptCursor += job.TokensInBatch;
-                Interlocked.Add(ref _promptTokensEvaluated, job.TokensInBatch);
-            }
-            else
-            {
-                slot.Tokens.Add(job.PendingToken!.Value);
-            }
-            _ledger.Append(slot.Id, from, job.TokensInBatch);
-            if (job.LogitsIndex >= 0)
-            {
-                Sample(job);
-            }
-        }
-    }
-
-    private void Sample(GenerationJob job)
-    {
-        var token = LlamaApi.SamplerSample(job.Sampler!, _context, job.LogitsIndex);
-        if (job.Generated == 0)
-        {
-            job.MarkFirstToken();
-        }
-        job.Generated++;
-        if (_model.IsEndOfGeneration(token))
-        {
-            Complete(job, ChatFinishReason.Stop);
-            return;
-        }
-        var (text, stopped) = job.Output.Append(_model.TokenBytes(token));
-        job.Emit(text);
-        if (stopped)
-        {
-            Complete(job, ChatFinishReason.Stop);
-        }
-        else if (job.Generated >= job.Request.MaxTokens)
-        {
-            Complete(job, ChatFinishReason.Length);
-        }
-        else
-        {
-            job.PendingToken = token;
-        }
-    }
-
-    private void Complete(GenerationJob job, ChatFinishReason reason)
-    {
-        _live.Remove(job);
-        _cache.Release(job.Slot!);
-        job.Finish(reason);
-    }
-
     private void FailAll(Exception error)
     {
         foreach (var job in _live.Concat(_waiting).ToList())
@@ -389,9 +234,6 @@ internal sealed unsafe class InferenceScheduler : IDisposable
         }
     }
 
-    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    private static byte ShouldAbort(IntPtr flag) => Volatile.Read(ref *(int*)flag) != 0 ? (byte)1 : (byte)0;
-
     public void Dispose()
     {
         if (_disposed)
@@ -403,7 +245,7 @@ internal sealed unsafe class InferenceScheduler : IDisposable
         _thread.Join();
         _batch.Dispose();
         _context.Dispose();
-        NativeMemory.Free(_abortFlag);
+        _abort.Dispose();
         _signal.Dispose();
     }
 }

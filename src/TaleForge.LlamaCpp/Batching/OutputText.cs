@@ -50,12 +50,13 @@ internal sealed class OutputText(IReadOnlyList<string> stopSequences)
         return (Emit(pending[..^hold], pending.Length - hold), false);
     }
 
-    /// <summary>At the end of generation: whatever was held back (a stop-string prefix that never completed).</summary>
+    /// <summary>
+    /// At the end of generation: whatever was held back (a stop-string prefix that never completed). A character
+    /// cut off by the token limit is dropped rather than shown as U+FFFD.
+    /// </summary>
     public string Flush()
     {
-        var chars = new char[_decoder.GetCharCount([], flush: true)];
-        _decoder.GetChars([], chars, flush: true);
-        _pending.Append(chars);
+        _decoder.Reset();
         return Emit(_pending.ToString(), _pending.Length);
     }
 

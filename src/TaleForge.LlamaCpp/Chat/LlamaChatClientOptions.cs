@@ -29,6 +29,13 @@ public sealed record LlamaChatClientOptions
     /// <summary>Tokens per <c>llama_decode</c> at most (-b).</summary>
     public int BatchSize { get; init; } = 512;
 
+    /// <summary>
+    /// Flash attention (-fa): null lets llama.cpp decide. Off by default because on the CPU its kernels give a
+    /// sequence logits that differ (by up to 1e-4 here) depending on what else is in the batch, which would let
+    /// batching change a seeded output; without it the difference is ~1e-7. Worth turning on for long contexts on a GPU.
+    /// </summary>
+    public bool? FlashAttention { get; init; } = false;
+
     /// <summary>Keep finished sequences' KV cells to reuse a shared prompt prefix.</summary>
     public bool PrefixCache { get; init; } = true;
 

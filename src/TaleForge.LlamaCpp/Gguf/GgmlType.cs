@@ -45,7 +45,7 @@ public enum GgmlType : uint
 /// <summary>Block layout of each type: elements per block and bytes per block (from ggml's type traits).</summary>
 public static class GgmlTypeLayout
 {
-    private static readonly Dictionary<GgmlType, (int Elements, int Bytes)> s_layouts = new()
+    private static readonly Dictionary<GgmlType, (int Elements, int Bytes)> _layouts = new()
     {
         [GgmlType.F32] = (1, 4),
         [GgmlType.F16] = (1, 2),
@@ -84,16 +84,16 @@ public static class GgmlTypeLayout
         [GgmlType.Q2_0] = (64, 18),
     };
 
-    public static bool IsKnown(GgmlType type) => s_layouts.ContainsKey(type);
+    public static bool IsKnown(GgmlType type) => _layouts.ContainsKey(type);
 
-    public static int BlockElements(GgmlType type) => s_layouts[type].Elements;
+    public static int BlockElements(GgmlType type) => _layouts[type].Elements;
 
-    public static int BlockBytes(GgmlType type) => s_layouts[type].Bytes;
+    public static int BlockBytes(GgmlType type) => _layouts[type].Bytes;
 
     /// <summary>Bytes of a tensor of <paramref name="elements"/> elements (a whole number of blocks).</summary>
     public static ulong ByteSize(GgmlType type, ulong elements)
     {
-        var (blockElements, blockBytes) = s_layouts[type];
+        var (blockElements, blockBytes) = _layouts[type];
         return checked(elements / (ulong)blockElements * (ulong)blockBytes);
     }
 }

@@ -16,9 +16,9 @@ public static unsafe class NativeLibraryLoader
     /// <summary>The llama.cpp release the declarations in Native/ were written against.</summary>
     public const string ExpectedVersion = "0.5.0";
 
-    private static readonly Lock s_gate = new();
-    private static readonly Dictionary<string, IntPtr> s_libraries = new(StringComparer.Ordinal);
-    private static LlamaRuntimeInfo? s_info;
+    private static readonly Lock _gate = new();
+    private static readonly Dictionary<string, IntPtr> _libraries = new(StringComparer.Ordinal);
+    private static LlamaRuntimeInfo? _info;
 
     static NativeLibraryLoader()
     {
@@ -26,7 +26,7 @@ public static unsafe class NativeLibraryLoader
     }
 
     /// <summary>The runtime loaded so far, or null before the first load.</summary>
-    public static LlamaRuntimeInfo? Current => Volatile.Read(ref s_info);
+    public static LlamaRuntimeInfo? Current => Volatile.Read(ref _info);
 
     /// <summary>Loads the libraries (once; later calls return the first result).</summary>
     public static LlamaRuntimeInfo EnsureLoaded(ILogger? logger = null, BackendPreference preference = BackendPreference.Auto)
@@ -35,9 +35,9 @@ public static unsafe class NativeLibraryLoader
         {
             NativeLog.Logger = logger;
         }
-        lock (s_gate)
+        lock (_gate)
         {
-            return s_info ??= Load(NativeLog.Logger, preference);
+            return _info ??= Load(NativeLog.Logger, preference);
         }
     }
 
@@ -164,9 +164,9 @@ public static unsafe class NativeLibraryLoader
 
     private static void LoadCore(string directory, string llama, string ggml)
     {
-        s_libraries[LibraryNames.GgmlBase] = LoadFile(Path.Combine(directory, "libggml-base.so"));
-        s_libraries[LibraryNames.Ggml] = LoadFile(Path.Combine(directory, ggml));
-        s_libraries[LibraryNames.Llama] = LoadFile(Path.Combine(directory, llama));
+        _libraries[LibraryNames.GgmlBase] = LoadFile(Path.Combine(directory, "libggml-base.so"));
+        _libraries[LibraryNames.Ggml] = LoadFile(Path.Combine(directory, ggml));
+        _libraries[LibraryNames.Llama] = LoadFile(Path.Combine(directory, llama));
     }
 
     private static IntPtr LoadFile(string path)
@@ -229,9 +229,9 @@ public static unsafe class NativeLibraryLoader
 
     private static IntPtr Resolve(string name, Assembly assembly, DllImportSearchPath? searchPath)
     {
-        lock (s_gate)
+        lock (_gate)
         {
-            if (s_libraries.TryGetValue(name, out var handle))
+            if (_libraries.TryGetValue(name, out var handle))
             {
                 return handle;
             }

@@ -12,13 +12,13 @@ namespace TaleForge.LlamaCpp.Loading;
 /// </summary>
 internal static unsafe class NativeLog
 {
-    private static ILogger s_logger = NullLogger.Instance;
-    private static LogLevel s_lastLevel = LogLevel.Debug;
+    private static ILogger _logger = NullLogger.Instance;
+    private static LogLevel _lastLevel = LogLevel.Debug;
 
     public static ILogger Logger
     {
-        get => Volatile.Read(ref s_logger);
-        set => Volatile.Write(ref s_logger, value ?? NullLogger.Instance);
+        get => Volatile.Read(ref _logger);
+        set => Volatile.Write(ref _logger, value ?? NullLogger.Instance);
     }
 
     public static delegate* unmanaged[Cdecl]<int, byte*, IntPtr, void> LogCallback => &OnLog;
@@ -38,10 +38,10 @@ internal static unsafe class NativeLog
                 2 => LogLevel.Debug,
                 3 => LogLevel.Warning,
                 4 => LogLevel.Error,
-                5 => s_lastLevel,
+                5 => _lastLevel,
                 _ => LogLevel.Trace,
             };
-            s_lastLevel = mapped;
+            _lastLevel = mapped;
             if (text == null || !logger.IsEnabled(mapped))
             {
                 return;

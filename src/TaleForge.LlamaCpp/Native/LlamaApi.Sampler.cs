@@ -8,8 +8,30 @@ internal static unsafe partial class LlamaApi
     [LibraryImport(LibraryNames.Llama, EntryPoint = "llama_sampler_chain_init")]
     public static partial IntPtr SamplerChainInit(LlamaSamplerChainParams parameters);
 
+    [LibraryImport(LibraryNames.Llama, EntryPoint = "llama_sampler_init")]
+    public static partial IntPtr SamplerInit(LlamaSamplerInterface* iface, IntPtr context);
+
     [LibraryImport(LibraryNames.Llama, EntryPoint = "llama_sampler_chain_add")]
     public static partial void SamplerChainAdd(SafeLlamaSamplerHandle chain, IntPtr sampler);
+
+    [LibraryImport(LibraryNames.Llama, EntryPoint = "llama_sampler_chain_n")]
+    public static partial int SamplerChainN(SafeLlamaSamplerHandle chain);
+
+    /// <summary>The chain's <paramref name="index"/>th sampler, still owned by the chain.</summary>
+    [LibraryImport(LibraryNames.Llama, EntryPoint = "llama_sampler_chain_get")]
+    public static partial IntPtr SamplerChainGet(SafeLlamaSamplerHandle chain, int index);
+
+    [LibraryImport(LibraryNames.Llama, EntryPoint = "llama_sampler_apply")]
+    public static partial void SamplerApply(IntPtr sampler, LlamaTokenDataArray* candidates);
+
+    [LibraryImport(LibraryNames.Llama, EntryPoint = "llama_sampler_accept")]
+    public static partial void SamplerAccept(IntPtr sampler, int token);
+
+    [LibraryImport(LibraryNames.Llama, EntryPoint = "llama_sampler_reset")]
+    public static partial void SamplerReset(IntPtr sampler);
+
+    [LibraryImport(LibraryNames.Llama, EntryPoint = "llama_sampler_clone")]
+    public static partial IntPtr SamplerClone(IntPtr sampler);
 
     [LibraryImport(LibraryNames.Llama, EntryPoint = "llama_sampler_free")]
     public static partial void SamplerFree(IntPtr sampler);

@@ -56,3 +56,11 @@ internal struct LlamaPerfContextData
     public int NEval;
     public int NReused;
 }
+
+/// <summary><c>struct llama_sampler</c> (16 bytes): a sampler's function table and its own state.</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal struct LlamaSampler
+{
+    public IntPtr Iface;
+    public IntPtr Ctx;
+}

@@ -13,7 +13,7 @@ public sealed class ByteLevelVocabulary
     private const int NormalType = 1;
     private const int ControlType = 3;
 
-    private static readonly string[] s_pairs =
+    private static readonly string[] _pairs =
     [
         "Ġ t", "Ġ a", "Ġ s", "Ġ w", "Ġ o", "Ġ c", "Ġ b", "Ġ f", "Ġ m", "Ġ p", "Ġ h", "Ġ d", "Ġ i", "Ġ l", "Ġ n", "Ġ r", "Ġ g", "Ġ e",
         "h e", "i n", "r e", "o n", "e r", "a n", "a t", "e n", "n d", "o r", "e s", "i s", "i t", "o u", "a r", "e d", "a l", "l e",
@@ -49,7 +49,7 @@ public sealed class ByteLevelVocabulary
             known.Add(c.ToString());
         }
         var merges = new List<string>();
-        foreach (var pair in s_pairs)
+        foreach (var pair in _pairs)
         {
             var parts = pair.Split(' ');
             var merged = parts[0] + parts[1];

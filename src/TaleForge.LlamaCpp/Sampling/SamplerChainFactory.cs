@@ -6,8 +6,9 @@ using TaleForge.LlamaCpp.Native;
 namespace TaleForge.LlamaCpp.Sampling;
 
 /// <summary>
-/// Builds a request's own sampler chain: bias, grammar, penalties, then top-k, top-p, min-p, temperature and a
-/// seeded draw (or greedy). Each sequence has its own chain, so grammars and seeds never interfere.
+/// Builds a request's own sampler chain: bias, grammar, valid UTF-8 (see <see cref="ValidUtf8Sampler"/>), penalties,
+/// then top-k, top-p, min-p, temperature, candidates put in id order (see <see cref="CanonicalOrderSampler"/>) and a
+/// seeded draw (or greedy). Each sequence has its own chain, so grammars, seeds and pending characters never interfere.
 /// </summary>
 internal static unsafe class SamplerChainFactory
 {
@@ -41,6 +42,9 @@ internal static unsafe class SamplerChainFactory
                     LlamaApi.SamplerChainAdd(chain, sampler);
                 }
             }
+            // After the grammar, to see what it left (a grammar demanding invalid bytes gets them rather than no
+            // candidate at all); before top-k, which reorders: the filter's sparse path needs candidates in id order.
+            Add(chain, ValidUtf8Sampler.Create(Utf8TokenTable.For(model)), "valid UTF-8");
             if (settings.RepeatPenalty != 1f || settings.FrequencyPenalty != 0f || settings.PresencePenalty != 0f)
             {
                 Add(chain, LlamaApi.SamplerInitPenalties(model.VocabularySize, settings.RepeatLastN, settings.RepeatPenalty, settings.FrequencyPenalty, settings.PresencePenalty), "penalties");
@@ -63,6 +67,7 @@ internal static unsafe class SamplerChainFactory
                 Add(chain, LlamaApi.SamplerInitMinP(settings.MinP, 1), "min-p");
             }
             Add(chain, LlamaApi.SamplerInitTemp(settings.Temperature), "temperature");
+            Add(chain, CanonicalOrderSampler.Create(), "canonical order");
             Add(chain, LlamaApi.SamplerInitDist(settings.Seed), "distribution");
             return chain;
         }

@@ -12,7 +12,20 @@ internal static class ModelAsk
     /// <summary>Room left for chat-template markup around the messages.</summary>
     private const int TemplateSlack = 64;
 
+    /// <summary>
+    /// Tokens per character a reply may need: real tokenizers spend at most one token on most characters, byte-level
+    /// ones up to three on a Chinese character; the grammar keeps the reply to the schema's length.
+    /// </summary>
+    private const double TokensPerCharacter = 1.5;
+
     public static int PromptBudget(ModelRole role, int maxOutput) => role.ContextTokens - maxOutput - TemplateSlack;
+
+    /// <summary>Enough output tokens for the longest reply the schema allows, so the grammar, not the limit, ends it.</summary>
+    public static int ReplyTokens<T>(ModelRole role, JsonElement? narrowedSchema)
+    {
+        var characters = ReplyBound.MaxCharacters(narrowedSchema ?? TypedJson.SchemaFor<T>()) ?? role.ContextTokens / 4;
+        return Math.Min((int)Math.Ceiling(characters * TokensPerCharacter) + 16, role.ContextTokens / 2);
+    }
 
     public static async Task<(T? Value, ModelCall Record)> AskAsync<T>(
         ModelRole role,

@@ -14,9 +14,6 @@ namespace TaleForge.Engine.Agents.Models;
 /// </summary>
 public sealed class ModelNarrator(ModelRole role) : INarratorAgent
 {
-    private const int ShortReply = 320;
-    private const int LongReply = 480;
-
     public ModelRole Role { get; } = role ?? throw new ArgumentNullException(nameof(role));
 
     public async Task<AgentResult<ImmutableSortedDictionary<string, string>>> DirectAsync(NarratorView view, AgentCall call, CancellationToken cancellation)
@@ -30,7 +27,7 @@ public sealed class ModelNarrator(ModelRole role) : INarratorAgent
         var schema = Narrow<DirectionReply>("/properties/directions/items/properties/character", participants);
         var task = $"Direct the next round: for each of {string.Join(", ", participants)}, one line of direction that moves the "
             + "scene toward its event without forcing anyone's hand.";
-        var (reply, record) = await AskAsync<DirectionReply>(view, call, "direction", task, LongReply, schema, cancellation);
+        var (reply, record) = await AskAsync<DirectionReply>(view, call, "direction", task, schema, cancellation);
         var directions = reply?.Directions.Where(d => participants.Contains(d.Character))
             .GroupBy(d => d.Character).ToImmutableSortedDictionary(g => g.Key, g => g.First().Direction, StringComparer.Ordinal);
         return new AgentResult<ImmutableSortedDictionary<string, string>>(directions, ModelAsk.One(record));
@@ -48,7 +45,7 @@ public sealed class ModelNarrator(ModelRole role) : INarratorAgent
         var schema = Narrow<InfluenceReply>("/properties/affected/items/properties/character", present);
         var task = NarratorPrompt.Turn(view, turn) + $" Who among {string.Join(", ", present)} is affected by this, and how "
             + "(impact: one sentence)? List only those really affected; an empty list if no one is.";
-        var (reply, record) = await AskAsync<InfluenceReply>(view, call, "influence", task, ShortReply, schema, cancellation);
+        var (reply, record) = await AskAsync<InfluenceReply>(view, call, "influence", task, schema, cancellation);
         var influences = reply?.Affected.Where(a => present.Contains(a.Character)).DistinctBy(a => a.Character)
             .Select(a => new Influence(a.Character, a.Impact.Trim())).ToImmutableArray() ?? [];
         return new AgentResult<ImmutableArray<Influence>>(influences, ModelAsk.One(record));
@@ -59,7 +56,7 @@ public sealed class ModelNarrator(ModelRole role) : INarratorAgent
         ArgumentNullException.ThrowIfNull(turn);
         var task = NarratorPrompt.Turn(view, turn) + " Narrate in one to three sentences what came of it, consistent with what the "
             + "world allowed. Do not invent actions for anyone.";
-        var (reply, record) = await AskAsync<ResultReply>(view, call, "result", task, LongReply, null, cancellation);
+        var (reply, record) = await AskAsync<ResultReply>(view, call, "result", task, null, cancellation);
         return new AgentResult<string>(reply?.Narration.Trim() is { Length: > 0 } text ? text : null, ModelAsk.One(record));
     }
 
@@ -70,7 +67,7 @@ public sealed class ModelNarrator(ModelRole role) : INarratorAgent
         var schema = Narrow<UpdatesReply>("/properties/updates/items/properties/character", involved);
         var task = NarratorPrompt.Turn(view, turn) + $" Update {string.Join(", ", involved)} (targets first, the actor last): "
             + "position (where within this place), condition (physical state) and emotion; \"\" leaves a field as it is.";
-        var (reply, record) = await AskAsync<UpdatesReply>(view, call, "updates", task, LongReply, schema, cancellation);
+        var (reply, record) = await AskAsync<UpdatesReply>(view, call, "updates", task, schema, cancellation);
         var updates = reply?.Updates.Where(u => involved.Contains(u.Character)).Select(u => new CharacterUpdate(u.Character)
         {
             Position = Optional(u.Position),
@@ -84,7 +81,7 @@ public sealed class ModelNarrator(ModelRole role) : INarratorAgent
     {
         var task = "The round is over. Has the physical environment changed significantly (light, weather, damage, time of day)? "
             + "If so: changed true, the new description, and the time. If not: changed false, and \"\" for both.";
-        var (reply, record) = await AskAsync<EnvironmentReply>(view, call, "environment", task, LongReply, null, cancellation);
+        var (reply, record) = await AskAsync<EnvironmentReply>(view, call, "environment", task, null, cancellation);
         var update = reply is { Changed: true } ? new EnvironmentUpdate(Optional(reply.Description), Optional(reply.Time)) : null;
         return new AgentResult<EnvironmentUpdate>(update, ModelAsk.One(record));
     }
@@ -92,20 +89,28 @@ public sealed class ModelNarrator(ModelRole role) : INarratorAgent
     public async Task<AgentResult<string>> SummariseRoundAsync(NarratorView view, AgentCall call, CancellationToken cancellation)
     {
         var task = "Summarise the plot so far, this round included, in one paragraph.";
-        var (reply, record) = await AskAsync<SummaryReply>(view, call, "summary", task, LongReply, null, cancellation);
+        var (reply, record) = await AskAsync<SummaryReply>(view, call, "summary", task, null, cancellation);
         return new AgentResult<string>(reply?.Summary.Trim() is { Length: > 0 } text ? text : null, ModelAsk.One(record));
     }
 
-    private static System.Text.Json.JsonElement Narrow<T>(string pointer, IReadOnlyList<string> ids) =>
-        SchemaNarrowing.WithChoices(TypedJson.SchemaFor<T>(), new Dictionary<string, IReadOnlyList<string>> { [pointer] = ids });
+    /// <summary>The record's schema with a list of characters limited to these ids, each at most once in number.</summary>
+    private static System.Text.Json.JsonElement Narrow<T>(string pointer, IReadOnlyList<string> ids)
+    {
+        var list = pointer[..pointer.IndexOf("/items/", StringComparison.Ordinal)];
+        return SchemaNarrowing.WithMaxItems(
+            SchemaNarrowing.WithChoices(TypedJson.SchemaFor<T>(), new Dictionary<string, IReadOnlyList<string>> { [pointer] = ids }),
+            list,
+            ids.Count);
+    }
 
     private static string? Optional(string text) => text.Trim() is { Length: > 0 } t ? t : null;
 
     private Task<(T? Value, ModelCall Record)> AskAsync<T>(
-        NarratorView view, AgentCall call, string schema, string task, int maxOutput,
+        NarratorView view, AgentCall call, string schema, string task,
         System.Text.Json.JsonElement? narrowed, CancellationToken cancellation)
         where T : class
     {
+        var maxOutput = ModelAsk.ReplyTokens<T>(Role, narrowed);
         var system = NarratorPrompt.Voice(view);
         var budget = ModelAsk.PromptBudget(Role, maxOutput);
         var user = "";

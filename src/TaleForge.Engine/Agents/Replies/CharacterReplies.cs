@@ -9,32 +9,32 @@ namespace TaleForge.Engine.Agents.Replies;
 /// <summary>A character's turn.</summary>
 public sealed record TurnReply(
     [property: Description("One visible action, third person present tense, without your name (\"leans on the rail\").")]
-    [property: MaxLength(200)] string Action,
+    [property: MaxLength(160)] string Action,
     [property: Description("One line spoken aloud, or \"\" to stay silent.")]
-    [property: MaxLength(300)] string Dialogue,
+    [property: MaxLength(240)] string Dialogue,
     [property: Description("One command from the list, or \"none\".")]
     string Command,
     [property: Description("Id of the character your action or line is aimed at, or \"\".")]
     string Target,
     [property: Description("How you feel now, in a word or two.")]
-    [property: MaxLength(40)] string Emotion);
+    [property: MaxLength(30)] string Emotion);
 
 /// <summary>A visible response to another's turn.</summary>
 public sealed record ReactionReply(
-    [property: MaxLength(200)] string Action,
-    [property: MaxLength(300)] string Dialogue,
-    [property: MaxLength(40)] string Emotion);
+    [property: MaxLength(160)] string Action,
+    [property: MaxLength(240)] string Dialogue,
+    [property: MaxLength(30)] string Emotion);
 
 /// <summary>Belief, desire, intention and the view of others, as CharacterBox revises them each round.</summary>
 public sealed record BeliefReply(
-    [property: MaxLength(300)] string Belief,
-    [property: MaxLength(300)] string Desire,
-    [property: MaxLength(300)] string Intention,
-    [property: MaxLength(8)] IReadOnlyList<ViewOfOther> Others);
+    [property: MaxLength(160)] string Belief,
+    [property: MaxLength(160)] string Desire,
+    [property: MaxLength(160)] string Intention,
+    [property: MaxLength(6)] IReadOnlyList<ViewOfOther> Others);
 
-public sealed record ViewOfOther(string Character, [property: MaxLength(200)] string View);
+public sealed record ViewOfOther(string Character, [property: MaxLength(120)] string View);
 
 /// <summary>Insights drawn from recent memories.</summary>
 public sealed record ReflectionReply([property: MinLength(1)][property: MaxLength(3)] IReadOnlyList<Insight> Insights);
 
-public sealed record Insight([property: MaxLength(240)] string Text);
+public sealed record Insight([property: MaxLength(160)] string Text);

@@ -6,26 +6,26 @@ namespace TaleForge.Engine.Agents.Replies;
 
 public sealed record InfluenceReply([property: MaxLength(6)] IReadOnlyList<AffectedCharacter> Affected);
 
-public sealed record AffectedCharacter(string Character, [property: MaxLength(200)] string Impact);
+public sealed record AffectedCharacter(string Character, [property: MaxLength(140)] string Impact);
 
-public sealed record ResultReply([property: MaxLength(500)] string Narration);
+public sealed record ResultReply([property: MaxLength(360)] string Narration);
 
 public sealed record UpdatesReply([property: MaxLength(6)] IReadOnlyList<CharacterUpdateReply> Updates);
 
 /// <summary>"" leaves a field unchanged.</summary>
 public sealed record CharacterUpdateReply(
     string Character,
-    [property: MaxLength(120)] string Position,
-    [property: MaxLength(120)] string Condition,
-    [property: MaxLength(40)] string Emotion);
+    [property: MaxLength(80)] string Position,
+    [property: MaxLength(80)] string Condition,
+    [property: MaxLength(30)] string Emotion);
 
 public sealed record EnvironmentReply(
     bool Changed,
-    [property: MaxLength(400)] string Description,
-    [property: MaxLength(60)] string Time);
+    [property: MaxLength(300)] string Description,
+    [property: MaxLength(40)] string Time);
 
-public sealed record SummaryReply([property: MaxLength(600)] string Summary);
+public sealed record SummaryReply([property: MaxLength(480)] string Summary);
 
 public sealed record DirectionReply([property: MaxLength(6)] IReadOnlyList<CharacterDirection> Directions);
 
-public sealed record CharacterDirection(string Character, [property: MaxLength(160)] string Direction);
+public sealed record CharacterDirection(string Character, [property: MaxLength(140)] string Direction);
