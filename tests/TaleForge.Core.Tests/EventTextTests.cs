@@ -38,6 +38,17 @@ public class EventTextTests
     }
 
     [Theory]
+    [InlineData("Mara coils the rope.", "Mara coils the rope.")]
+    [InlineData("By the fire, Tomas Reyes flinches.", "By the fire, Tomas Reyes flinches.")]
+    [InlineData("Below, a crutch scrapes on iron. Tomas is on the stair.", "Below, a crutch scrapes on iron. Tomas is on the stair.")]
+    [InlineData("stares at Tomasina's boat", "Tomas Reyes stares at Tomasina's boat.")]
+    public void An_action_that_names_its_actor_as_a_word_is_shown_as_written(string action, string expected)
+    {
+        var actor = action.Contains("Mara", StringComparison.Ordinal) ? "mara" : "tomas";
+        Assert.Equal(expected, EventText.Describe(new WorldEvent.Acted(actor, action), English, "ines"));
+    }
+
+    [Theory]
     [InlineData("wave at Tomas", "waves at Tomas")]
     [InlineData("watch the sea", "watches the sea")]
     [InlineData("carry on", "carries on")]

@@ -176,6 +176,23 @@ public class GenerationTests
     }
 
     [Fact]
+    public async Task Concurrent_requests_too_large_to_share_the_context_wait_their_turn_and_each_generates_in_full()
+    {
+        // Three requests of ~200 prompt + 120 output tokens: two fit in 768 cells at once, the third must wait.
+        var prompts = Enumerable.Range(0, 3).Select(i => ChatClients.Ask($"Tale {i}: " + string.Concat(Enumerable.Repeat($"the tide {i} turns, ", 9)))).ToArray();
+        using var solo = ChatClients.Tiny(contextSize: 768, maxSequences: 1);
+        var expected = new List<string>();
+        foreach (var (prompt, i) in prompts.Select((p, i) => (p, i)))
+        {
+            expected.Add((await solo.GetResponseAsync(prompt, ChatClients.Fixed(120, i))).Text);
+        }
+        using var shared = ChatClients.Tiny(contextSize: 768, maxSequences: 4);
+        var responses = await Task.WhenAll(prompts.Select((p, i) => shared.GetResponseAsync(p, ChatClients.Fixed(120, i))));
+        Assert.All(responses, r => Assert.Equal(120, r.Usage!.OutputTokenCount));
+        Assert.Equal(expected, responses.Select(r => r.Text));
+    }
+
+    [Fact]
     public async Task Cancelling_a_running_generation_ends_it_cleanly_and_the_client_keeps_working()
     {
         using var client = ChatClients.Tiny(contextSize: 2048);

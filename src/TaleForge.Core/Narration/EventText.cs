@@ -47,8 +47,9 @@ public static class EventText
     }
 
     /// <summary>
-    /// Authors often write an action as a whole sentence ("Maud sets down the glass"); then it is shown as
-    /// written rather than with the name put in front a second time.
+    /// Authors often write an action as a whole sentence ("Maud sets down the glass", "By the fire, Pell
+    /// flinches"); when it names its actor anywhere, it is shown as written rather than with the name put in
+    /// front a second time.
     /// </summary>
     private static bool NamesItsActor(WorldState state, WorldEvent.Acted acted)
     {
@@ -56,9 +57,33 @@ public static class EventText
         {
             return false;
         }
-        var action = acted.Action.TrimStart();
         return character.Aliases.Prepend(character.Name).Prepend(character.Name.Split(' ')[0])
-            .Any(name => name.Length > 0 && action.StartsWith(name, StringComparison.Ordinal)
-                && (action.Length == name.Length || !char.IsLetter(action[name.Length]) || name.Any(c => c > 0x2E80)));
+            .Any(name => ContainsWord(acted.Action, name));
+    }
+
+    /// <summary>Whether <paramref name="name"/> occurs as a word; CJK names have no word boundaries to check.</summary>
+    private static bool ContainsWord(string text, string name)
+    {
+        if (name.Length == 0)
+        {
+            return false;
+        }
+        // Lower-case aliases ("the boy") are common words elsewhere in a sentence; they count only as its subject.
+        text = text.TrimStart();
+        if (char.IsLower(name[0]))
+        {
+            return text.StartsWith(name, StringComparison.OrdinalIgnoreCase)
+                && (text.Length == name.Length || !char.IsLetter(text[name.Length]));
+        }
+        for (var at = text.IndexOf(name, StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + 1, StringComparison.Ordinal))
+        {
+            var end = at + name.Length;
+            if (name.Any(c => c > 0x2E80)
+                || ((at == 0 || !char.IsLetter(text[at - 1])) && (end == text.Length || !char.IsLetter(text[end]))))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -191,6 +191,14 @@ internal sealed unsafe partial class InferenceScheduler : IDisposable
             {
                 return;
             }
+            if (_live.Count > 0 && !HasRoomFor(job))
+            {
+                // Wait for a running request to finish rather than start one that would cut the others short;
+                // first come, first served, so nothing behind it jumps the queue.
+                _cache.Release(job.Slot!);
+                job.Slot = null;
+                return;
+            }
             _waiting.RemoveAt(i);
             try
             {
@@ -208,6 +216,24 @@ internal sealed unsafe partial class InferenceScheduler : IDisposable
             _live.Add(job);
         }
     }
+
+    /// <summary>
+    /// Whether the cells <paramref name="job"/> may write fit next to what every live request may still write,
+    /// evicting idle cache entries if need be. Reserving each request's whole output budget is what keeps
+    /// concurrent requests from filling the context and ending each other early.
+    /// </summary>
+    private bool HasRoomFor(GenerationJob job)
+    {
+        var reserved = _live.Sum(CellsStillNeeded) + CellsStillNeeded(job);
+        while (ContextSize - _ledger.UsedCells < reserved && _cache.EvictOne())
+        {
+        }
+        return ContextSize - _ledger.UsedCells >= reserved;
+    }
+
+    /// <summary>Cells a request may still write: the rest of its prompt and of its output budget.</summary>
+    private static int CellsStillNeeded(GenerationJob job) =>
+        Math.Max(0, job.Request.Prompt.Count + job.Request.MaxTokens - job.Slot!.Tokens.Count);
 
     private void FailAll(Exception error)
     {
