@@ -82,22 +82,3 @@ public sealed class ExportCommandTests : IDisposable
         Assert.Equal("error: --role 'cook' is not a role; use character, character:ID, narrator, director or all.\n", role.Error);
     }
 }
-
-public class BenchTrajectoryCommandTests
-{
-    [Fact]
-    public async Task Bench_trajectory_prints_append_and_load_measurements_beside_their_baselines_as_json()
-    {
-        var run = await Cli.RunAsync("bench", "trajectory", "--events", "3000", "--runs", "1", "--warmups", "0", "--json");
-
-        Assert.Equal(0, run.ExitCode);
-        var json = JsonNode.Parse(run.Output)!;
-        Assert.Equal("trajectory", (string?)json["benchmark"]);
-        Assert.Equal(3000, (int)json["events"]!);
-        Assert.True((double)json["append"]!["lines_per_s"]! > 0);
-        Assert.True((double)json["append"]!["baseline_lines_per_s"]! > 0);
-        Assert.True((double)json["load"]!["median_ms"]! > 0);
-        Assert.True((double)json["load"]!["baseline_median_ms"]! > 0);
-        Assert.Equal(1000, (double)json["load"]!["goal_ms"]!);
-    }
-}

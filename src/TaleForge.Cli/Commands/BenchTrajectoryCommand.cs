@@ -54,6 +54,9 @@ internal static class BenchTrajectoryCommand
         ["benchmark"] = "trajectory",
         ["events"] = m.Events,
         ["bytes"] = m.Bytes,
+        // The two headline figures; the sections below give their spread and baselines.
+        ["load_index_ms"] = Round(m.Load.MedianMs),
+        ["append_events_per_s"] = Math.Round(m.LinesPerSecond),
         ["machine"] = new JsonObject
         {
             ["processors"] = Environment.ProcessorCount,
