@@ -7,27 +7,29 @@ namespace TaleForge.Engine.Replay;
 
 /// <summary>
 /// Plays a session with the human player's recorded decisions: each "player_turn" is submitted and each
-/// "player_query" asked when the story waits for the player, in the order they were made.
+/// "player_query" asked when the story waits for the player, in the order they were made; with the whole tree,
+/// the player's undo, redo and rewind too.
 /// </summary>
 public sealed class RecordedPlayer
 {
-    private readonly IReadOnlyList<CallRecord> _decisions;
+    // Player calls (decisions) and, with the whole tree, checkpoints that record a move (undo, redo, rewind).
+    private readonly IReadOnlyList<TrajectoryRecord> _decisions;
     private readonly bool _followBranches;
 
-    private RecordedPlayer(IReadOnlyList<CallRecord> decisions, bool followBranches)
+    private RecordedPlayer(IReadOnlyList<TrajectoryRecord> decisions, bool followBranches)
     {
         _decisions = decisions;
         _followBranches = followBranches;
     }
 
     /// <summary>
-    /// Every decision in the file, undo and retry included: before each one the session goes back to the point
-    /// it was made from, as the player did, so the re-run grows the same tree with the same step numbers.
+    /// Every decision and move in the file, undo, redo and retry included, each made where and as the player made
+    /// it, so the re-run grows the same tree with the same step numbers and checkpoints.
     /// </summary>
     public static RecordedPlayer WholeTree(TrajectoryFile trajectory)
     {
         ArgumentNullException.ThrowIfNull(trajectory);
-        return new RecordedPlayer([.. trajectory.Calls.Where(c => c.Player is not null)], followBranches: true);
+        return new RecordedPlayer(DecisionsAndMoves(trajectory), followBranches: true);
     }
 
     /// <summary>The decisions of the main branch only, in order, wherever the re-played story asks for them.</summary>
@@ -43,11 +45,20 @@ public sealed class RecordedPlayer
         ArgumentNullException.ThrowIfNull(session);
         var notes = new List<string>();
         await session.RunAsync(cancellation);
-        foreach (var decision in _decisions)
+        foreach (var record in _decisions)
         {
             if (session.Cast.Player is not { } player)
             {
                 break;
+            }
+            if (record is not CallRecord decision)
+            {
+                if (!Move(session, record.Parent))
+                {
+                    notes.Add($"line {record.Line}: the player went back to step {record.Parent?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(start)"}, which the re-run cannot reach.");
+                    break;
+                }
+                continue;
             }
             if (_followBranches && !ReturnTo(session, decision.Parent))
             {
@@ -73,6 +84,40 @@ public sealed class RecordedPlayer
             }
         }
         return notes;
+    }
+
+    /// <summary>
+    /// The decisions in file order, with each checkpoint that follows another checkpoint directly: the session
+    /// writes one checkpoint where play stops, so a second one with nothing played between is the player moving.
+    /// </summary>
+    private static List<TrajectoryRecord> DecisionsAndMoves(TrajectoryFile trajectory)
+    {
+        var sequence = new List<TrajectoryRecord>();
+        TrajectoryRecord? previous = null;
+        foreach (var record in trajectory.Records)
+        {
+            if (record is CallRecord { Player: not null } || (record is CheckpointRecord && previous is CheckpointRecord))
+            {
+                sequence.Add(record);
+            }
+            previous = record;
+        }
+        return sequence;
+    }
+
+    /// <summary>One recorded move: a rewind where play already stands, else an undo back or a redo forward.</summary>
+    private static bool Move(GameSession session, long? step)
+    {
+        if (Head(session) == step)
+        {
+            session.Rewind();
+            return true;
+        }
+        var earlier = step is null || session.Log.Any(e => e.Step == step);
+        while (Head(session) != step && (earlier ? session.Undo() : session.Redo()))
+        {
+        }
+        return Head(session) == step;
     }
 
     private static bool ReturnTo(GameSession session, long? step)

@@ -51,6 +51,33 @@ public sealed class VerificationTests : IDisposable
     }
 
     [Fact]
+    public async Task A_played_episode_with_an_undo_taken_back_by_redo_re_runs_identically()
+    {
+        var cast = _recordings.ModelCast(player: "mara");
+        var path = Path.Combine(_recordings.Folder, "redo.jsonl");
+        var options = new SessionOptions { Seed = 6, RoundLimit = 3 };
+        using (var writer = TrajectoryWriter.Create(path, TrajectoryHeader.For(_recordings.World, _recordings.WorldSource, cast, options, Recordings.GrammarModelReference, "test")))
+        {
+            writer.Attach(Core.State.WorldState.Initial(_recordings.World));
+            var session = new GameSession(_recordings.World, cast, options with { Trajectory = writer });
+            await session.RunAsync();
+            await session.SubmitAsync(Recordings.Take);
+            Assert.True(session.Undo());
+            Assert.True(session.Redo());
+            await session.SubmitAsync(Recordings.North);
+        }
+        var file = TrajectoryFile.Read(path);
+        var kept = Path.Combine(_recordings.Folder, "redo-rerun.jsonl");
+
+        var result = await Verification.RunAsync(file, RecordedWorld.Load(file), _recordings.ModelCast(player: "mara"), keep: kept);
+
+        Assert.True(result.Identical, result.FirstDifference?.ToString());
+        Assert.Empty(result.Notes);
+        // The undo's and the redo's checkpoints are re-made in the same places.
+        Assert.Equal(file.Records.Select(r => (r.Step, r.GetType())), TrajectoryFile.Read(kept).Records.Select(r => (r.Step, r.GetType())));
+    }
+
+    [Fact]
     public async Task A_doctored_reply_is_reported_as_the_first_difference_with_its_step_and_both_values()
     {
         var path = await _recordings.SimulatedAsync("simulated", _recordings.ModelCast());
