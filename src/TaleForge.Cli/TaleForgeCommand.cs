@@ -22,7 +22,9 @@ public static class TaleForgeCommand
             ImportCommand.Create(),
             new Command("model", "Work with local model files.") { ModelRandomCommand.Create() },
             BenchCommand.Create(),
+            ReplayCommand.Create(),
             EvalCommand.Create(),
+            ExportCommand.Create(),
         };
         VersionAction.Install(root);
         return root;

@@ -11,11 +11,12 @@ namespace TaleForge.Engine.Tests;
 /// </summary>
 internal static class GrammarModel
 {
-    public static CallbackChatClient Create() => new((messages, options) =>
+    /// <param name="seedOffset">Shifts every seed: another "model" whose replies differ from the default one's.</param>
+    public static CallbackChatClient Create(int seedOffset = 0) => new((messages, options) =>
     {
         var grammar = JsonSchemaGrammar.ForResponseFormat(options?.ResponseFormat)
             ?? throw new InvalidOperationException("Every engine call must name a response format.");
-        return GbnfGrammar.Parse(grammar).Generate(new Random((int)(options!.Seed ?? 0)), maxDepth: 12);
+        return GbnfGrammar.Parse(grammar).Generate(new Random((int)(options!.Seed ?? 0) + seedOffset), maxDepth: 12);
     })
     { ModelId = "grammar-model" };
 }

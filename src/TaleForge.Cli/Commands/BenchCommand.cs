@@ -10,5 +10,6 @@ internal static class BenchCommand
         BenchContentCommand.Create(),
         BenchInferenceCommand.Create(),
         BenchEngineCommand.Create(),
+        BenchTrajectoryCommand.Create(),
     };
 }

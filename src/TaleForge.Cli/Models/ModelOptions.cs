@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.CommandLine;
 using System.Globalization;
-using Microsoft.Extensions.AI;
 using TaleForge.Core;
 using TaleForge.Core.Definitions;
 using TaleForge.Engine.Agents;
@@ -80,14 +79,7 @@ internal sealed class ModelOptions
             if (!clients.TryGetValue(path, out var loaded))
             {
                 var client = await ModelLoading.LoadAsync(path, settings, progress, cancellation);
-                loaded = (client, new ModelRole
-                {
-                    Client = client,
-                    Model = Path.GetFileName(path),
-                    Sampling = new ChatOptions { Temperature = settings.Temperature ?? 0.8f, TopP = 0.95f },
-                    ContextTokens = client.ContextSize / Math.Max(1, settings.Parallel),
-                    CountTokens = text => client.Model.Tokenize(text).Length,
-                });
+                loaded = (client, ModelRoles.For(client, path, settings));
                 clients[path] = loaded;
             }
             return loaded.Role;

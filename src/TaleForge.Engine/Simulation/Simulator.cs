@@ -58,6 +58,8 @@ public static class Simulator
             Mode = cast.IsAuthored ? "authored" : "model",
             StartScene = episode.Scene,
             RoundLimit = episode.Rounds,
+            StopAfterScene = episode.OnlyThisScene,
+            Director = cast.Director,
         });
         writer.Attach(WorldState.Initial(world));
         var session = new GameSession(world, cast, new SessionOptions

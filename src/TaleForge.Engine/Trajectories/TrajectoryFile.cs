@@ -1,9 +1,5 @@
 using System.Collections.Immutable;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using TaleForge.Core;
-using TaleForge.Core.Events;
-using TaleForge.Engine.Narration;
 
 namespace TaleForge.Engine.Trajectories;
 
@@ -11,10 +7,10 @@ namespace TaleForge.Engine.Trajectories;
 /// A trajectory read back: its header and every record, indexed by step, with the tree the parent links form.
 /// A last line cut short by a crash is skipped with a warning; damage anywhere else is an error naming the line.
 /// </summary>
-public sealed class TrajectoryFile
+public sealed partial class TrajectoryFile
 {
-    private readonly Dictionary<long, EventRecord> _events;
-    private readonly Dictionary<long, List<TrajectoryRecord>> _children;
+    private readonly Dictionary<long, TrajectoryRecord> _steps;
+    private Dictionary<long, List<TrajectoryRecord>>? _children;
 
     private TrajectoryFile(string path, TrajectoryHeader header, ImmutableArray<TrajectoryRecord> records, ImmutableArray<string> warnings)
     {
@@ -22,15 +18,24 @@ public sealed class TrajectoryFile
         Header = header;
         Records = records;
         Warnings = warnings;
-        _events = records.OfType<EventRecord>().ToDictionary(r => r.Step);
-        _children = [];
-        foreach (var record in records.Where(r => r.Parent is not null))
+        _steps = new Dictionary<long, TrajectoryRecord>(records.Length);
+        foreach (var record in records)
         {
-            if (!_children.TryGetValue(record.Parent!.Value, out var list))
+            if (record.Parent is { } parent && _steps.GetValueOrDefault(parent) is not EventRecord)
             {
-                _children[record.Parent.Value] = list = [];
+                throw new TrajectoryException(path, record.Line, $"the parent step {parent} is not an earlier event",
+                    "the file is damaged; restore it from a backup, or cut it before this line");
             }
-            list.Add(record);
+            // Checkpoints name the step they follow; every other record owns its step.
+            if (record is not CheckpointRecord && !_steps.TryAdd(record.Step, record))
+            {
+                throw new TrajectoryException(path, record.Line, $"step {record.Step} was already used on line {_steps[record.Step].Line}",
+                    "the file is damaged or two files were joined; restore it from a backup");
+            }
+            if (record is EventRecord e)
+            {
+                LastEvent = e;
+            }
         }
     }
 
@@ -43,12 +48,32 @@ public sealed class TrajectoryFile
     public IEnumerable<CallRecord> Calls => Records.OfType<CallRecord>();
     public IEnumerable<CheckpointRecord> Checkpoints => Records.OfType<CheckpointRecord>();
 
-    public EventRecord? EventAt(long step) => _events.GetValueOrDefault(step);
+    public EventRecord? EventAt(long step) => _steps.GetValueOrDefault(step) as EventRecord;
 
-    public IReadOnlyList<TrajectoryRecord> ChildrenOf(long step) => _children.TryGetValue(step, out var list) ? list : [];
+    /// <summary>The event or call recorded at <paramref name="step"/>, if any.</summary>
+    public TrajectoryRecord? At(long step) => _steps.GetValueOrDefault(step);
+
+    /// <summary>The records whose parent is <paramref name="step"/>, in the order written.</summary>
+    public IReadOnlyList<TrajectoryRecord> ChildrenOf(long step)
+    {
+        if (_children is null)
+        {
+            var children = new Dictionary<long, List<TrajectoryRecord>>();
+            foreach (var record in Records.Where(r => r.Parent is not null))
+            {
+                if (!children.TryGetValue(record.Parent!.Value, out var list))
+                {
+                    children[record.Parent.Value] = list = [];
+                }
+                list.Add(record);
+            }
+            _children = children;
+        }
+        return _children.TryGetValue(step, out var found) ? found : [];
+    }
 
     /// <summary>The last event written: the head of the branch played last.</summary>
-    public EventRecord? LastEvent => Records.OfType<EventRecord>().LastOrDefault();
+    public EventRecord? LastEvent { get; }
 
     /// <summary>
     /// The events from the start of the story to <paramref name="step"/> (inclusive), following parent links: one
@@ -73,131 +98,34 @@ public sealed class TrajectoryFile
         ArgumentNullException.ThrowIfNull(path);
         if (!File.Exists(path))
         {
-            throw new TrajectoryException(path, 0, "the file does not exist", "check the path");
+            throw new TrajectoryException(path, 0, Directory.Exists(path) ? "this is a folder, not a trajectory file" : "the file does not exist", "check the path");
         }
-        var lines = File.ReadAllLines(path);
-        return Parse(path, lines, endsWithNewline: File.ReadAllBytes(path) is { Length: > 0 } bytes && bytes[^1] == (byte)'\n');
+        byte[] content;
+        try
+        {
+            content = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new TrajectoryException(path, 0, $"the file cannot be read ({e.Message})", "check the path and its permissions");
+        }
+        return Parse(path, content);
     }
 
+    /// <summary>Reads a trajectory from its bytes (UTF-8 JSON Lines).</summary>
+    public static TrajectoryFile Parse(string path, ReadOnlySpan<byte> content)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var (header, records, warnings) = TrajectoryReader.Read(path, content);
+        return new TrajectoryFile(path, header, records, warnings);
+    }
+
+    /// <summary>Reads a trajectory from its lines; <paramref name="endsWithNewline"/> tells whether the last one was finished.</summary>
     public static TrajectoryFile Parse(string path, IReadOnlyList<string> lines, bool endsWithNewline)
     {
         ArgumentNullException.ThrowIfNull(lines);
-        if (lines.Count == 0 || lines[0].Trim().Length == 0)
-        {
-            throw new TrajectoryException(path, 1, "the file is empty: a trajectory starts with a header line", "give a file written by TaleForge");
-        }
-        var header = ReadHeader(path, lines[0]);
-        var records = ImmutableArray.CreateBuilder<TrajectoryRecord>();
-        var warnings = ImmutableArray.CreateBuilder<string>();
-        for (var i = 1; i < lines.Count; i++)
-        {
-            var number = i + 1;
-            if (lines[i].Length == 0)
-            {
-                continue;
-            }
-            JsonNode? node;
-            try
-            {
-                node = JsonNode.Parse(lines[i]);
-            }
-            catch (JsonException e)
-            {
-                // Only the very last line can be cut short by a crash mid-write; anything else is damage.
-                if (i == lines.Count - 1 && !endsWithNewline)
-                {
-                    warnings.Add($"{path}:{number}: the last line is incomplete (the writer was stopped mid-line); it was skipped.");
-                    continue;
-                }
-                throw new TrajectoryException(path, number, $"the line is not valid JSON ({e.Message})", "the file is damaged; restore it from a backup, or cut it before this line");
-            }
-            records.Add(ReadRecord(path, number, node));
-        }
-        return new TrajectoryFile(path, header, records.ToImmutable(), warnings.ToImmutable());
-    }
-
-    private static TrajectoryHeader ReadHeader(string path, string line)
-    {
-        JsonNode? node;
-        try
-        {
-            node = JsonNode.Parse(line);
-        }
-        catch (JsonException e)
-        {
-            throw new TrajectoryException(path, 1, $"the header is not valid JSON ({e.Message})", "give a trajectory file written by TaleForge");
-        }
-        if (node?["record"]?.GetValue<string>() != "header")
-        {
-            throw new TrajectoryException(path, 1, "the first line is not a trajectory header", "give a trajectory file written by TaleForge");
-        }
-        var format = node["format"]?.GetValue<string>();
-        if (format != TrajectoryHeader.CurrentFormat)
-        {
-            throw new TrajectoryException(path, 1, $"the format is '{format}', but this TaleForge reads '{TrajectoryHeader.CurrentFormat}'",
-                "use the TaleForge version that wrote it, or convert the file");
-        }
-        try
-        {
-            return node.Deserialize<TrajectoryHeader>(TrajectoryJson.Options)
-                ?? throw new TrajectoryException(path, 1, "the header is empty", "give a trajectory file written by TaleForge");
-        }
-        catch (JsonException e)
-        {
-            throw new TrajectoryException(path, 1, $"the header is malformed ({e.Message})", "give a trajectory file written by TaleForge");
-        }
-    }
-
-    private static TrajectoryRecord ReadRecord(string path, int line, JsonNode? node)
-    {
-        try
-        {
-            var step = node!["step"]!.GetValue<long>();
-            var parent = node["parent"]?.GetValue<long?>();
-            return node["record"]?.GetValue<string>() switch
-            {
-                "event" => new EventRecord(step, parent, line)
-                {
-                    Scene = node["scene"]?.GetValue<string>() ?? "",
-                    Round = node["round"]?.GetValue<int>() ?? 0,
-                    Phase = node["phase"].Deserialize<NarratorPhase>(TrajectoryJson.Options),
-                    Time = node["time"]?.GetValue<string>() ?? "",
-                    Actor = node["actor"]?.GetValue<string>(),
-                    Observers = [.. (node["observers"]?.AsArray() ?? []).Select(o => o!.GetValue<string>())],
-                    Event = node["event"].Deserialize<WorldEvent>(TrajectoryJson.Options)
-                        ?? throw new JsonException("the event is missing"),
-                    Text = node["text"]?.GetValue<string>(),
-                },
-                "call" => new CallRecord(step, parent, line)
-                {
-                    Scene = node["scene"]?.GetValue<string>() ?? "",
-                    Round = node["round"]?.GetValue<int>() ?? 0,
-                    Phase = node["phase"].Deserialize<NarratorPhase>(TrajectoryJson.Options),
-                    Role = node["role"]!.GetValue<string>(),
-                    Seed = node["seed"]!.GetValue<long>(),
-                    Model = node["model"]?.GetValue<string>() ?? "",
-                    Schema = node["schema"]?.GetValue<string>() ?? "",
-                    Prompt = [.. (node["prompt"]?.AsArray() ?? []).Select(m => (m!["role"]!.GetValue<string>(), m["text"]!.GetValue<string>()))],
-                    Raw = node["raw"]?.GetValue<string>() ?? "",
-                    Parsed = node["parsed"]?.DeepClone(),
-                    PromptTokens = node["tokens"]?["prompt"]?.GetValue<int>() ?? 0,
-                    CompletionTokens = node["tokens"]?["completion"]?.GetValue<int>() ?? 0,
-                    Milliseconds = node["ms"]?.GetValue<double>() ?? 0,
-                    Attempts = [.. (node["attempts"]?.AsArray() ?? []).Select(a => (a!["raw"]!.GetValue<string>(), a["error"]!.GetValue<string>()))],
-                    Failure = node["failure"]?.GetValue<string>(),
-                },
-                "checkpoint" => new CheckpointRecord(step, parent, line)
-                {
-                    Narrator = node["narrator"].Deserialize<NarratorState>(TrajectoryJson.Options) ?? throw new JsonException("the narrator state is missing"),
-                    NextStep = node["next_step"]?.GetValue<long>() ?? 0,
-                },
-                var other => throw new JsonException($"unknown record kind '{other}'"),
-            };
-        }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or NullReferenceException or FormatException)
-        {
-            throw new TrajectoryException(path, line, $"the record is malformed ({e.Message})", "the file is damaged; restore it from a backup, or cut it before this line");
-        }
+        var text = string.Join("\n", lines) + (endsWithNewline && lines.Count > 0 ? "\n" : "");
+        return Parse(path, System.Text.Encoding.UTF8.GetBytes(text));
     }
 }
 

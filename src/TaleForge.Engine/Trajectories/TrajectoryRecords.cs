@@ -21,6 +21,19 @@ public sealed record EventRecord(long Step, long? Parent, int Line) : Trajectory
 
     /// <summary>The event as the narrator tells it (no viewer), as written when it happened.</summary>
     public string? Text { get; init; }
+
+    /// <summary>
+    /// What an observer perceived, by character id, where its wording differs from <see cref="Text"/> ("You take
+    /// the lantern." for the one who took it); every other observer perceived <see cref="Text"/>.
+    /// </summary>
+    public ImmutableSortedDictionary<string, string> Observations { get; init; } = NoObservations;
+
+    /// <summary>The event as <paramref name="character"/> perceived it; null when it did not, or the event has no text.</summary>
+    public string? TextFor(string character) =>
+        Observations.TryGetValue(character, out var own) ? own : Observers.Contains(character) ? Text : null;
+
+    internal static readonly ImmutableSortedDictionary<string, string> NoObservations =
+        ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal);
 }
 
 /// <summary>A model call line: prompt, raw reply, parsed value, cost and failures.</summary>
@@ -44,6 +57,12 @@ public sealed record CallRecord(long Step, long? Parent, int Line) : TrajectoryR
 
     /// <summary>The character this call decided for, when the role is "character:ID".</summary>
     public string? Character => Role.StartsWith("character:", StringComparison.Ordinal) ? Role["character:".Length..] : null;
+
+    /// <summary>The character a person played, when the role is "player:ID" (a human decision, not a model's).</summary>
+    public string? Player => Role.StartsWith("player:", StringComparison.Ordinal) ? Role["player:".Length..] : null;
+
+    /// <summary>True for a language model's reply (not a person's decision).</summary>
+    public bool ByModel => Player is null && Model != Session.GameSession.HumanModel;
 }
 
 /// <summary>A point where play waited for the player, with the narrator's state there.</summary>

@@ -1,6 +1,5 @@
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
+using System.Buffers;
+using System.Collections.Immutable;
 using TaleForge.Core.Narration;
 using TaleForge.Core.State;
 using TaleForge.Engine.Agents;
@@ -15,20 +14,27 @@ namespace TaleForge.Engine.Trajectories;
 /// </summary>
 public sealed class TrajectoryWriter : ITrajectorySink, IDisposable
 {
-    private readonly StreamWriter _writer;
+    private readonly Stream _stream;
+    private readonly ArrayBufferWriter<byte> _buffer = new(4096);
     private readonly Lock _gate = new();
-    private WorldState? _state;
 
-    private TrajectoryWriter(StreamWriter writer) => _writer = writer;
+    // Play only ever branches from a checkpoint (undo, retry, resume), so the states kept are the latest one and
+    // those at checkpoints: enough to describe every event against its own branch.
+    private readonly Dictionary<long, WorldState> _checkpointStates = [];
+    private WorldState? _initial;
+    private WorldState? _latest;
+    private long? _latestStep;
+
+    private TrajectoryWriter(Stream stream) => _stream = stream;
 
     /// <summary>Creates the file (refusing to overwrite one) and writes the header line.</summary>
     public static TrajectoryWriter Create(string path, TrajectoryHeader header)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(header);
-        var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read);
-        var writer = new TrajectoryWriter(new StreamWriter(stream, new UTF8Encoding(false)) { NewLine = "\n" });
-        writer.WriteLine(JsonSerializer.SerializeToNode(header, TrajectoryJson.Options)!);
+        var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read, bufferSize: 1);
+        var writer = new TrajectoryWriter(stream);
+        writer.WriteLine(System.Text.Encoding.UTF8.GetBytes(TrajectoryLines.Of(header)));
         return writer;
     }
 
@@ -39,7 +45,7 @@ public sealed class TrajectoryWriter : ITrajectorySink, IDisposable
     public static TrajectoryWriter Append(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var stream = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.Read);
+        var stream = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.Read, bufferSize: 1);
         try
         {
             stream.SetLength(CompleteLength(stream));
@@ -50,7 +56,7 @@ public sealed class TrajectoryWriter : ITrajectorySink, IDisposable
             stream.Dispose();
             throw;
         }
-        return new TrajectoryWriter(new StreamWriter(stream, new UTF8Encoding(false)) { NewLine = "\n" });
+        return new TrajectoryWriter(stream);
     }
 
     /// <summary>The length of the file up to and including its last newline.</summary>
@@ -62,8 +68,8 @@ public sealed class TrajectoryWriter : ITrajectorySink, IDisposable
         {
             var start = Math.Max(0, end - buffer.Length);
             stream.Seek(start, SeekOrigin.Begin);
-            var read = stream.Read(buffer, 0, (int)(end - start));
-            var newline = Array.LastIndexOf(buffer, (byte)'\n', read - 1, read);
+            stream.ReadExactly(buffer, 0, (int)(end - start));
+            var newline = Array.LastIndexOf(buffer, (byte)'\n', (int)(end - start) - 1, (int)(end - start));
             if (newline >= 0)
             {
                 return start + newline + 1;
@@ -78,90 +84,166 @@ public sealed class TrajectoryWriter : ITrajectorySink, IDisposable
     {
         lock (_gate)
         {
-            _writer.Flush();
-            ((FileStream)_writer.BaseStream).Flush(flushToDisk: true);
+            _stream.Flush();
+            if (_stream is FileStream file)
+            {
+                file.Flush(flushToDisk: true);
+            }
         }
     }
 
-    /// <summary>Gives the writer the state events apply to, so each event line can carry its narrator-view text.</summary>
-    public void Attach(WorldState initial) => _state = initial;
+    /// <summary>
+    /// Gives the writer the state events apply to, so each event line carries its text as the narrator tells it
+    /// and as each observer perceived it. A resumed play-through attaches the state it resumes in.
+    /// </summary>
+    public void Attach(WorldState initial)
+    {
+        ArgumentNullException.ThrowIfNull(initial);
+        lock (_gate)
+        {
+            _initial = _latest = initial;
+            _latestStep = null;
+            _checkpointStates.Clear();
+        }
+    }
 
     public void Event(LogEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        string? text = null;
-        if (_state is not null)
+        lock (_gate)
         {
-            _state = _state.Apply(entry.Event);
-            text = EventText.Describe(entry.Event, _state, viewer: null);
+            string? text = null;
+            var observations = EventRecord.NoObservations;
+            if (_initial is not null)
+            {
+                var before = entry.Parent == _latestStep ? _latest!
+                    : entry.Parent is { } parent ? _checkpointStates.GetValueOrDefault(parent) ?? _latest!
+                    : _initial;
+                var after = before.Apply(entry.Event);
+                _latest = after;
+                _latestStep = entry.Step;
+                text = EventText.Describe(entry.Event, after, viewer: null);
+                observations = Observations(entry, after, text);
+            }
+            Write(new EventRecord(entry.Step, entry.Parent, 0)
+            {
+                Scene = entry.Scene,
+                Round = entry.Round,
+                Phase = entry.Phase,
+                Time = entry.Time.ToString(),
+                Actor = entry.Actor,
+                Observers = entry.Observed.Observers,
+                Event = entry.Event,
+                Text = text,
+                Observations = observations,
+            });
         }
-        var line = new JsonObject
-        {
-            ["record"] = "event",
-            ["step"] = entry.Step,
-            ["parent"] = entry.Parent,
-            ["scene"] = entry.Scene,
-            ["round"] = entry.Round,
-            ["phase"] = JsonSerializer.SerializeToNode(entry.Phase, TrajectoryJson.Options),
-            ["time"] = entry.Time.ToString(),
-            ["actor"] = entry.Actor,
-            ["observers"] = new JsonArray([.. entry.Observed.Observers.Select(o => (JsonNode)o!)]),
-            ["event"] = JsonSerializer.SerializeToNode(entry.Event, TrajectoryJson.Options),
-            ["text"] = text,
-        };
-        WriteLine(line);
     }
 
     public void ModelCall(ModelCall call, long? parent, string scene, int round)
     {
         ArgumentNullException.ThrowIfNull(call);
-        var line = new JsonObject
+        lock (_gate)
         {
-            ["record"] = "call",
-            ["step"] = call.Call.Step,
-            ["parent"] = parent,
-            ["scene"] = scene,
-            ["round"] = round,
-            ["phase"] = JsonSerializer.SerializeToNode(call.Call.Phase, TrajectoryJson.Options),
-            ["role"] = call.Call.Role,
-            ["seed"] = call.Call.Seed,
-            ["model"] = call.Model,
-            ["schema"] = call.Schema,
-            ["prompt"] = JsonSerializer.SerializeToNode(call.Prompt, TrajectoryJson.Options),
-            ["raw"] = call.Raw,
-            ["parsed"] = call.Parsed?.DeepClone(),
-            ["tokens"] = new JsonObject { ["prompt"] = call.PromptTokens, ["completion"] = call.CompletionTokens },
-            ["ms"] = Math.Round(call.Milliseconds, 3),
-            ["attempts"] = JsonSerializer.SerializeToNode(call.Attempts, TrajectoryJson.Options),
-            ["failure"] = call.Failure,
-        };
-        WriteLine(line);
+            Write(new CallRecord(call.Call.Step, parent, 0)
+            {
+                Scene = scene,
+                Round = round,
+                Phase = call.Call.Phase,
+                Role = call.Call.Role,
+                Seed = call.Call.Seed,
+                Model = call.Model,
+                Schema = call.Schema,
+                Prompt = [.. call.Prompt.Select(m => (m.Role, m.Text))],
+                Raw = call.Raw,
+                Parsed = call.Parsed,
+                PromptTokens = call.PromptTokens,
+                CompletionTokens = call.CompletionTokens,
+                Milliseconds = call.Milliseconds,
+                Attempts = [.. call.Attempts.Select(a => (a.Raw, a.Error))],
+                Failure = call.Failure,
+            });
+        }
     }
 
     public void Checkpoint(long step, long? parent, NarratorState narrator, long nextStep, WorldState state)
     {
-        // After an undo the state at the checkpoint is an earlier one: later event texts must follow from it.
-        _state = state;
-        var line = new JsonObject
-        {
-            ["record"] = "checkpoint",
-            ["step"] = step,
-            ["parent"] = parent,
-            ["next_step"] = nextStep,
-            ["narrator"] = JsonSerializer.SerializeToNode(narrator, TrajectoryJson.Options),
-        };
-        WriteLine(line);
-    }
-
-    private void WriteLine(JsonNode line)
-    {
+        ArgumentNullException.ThrowIfNull(narrator);
+        ArgumentNullException.ThrowIfNull(state);
         lock (_gate)
         {
-            _writer.Write(line.ToJsonString(TrajectoryJson.Options));
-            _writer.Write('\n');
-            _writer.Flush();
+            // After an undo the state at the checkpoint is an earlier one: later events are described from it.
+            if (_initial is not null)
+            {
+                _latest = state;
+                _latestStep = parent;
+                if (parent is { } head)
+                {
+                    _checkpointStates[head] = state;
+                }
+            }
+            Write(new CheckpointRecord(step, parent, 0) { Narrator = narrator, NextStep = nextStep });
         }
     }
 
-    public void Dispose() => _writer.Dispose();
+    /// <summary>Writes a record read from another trajectory as it is (a swapped re-play copies nothing else).</summary>
+    public void Record(TrajectoryRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        lock (_gate)
+        {
+            Write(record);
+        }
+    }
+
+    /// <summary>Each observer's wording where it differs from the narrator's ("You take ..."); the rest read <c>text</c>.</summary>
+    private static ImmutableSortedDictionary<string, string> Observations(LogEntry entry, WorldState after, string? narration)
+    {
+        if (entry.Observed.Observers.IsEmpty)
+        {
+            return EventRecord.NoObservations;
+        }
+        var seen = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        foreach (var observer in entry.Observed.Observers)
+        {
+            if (EventText.Describe(entry.Event, after, observer) is { } text && text != narration)
+            {
+                seen[observer] = text;
+            }
+        }
+        return seen.ToImmutable();
+    }
+
+    private void Write(TrajectoryRecord record)
+    {
+        _buffer.ResetWrittenCount();
+        TrajectoryLines.Write(record, _buffer);
+        WriteLine(_buffer.WrittenSpan);
+    }
+
+    private void WriteLine(ReadOnlySpan<byte> line)
+    {
+        // One write per line (the line and its newline together), so a reader never sees half a record unless
+        // the process died inside that single write.
+        var bytes = ArrayPool<byte>.Shared.Rent(line.Length + 1);
+        try
+        {
+            line.CopyTo(bytes);
+            bytes[line.Length] = (byte)'\n';
+            _stream.Write(bytes, 0, line.Length + 1);
+            _stream.Flush();
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _stream.Dispose();
+        }
+    }
 }

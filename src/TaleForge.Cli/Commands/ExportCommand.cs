@@ -1,0 +1,131 @@
+using System.CommandLine;
+using System.Text;
+using System.Text.Json.Nodes;
+using TaleForge.Core;
+using TaleForge.Core.Definitions;
+using TaleForge.Engine.Export;
+using TaleForge.Engine.Replay;
+using TaleForge.Engine.Trajectories;
+
+namespace TaleForge.Cli.Commands;
+
+/// <summary>
+/// <c>taleforge export TRAJECTORY... --format F --out PATH</c>: training data and CharacterBox records from
+/// recorded play. JSON Lines; nothing existing is overwritten.
+/// </summary>
+internal static class ExportCommand
+{
+    private static readonly string[] Formats = ["alpaca", "sharegpt", "chatml", "dpo", "characterbox"];
+
+    public static Command Create()
+    {
+        var trajectories = new Argument<string[]>("trajectory") { Description = "Trajectory files (.jsonl).", Arity = ArgumentArity.OneOrMore };
+        var format = new Option<string>("--format", "-f")
+        {
+            Description = "alpaca (CharacterBox's fine-tuning records), sharegpt, chatml, dpo (preference pairs from re-asks and retries), "
+                + "characterbox (their five record kinds: --out is then a folder of character/narrator/round/plot/all .jsonl).",
+            Required = true,
+        };
+        format.AcceptOnlyFromAmong(Formats);
+        var output = new Option<string>("--out", "-o") { Description = "The file to write (a folder for characterbox).", Required = true };
+        var roles = new Option<string?>("--role")
+        {
+            Description = "Whose model calls to export: character (default for alpaca), character:ID, narrator, director, or all (default otherwise).",
+        };
+        var world = new Option<string?>("--world") { Description = "characterbox: the world folder, when not where the header says (its hash must match)." };
+        var command = new Command("export", "Export recorded play as training data (Alpaca, ShareGPT, ChatML, DPO pairs) or as CharacterBox's record kinds.")
+        {
+            trajectories, format, output, roles, world,
+        };
+        command.SetAction(async (parse, cancellation) =>
+        {
+            var files = (parse.GetValue(trajectories) ?? []).Select(TrajectoryFile.Read).ToList();
+            foreach (var warning in files.SelectMany(f => f.Warnings))
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync($"warning: {warning}");
+            }
+            var chosen = parse.GetValue(format)!;
+            var target = parse.GetValue(output)!;
+            var selection = parse.GetValue(roles) is { } r ? Selection(r) : null;
+            var summary = chosen == "characterbox"
+                ? await CharacterBoxAsync(files, target, parse.GetValue(world), cancellation)
+                : await LinesAsync(target, files.SelectMany(f => Records(chosen, f, selection)), cancellation) + $" {chosen} records";
+            await parse.InvocationConfiguration.Output.WriteLineAsync($"wrote {summary} from {files.Count} trajectories to {target}");
+            return 0;
+        });
+        return command;
+    }
+
+    private static CallSelection Selection(string roles) =>
+        roles is "all" or "character" or "narrator" or "director" || roles.StartsWith("character:", StringComparison.Ordinal)
+            ? new CallSelection(roles)
+            : throw new TaleForgeException($"--role '{roles}' is not a role; use character, character:ID, narrator, director or all.");
+
+    private static IEnumerable<JsonObject> Records(string format, TrajectoryFile file, CallSelection? selection) => format switch
+    {
+        "alpaca" => InstructionRecords.Alpaca(file, selection),
+        "sharegpt" => InstructionRecords.ShareGpt(file, selection),
+        "chatml" => InstructionRecords.ChatMl(file, selection),
+        "dpo" => PreferencePairs.From(file, selection).Select(pair => PreferencePairs.ToJson(file, pair)),
+        _ => throw new TaleForgeException($"unknown format '{format}'; use one of {string.Join(", ", Formats)}."),
+    };
+
+    /// <summary>Writes one JSON object per line to a new file; returns how many.</summary>
+    private static async Task<int> LinesAsync(string path, IEnumerable<JsonObject> records, CancellationToken cancellation)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (folder is not null)
+        {
+            Directory.CreateDirectory(folder);
+        }
+        FileStream stream;
+        try
+        {
+            stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
+        }
+        catch (IOException) when (File.Exists(path) || Directory.Exists(path))
+        {
+            throw new TaleForgeException($"{path} already exists; remove it or choose another --out (nothing is overwritten).");
+        }
+        var count = 0;
+        await using (var writer = new StreamWriter(stream, new UTF8Encoding(false)) { NewLine = "\n" })
+        {
+            foreach (var record in records)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                await writer.WriteLineAsync(record.ToJsonString(TrajectoryJson.Options));
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static async Task<string> CharacterBoxAsync(IReadOnlyList<TrajectoryFile> files, string folder, string? worldPath, CancellationToken cancellation)
+    {
+        var paths = CharacterBoxRun.Kinds.ToDictionary(kind => kind, kind => Path.Combine(folder, kind + ".jsonl"));
+        if (File.Exists(folder))
+        {
+            throw new TaleForgeException($"--out for characterbox is a folder (it gets {string.Join(", ", paths.Values.Select(Path.GetFileName))}), but {folder} is a file.");
+        }
+        if (paths.Values.FirstOrDefault(File.Exists) is { } existing)
+        {
+            throw new TaleForgeException($"{existing} already exists; remove it or choose another --out folder (nothing is overwritten).");
+        }
+        var worlds = new Dictionary<(string, string), WorldDefinition>();
+        var runs = new List<CharacterBoxRun>();
+        foreach (var file in files)
+        {
+            var key = (worldPath ?? file.Header.World.Source, file.Header.World.Hash);
+            if (!worlds.TryGetValue(key, out var world))
+            {
+                worlds[key] = world = RecordedWorld.Load(file, worldPath);
+            }
+            runs.AddRange(CharacterBoxRecords.From(file, world));
+        }
+        foreach (var kind in CharacterBoxRun.Kinds)
+        {
+            await LinesAsync(paths[kind], runs.Select(run => run[kind]), cancellation);
+        }
+        return $"{runs.Count} scene runs in CharacterBox's five record kinds";
+    }
+}

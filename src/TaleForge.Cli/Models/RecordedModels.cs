@@ -1,0 +1,132 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Security.Cryptography;
+using TaleForge.Core;
+using TaleForge.Core.Definitions;
+using TaleForge.Engine.Agents;
+using TaleForge.Engine.Agents.Models;
+using TaleForge.Engine.Session;
+using TaleForge.Engine.Trajectories;
+using TaleForge.LlamaCpp.Chat;
+
+namespace TaleForge.Cli.Models;
+
+/// <summary>
+/// The models a trajectory's header names, found and loaded again for a re-run: each file located (a --model
+/// given, else beside the trajectory, else the current folder), its SHA-256 checked against the header, and
+/// loaded with the recorded settings, so the re-run asks the same model the same way.
+/// </summary>
+internal static class RecordedModels
+{
+    /// <summary>The cast the header describes, with its models loaded; authored roles stay authored.</summary>
+    public static async Task<LoadedCast> CastAsync(
+        TrajectoryFile trajectory, WorldDefinition world, IReadOnlyList<string> given, TextWriter progress, CancellationToken cancellation)
+    {
+        var header = trajectory.Header;
+        var authored = Cast.Authored(world, header.Player) with { Director = header.Director };
+        if (header.Models.IsEmpty)
+        {
+            return new LoadedCast(authored, "authored", [], []);
+        }
+        var clients = new Dictionary<string, (LlamaChatClient Client, ModelRole Role)>(StringComparer.Ordinal);
+        try
+        {
+            async Task<ModelRole> RoleFor(ModelReference reference)
+            {
+                var path = await LocateAsync(trajectory, reference, given, cancellation);
+                if (!clients.TryGetValue(path, out var loaded))
+                {
+                    var settings = Settings(reference);
+                    var client = await ModelLoading.LoadAsync(path, settings, progress, cancellation);
+                    clients[path] = loaded = (client, ModelRoles.For(client, path, settings));
+                }
+                return loaded.Role;
+            }
+
+            var characters = ImmutableSortedDictionary.CreateBuilder<string, ICharacterAgent>(StringComparer.Ordinal);
+            foreach (var character in world.Characters.Where(c => c.Id != header.Player))
+            {
+                var reference = Reference(header, AgentCall.CharacterRole(character.Id)) ?? Reference(header, "characters");
+                characters[character.Id] = reference is null ? authored.Characters[character.Id] : new ModelCharacter(await RoleFor(reference));
+            }
+            var narrator = Reference(header, AgentCall.NarratorRole) is { } narratorModel
+                ? (INarratorAgent)new ModelNarrator(await RoleFor(narratorModel))
+                : authored.Narrator;
+            var cast = authored with { Characters = characters.ToImmutable(), Narrator = narrator };
+            var description = string.Join("; ", header.Models.Select(m => $"{m.Role}: {m.File}"));
+            return new LoadedCast(cast, description, header.Models, [.. clients.Values.Select(c => c.Client)]);
+        }
+        catch
+        {
+            foreach (var (client, _) in clients.Values)
+            {
+                client.Dispose();
+            }
+            throw;
+        }
+    }
+
+    /// <summary>The settings a model ran with, from its header parameters (defaults for those not recorded).</summary>
+    public static ModelSettings Settings(ModelReference? reference)
+    {
+        var recorded = reference?.Parameters ?? ImmutableSortedDictionary<string, string>.Empty;
+        int? Int(string key) => recorded.TryGetValue(key, out var text) && int.TryParse(text, CultureInfo.InvariantCulture, out var n) ? n : null;
+        var defaults = new ModelSettings();
+        return defaults with
+        {
+            ContextSize = Int("ctx_size") ?? defaults.ContextSize,
+            Threads = Int("threads"),
+            GpuLayers = Int("n_gpu_layers") ?? defaults.GpuLayers,
+            Parallel = Int("parallel") ?? defaults.Parallel,
+            Temperature = recorded.TryGetValue("temp", out var temp) && float.TryParse(temp, CultureInfo.InvariantCulture, out var t) ? t : null,
+        };
+    }
+
+    /// <summary>The reference recorded for a role exactly ("narrator", "characters", "character:ID").</summary>
+    public static ModelReference? Reference(TrajectoryHeader header, string role) => header.Models.FirstOrDefault(m => m.Role == role);
+
+    private static async Task<string> LocateAsync(TrajectoryFile trajectory, ModelReference reference, IReadOnlyList<string> given, CancellationToken cancellation)
+    {
+        var distinct = trajectory.Header.Models.Select(m => m.File).Distinct(StringComparer.Ordinal).Count();
+        var candidates = given.Where(g => Path.GetFileName(g) == reference.File).ToList();
+        if (candidates.Count == 0 && given.Count == 1 && distinct == 1)
+        {
+            candidates.Add(given[0]);
+        }
+        if (candidates.Count == 0 && given.Count > 0)
+        {
+            // Renamed copies: found by their content.
+            foreach (var file in given.Where(File.Exists))
+            {
+                if (await Sha256Async(file, cancellation) == reference.Sha256)
+                {
+                    candidates.Add(file);
+                }
+            }
+        }
+        if (candidates.Count == 0)
+        {
+            candidates.Add(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(trajectory.Path)) ?? ".", reference.File));
+            candidates.Add(reference.File);
+        }
+        var path = candidates.Select(Path.GetFullPath).FirstOrDefault(File.Exists)
+            ?? throw new TaleForgeException(
+                $"the model {reference.File} that played {reference.Role} is not at {string.Join(" or ", candidates.Distinct())}; pass --model PATH to it.");
+        if (reference.Sha256.Length > 0)
+        {
+            var hash = await Sha256Async(path, cancellation);
+            if (hash != reference.Sha256)
+            {
+                throw new TaleForgeException(
+                    $"{path} is not the model {trajectory.Path} was played with: its SHA-256 is {hash}, the trajectory's {reference.File} has {reference.Sha256}. Pass --model PATH to that very file.");
+            }
+        }
+        return path;
+    }
+
+    private static async Task<string> Sha256Async(string path, CancellationToken cancellation)
+    {
+        await using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellation));
+    }
+}

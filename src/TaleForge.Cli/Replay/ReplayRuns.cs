@@ -1,0 +1,113 @@
+using System.Text.Json.Nodes;
+using TaleForge.Cli.Models;
+using TaleForge.Cli.Presentation;
+using TaleForge.Core;
+using TaleForge.Engine.Agents;
+using TaleForge.Engine.Agents.Models;
+using TaleForge.Engine.Replay;
+using TaleForge.Engine.Trajectories;
+
+namespace TaleForge.Cli.Replay;
+
+/// <summary>The two replays that run the game again: verification and the actor swap.</summary>
+internal static class ReplayRuns
+{
+    public static async Task<int> VerifyAsync(
+        TrajectoryFile file, IReadOnlyList<string> models, string? worldPath, string? keepIn, bool json, TextWriter output, TextWriter error, CancellationToken cancellation)
+    {
+        var world = RecordedWorld.Load(file, worldPath);
+        string? keep = null;
+        if (keepIn is not null)
+        {
+            Directory.CreateDirectory(keepIn);
+            keep = Path.Combine(keepIn, Path.GetFileNameWithoutExtension(file.Path) + "-verify.jsonl");
+            if (File.Exists(keep))
+            {
+                throw new TaleForgeException($"{keep} already exists; remove it or choose another --out folder (nothing is overwritten).");
+            }
+        }
+        await using var cast = await RecordedModels.CastAsync(file, world, models, error, cancellation);
+        if (!file.Header.Deterministic)
+        {
+            await error.WriteLineAsync("warning: the recording says its backend does not promise identical re-runs (a GPU, say); a difference may come from the backend.");
+        }
+        if (!json)
+        {
+            await output.WriteLineAsync($"Re-running {Path.GetFileName(file.Path)}: world {file.Header.World.Id}, seed {file.Header.Seed}, {cast.Description}.");
+        }
+        var result = await Verification.RunAsync(file, world, cast.Cast, keep, cancellation);
+        if (json)
+        {
+            await output.WriteLineAsync(Json.Write(ToJson(file, result, keep)));
+        }
+        else
+        {
+            await output.WriteLineAsync(result.FirstDifference is { } difference
+                ? $"differs: {difference}"
+                : $"identical: all {result.Compared} records of the main branch match (timings aside).");
+            foreach (var note in result.Notes)
+            {
+                await output.WriteLineAsync($"note: {note}");
+            }
+            if (keep is not null)
+            {
+                await output.WriteLineAsync($"re-run kept in {keep}");
+            }
+        }
+        return result.Identical ? 0 : 1;
+    }
+
+    public static async Task<int> SwapAsync(
+        TrajectoryFile file, string swap, string folder, string? worldPath, TextWriter output, TextWriter error, CancellationToken cancellation)
+    {
+        var parts = swap.Split('=', 2);
+        if (parts.Length != 2 || parts[0].Length == 0 || parts[1].Length == 0)
+        {
+            throw new TaleForgeException($"--swap takes CHARACTER=MODEL (e.g. --swap tomas=other.gguf), not '{swap}'.");
+        }
+        var world = RecordedWorld.Load(file, worldPath);
+        var character = StoryText.ResolveCharacter(file, parts[0], worldPath);
+        if (world.FindCharacter(character) is null)
+        {
+            throw new TaleForgeException($"the world has no character '{parts[0]}'; its characters are {string.Join(", ", world.Characters.Select(c => c.Id))}.");
+        }
+        var path = Path.GetFullPath(parts[1]);
+        if (!File.Exists(path))
+        {
+            throw new TaleForgeException($"the model file {path} does not exist.");
+        }
+        var role = AgentCall.CharacterRole(character);
+        // The new model runs with the settings the character's recorded model had, so only the model differs.
+        var settings = RecordedModels.Settings(RecordedModels.Reference(file.Header, role) ?? RecordedModels.Reference(file.Header, "characters"));
+        using var client = await ModelLoading.LoadAsync(path, settings, error, cancellation);
+        var reference = await ModelLoading.ReferenceAsync(role, path, settings, cancellation);
+        var agent = new ModelCharacter(ModelRoles.For(client, path, settings));
+        var result = await ActorSwap.RunAsync(file, world, character, agent, reference, folder, cancellation);
+        await output.WriteLineAsync($"wrote {result.Trajectory}: {character} played by {reference.File}, every other role from the recording.");
+        foreach (var note in result.Notes)
+        {
+            await output.WriteLineAsync($"note: {note}");
+        }
+        return 0;
+    }
+
+    private static JsonObject ToJson(TrajectoryFile file, VerificationResult result, string? keep) => new()
+    {
+        ["trajectory"] = file.Path,
+        ["identical"] = result.Identical,
+        ["compared"] = result.Compared,
+        ["first_difference"] = result.FirstDifference is { } d
+            ? new JsonObject
+            {
+                ["index"] = d.Index,
+                ["kind"] = d.Kind,
+                ["step"] = d.Step,
+                ["field"] = d.Field,
+                ["expected"] = d.Expected,
+                ["actual"] = d.Actual,
+            }
+            : null,
+        ["notes"] = new JsonArray([.. result.Notes.Select(n => (JsonNode)n)]),
+        ["rerun"] = keep,
+    };
+}

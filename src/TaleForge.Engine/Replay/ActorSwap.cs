@@ -1,0 +1,63 @@
+using System.Collections.Immutable;
+using TaleForge.Core;
+using TaleForge.Core.Definitions;
+using TaleForge.Engine.Agents;
+using TaleForge.Engine.Trajectories;
+
+namespace TaleForge.Engine.Replay;
+
+/// <summary>A swapped re-play: the trajectory written, and every point where the recording could not answer.</summary>
+public sealed record SwapResult(string Trajectory, ImmutableArray<string> Notes);
+
+/// <summary>
+/// Re-plays a recorded episode with one character's decisions made by a new agent, while the narrator, the
+/// director, the other characters and the human player give their recorded outputs (the main branch's), so
+/// models can be compared on identical situations. Where the new choices lead somewhere the recording never
+/// went, the other roles fall back as for a failed model (or act by their authored lines), and it is noted.
+/// </summary>
+public static class ActorSwap
+{
+    /// <param name="model">The new agent's model, as the new trajectory's header records it.</param>
+    /// <param name="folder">Where to write the new trajectory (<c>NAME-swap-CHARACTER.jsonl</c>); nothing is overwritten.</param>
+    public static async Task<SwapResult> RunAsync(
+        TrajectoryFile original, WorldDefinition world, string character, ICharacterAgent agent, ModelReference model, string folder,
+        CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(original);
+        ArgumentNullException.ThrowIfNull(world);
+        ArgumentNullException.ThrowIfNull(character);
+        ArgumentNullException.ThrowIfNull(agent);
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(folder);
+        if (world.FindCharacter(character) is null)
+        {
+            throw new TaleForgeException($"the world has no character '{character}' to swap; its characters are {string.Join(", ", world.Characters.Select(c => c.Id))}.");
+        }
+        if (WorldHash.Of(world) != original.Header.World.Hash)
+        {
+            throw new TaleForgeException($"the world given is not the one {original.Path} was played in (its content hash differs).");
+        }
+        Directory.CreateDirectory(folder);
+        var output = Path.Combine(folder, $"{Path.GetFileNameWithoutExtension(original.Path)}-swap-{character}.jsonl");
+        if (File.Exists(output))
+        {
+            throw new TaleForgeException($"{output} already exists; remove it or choose another --out folder (nothing is overwritten).");
+        }
+
+        var branch = original.MainBranch();
+        var recorded = new RecordedChatClient(branch.OfType<CallRecord>());
+        var cast = RecordedCast.Build(original, world, recorded, character, agent);
+        var role = AgentCall.CharacterRole(character);
+        var header = original.Header with
+        {
+            Created = DateTimeOffset.UtcNow,
+            Mode = "model",
+            Player = cast.Player,
+            Models = [.. original.Header.Models.Where(m => m.Role != role), model with { Role = role }],
+            Swap = new SwapReference(Path.GetFileName(original.Path), character, model with { Role = role }),
+        };
+        // With no one at the keyboard (the human's character swapped) the recorded decisions are simply not asked for.
+        var notes = await EpisodeRerun.RunAsync(world, cast, header, RecordedPlayer.MainBranch(original), output, cancellation);
+        return new SwapResult(output, [.. notes, .. recorded.Notes]);
+    }
+}

@@ -1,0 +1,115 @@
+using TaleForge.Core.State;
+using TaleForge.Engine.Agents.Models;
+using TaleForge.Engine.Replay;
+using TaleForge.Engine.Session;
+using TaleForge.Engine.Trajectories;
+
+namespace TaleForge.Engine.Tests.Replay;
+
+public sealed class ActorSwapTests : IDisposable
+{
+    private readonly Recordings _recordings = new();
+
+    public void Dispose() => _recordings.Dispose();
+
+    private static readonly ModelReference Other = new() { Role = "character:tomas", File = "steady-B", Sha256 = "b0" };
+
+    /// <summary>An episode with every role on the steady model "A", the player included or not.</summary>
+    private async Task<TrajectoryFile> Recorded(string? player)
+    {
+        var path = Path.Combine(_recordings.Folder, $"steady-{player ?? "observed"}.jsonl");
+        var cast = _recordings.ModelCast(SteadyModel.Create("A"), player);
+        var options = new SessionOptions { Seed = 3, RoundLimit = 2 };
+        using (var writer = TrajectoryWriter.Create(path, TrajectoryHeader.For(_recordings.World, _recordings.WorldSource, cast, options, Recordings.GrammarModelReference, "test")))
+        {
+            writer.Attach(WorldState.Initial(_recordings.World));
+            var session = new GameSession(_recordings.World, cast, options with { Trajectory = writer });
+            await session.RunAsync();
+            while (session.AwaitingPlayer)
+            {
+                await session.SubmitAsync(new Core.Decisions.CharacterTurn { Action = "looks out to sea", Dialogue = "Quiet tonight." });
+            }
+        }
+        return TrajectoryFile.Read(path);
+    }
+
+    private static ILookup<(string Role, string Schema), CallRecord> ByRole(TrajectoryFile file) =>
+        file.MainBranch().OfType<CallRecord>().ToLookup(c => (c.Role, c.Schema));
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("mara")]
+    public async Task An_actor_swap_changes_only_the_swapped_characters_calls(string? player)
+    {
+        var original = await Recorded(player);
+        var swapModel = new ModelCharacter(new ModelRole { Client = SteadyModel.Create("B"), Model = "steady-B", ContextTokens = 8192 });
+
+        var result = await ActorSwap.RunAsync(original, RecordedWorld.Load(original), "tomas", swapModel, Other, Path.Combine(_recordings.Folder, "swapped"));
+
+        Assert.Empty(result.Notes);
+        var swapped = TrajectoryFile.Read(result.Trajectory);
+        var before = ByRole(original);
+        var after = ByRole(swapped);
+        Assert.Equal(before.Select(g => g.Key).Order(), after.Select(g => g.Key).Order());
+        foreach (var calls in before.Where(g => g.Key.Role != "character:tomas"))
+        {
+            var again = after[calls.Key].ToList();
+            Assert.Equal(calls.Select(c => c.Raw), again.Select(c => c.Raw));
+            Assert.Equal(calls.Select(c => c.Parsed?.ToJsonString()), again.Select(c => c.Parsed?.ToJsonString()));
+        }
+        var tomas = after.Where(g => g.Key.Role == "character:tomas").SelectMany(g => g).ToList();
+        Assert.NotEmpty(tomas);
+        Assert.All(tomas, c => Assert.Contains("B ", c.Raw, StringComparison.Ordinal));
+        Assert.All(tomas, c => Assert.Equal("steady-B", c.Model));
+        // The others' situation changed where Tomas's words reach them: the narrator's prompts now quote B.
+        Assert.Contains(after[("narrator", "result")], c => c.Prompt[^1].Text.Contains("Tomas Reyes reacted: B nods and said \"B answers\"", StringComparison.Ordinal));
+        Assert.DoesNotContain(before[("narrator", "result")], c => c.Prompt[^1].Text.Contains("B answers", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_swapped_trajectory_says_what_was_swapped_and_keeps_the_recorded_settings()
+    {
+        var original = await Recorded(null);
+        var swapModel = new ModelCharacter(new ModelRole { Client = SteadyModel.Create("B"), Model = "steady-B" });
+
+        var result = await ActorSwap.RunAsync(original, RecordedWorld.Load(original), "tomas", swapModel, Other, _recordings.Folder);
+
+        var header = TrajectoryFile.Read(result.Trajectory).Header;
+        Assert.Equal(Path.Combine(_recordings.Folder, "steady-observed-swap-tomas.jsonl"), result.Trajectory);
+        Assert.Equal(("steady-observed.jsonl", "tomas", "character:tomas", "steady-B", "b0"),
+            (header.Swap!.Trajectory, header.Swap.Character, header.Swap.Model.Role, header.Swap.Model.File, header.Swap.Model.Sha256));
+        Assert.Single(header.Models, m => m.Role == "character:tomas" && m.File == "steady-B");
+        Assert.Equal((original.Header.Seed, original.Header.RoundLimit, original.Header.World), (header.Seed, header.RoundLimit, header.World));
+        var again = await Assert.ThrowsAsync<Core.TaleForgeException>(() =>
+            ActorSwap.RunAsync(original, RecordedWorld.Load(original), "tomas", swapModel, Other, _recordings.Folder));
+        Assert.Contains("already exists", again.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_request_the_recording_never_saw_falls_back_to_the_failed_model_path_and_is_noted()
+    {
+        // The rules narrate: whoever is named in a turn is affected. Voice "A" names no one, so nobody ever reacted.
+        var path = Path.Combine(_recordings.Folder, "ruled.jsonl");
+        var cast = _recordings.ModelCast(SteadyModel.Create("A")) with { Narrator = new Authored.RulesNarrator(), Director = false };
+        var options = new SessionOptions { Seed = 3, RoundLimit = 1 };
+        ModelReference[] models = [new() { Role = "characters", File = "steady-A" }];
+        using (var writer = TrajectoryWriter.Create(path, TrajectoryHeader.For(_recordings.World, _recordings.WorldSource, cast, options, models, "test")))
+        {
+            writer.Attach(WorldState.Initial(_recordings.World));
+            await new GameSession(_recordings.World, cast, options with { Trajectory = writer }).RunAsync();
+        }
+        var original = TrajectoryFile.Read(path);
+        Assert.DoesNotContain(original.Calls, c => c.Schema == "reaction");
+
+        // A Tomas in the voice of "Mara" names her, so she is affected and asked to react: a request never recorded.
+        var swapModel = new ModelCharacter(new ModelRole { Client = SteadyModel.Create("Mara"), Model = "steady-Mara" });
+        var result = await ActorSwap.RunAsync(original, RecordedWorld.Load(original), "tomas", swapModel, Other, Path.Combine(_recordings.Folder, "out"));
+
+        var note = Assert.Single(result.Notes);
+        Assert.Matches(@"^step \d+: character:mara asked for reaction #1, which the recording does not have \(it has 0\); the game goes on as if the model had failed\.$", note);
+        var reaction = Assert.Single(TrajectoryFile.Read(result.Trajectory).Calls, c => c.Schema == "reaction");
+        Assert.Equal("character:mara", reaction.Role);
+        Assert.Null(reaction.Parsed);
+        Assert.Contains("no recorded reply", reaction.Failure, StringComparison.Ordinal);
+    }
+}
