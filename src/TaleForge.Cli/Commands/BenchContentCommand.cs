@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
-using TaleForge.Cli.Bench;
+using TaleForge.Cli.Benchmarks;
 using TaleForge.Cli.Presentation;
 using TaleForge.Content.Library;
 using TaleForge.Core;

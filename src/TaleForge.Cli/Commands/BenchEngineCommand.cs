@@ -1,5 +1,5 @@
 using System.CommandLine;
-using TaleForge.Cli.Bench;
+using TaleForge.Cli.Benchmarks;
 using TaleForge.Cli.Presentation;
 using TaleForge.Content.Library;
 using TaleForge.Core;

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using TaleForge.Core.Definitions;
 
-namespace TaleForge.Cli.Bench;
+namespace TaleForge.Cli.Benchmarks;
 
 /// <summary>
 /// A large, lint-clean world built in code for the content benchmark: locations on a grid joined by exits,

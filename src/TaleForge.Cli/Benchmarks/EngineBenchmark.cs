@@ -15,7 +15,7 @@ using TaleForge.Inference.Calls;
 using TaleForge.LlamaCpp.Chat;
 using TaleForge.LlamaCpp.RandomModels;
 
-namespace TaleForge.Cli.Bench;
+namespace TaleForge.Cli.Benchmarks;
 
 /// <summary>
 /// The engine's own cost and its use of the model: time per step with no model at all (against folding the same

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace TaleForge.Cli.Bench;
+namespace TaleForge.Cli.Benchmarks;
 
 /// <summary>
 /// Times an action: the first call alone (what a one-shot command pays, compilation included), then, after

@@ -9,7 +9,7 @@ using TaleForge.Engine.Narration;
 using TaleForge.Engine.Session;
 using TaleForge.Engine.Trajectories;
 
-namespace TaleForge.Cli.Bench;
+namespace TaleForge.Cli.Benchmarks;
 
 /// <summary>What the trajectory benchmark measured: appending and loading, each beside its baseline.</summary>
 internal sealed record TrajectoryMeasurements(

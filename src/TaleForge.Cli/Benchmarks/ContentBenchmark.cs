@@ -4,7 +4,7 @@ using TaleForge.Content.Writing;
 using TaleForge.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace TaleForge.Cli.Bench;
+namespace TaleForge.Cli.Benchmarks;
 
 /// <summary>One measured case: load + lint of a world, against a bare YamlDotNet parse of the same files.</summary>
 internal sealed record ContentCase(

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.AI;
 
-namespace TaleForge.Cli.Bench;
+namespace TaleForge.Cli.Benchmarks;
 
 /// <summary>
 /// Wraps a chat client to measure how long at least one request was in flight: the wall time spent in the
