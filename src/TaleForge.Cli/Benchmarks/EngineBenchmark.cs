@@ -126,8 +126,12 @@ internal static class EngineBenchmark
         var beliefs = recorded.Where(r => r.Options.GetCallContext()?.Role.StartsWith("character:", StringComparison.Ordinal) == true
                 && r.Options?.ResponseFormat is ChatResponseFormatJson { SchemaName: "beliefs" })
             .Take(scene.Participants.Length).ToList();
-        var together = await TimePhaseAsync(modelPath, threads, beliefs, concurrently: true, cancellation);
-        var oneByOne = await TimePhaseAsync(modelPath, threads, beliefs, concurrently: false, cancellation);
+        var together = await TimePhaseAsync(modelPath, threads, beliefs, concurrently: true, flashAttention: false, cancellation);
+        var oneByOne = await TimePhaseAsync(modelPath, threads, beliefs, concurrently: false, flashAttention: false, cancellation);
+        // Without flash attention every token attends over all sequences' cells (the others' masked out), so long
+        // prompts decoded together cost more per token; the CPU flash-attention kernel skips masked cells.
+        var togetherFlash = await TimePhaseAsync(modelPath, threads, beliefs, concurrently: true, flashAttention: true, cancellation);
+        var oneByOneFlash = await TimePhaseAsync(modelPath, threads, beliefs, concurrently: false, flashAttention: true, cancellation);
 
         return new JsonObject
         {
@@ -146,14 +150,19 @@ internal static class EngineBenchmark
             ["phase_batched_s"] = Round(together.TotalSeconds),
             ["phase_sequential_s"] = Round(oneByOne.TotalSeconds),
             ["phase_batched_vs_sequential"] = Round(together / oneByOne, 3),
+            ["phase_prompt_tokens"] = session.Calls.Where(c => c.Schema == "beliefs").Take(beliefs.Count).Sum(c => c.PromptTokens),
+            ["phase_flash_attention_batched_s"] = Round(togetherFlash.TotalSeconds),
+            ["phase_flash_attention_sequential_s"] = Round(oneByOneFlash.TotalSeconds),
+            ["phase_flash_attention_batched_vs_sequential"] = Round(togetherFlash / oneByOneFlash, 3),
         };
     }
 
     private static async Task<TimeSpan> TimePhaseAsync(
-        string modelPath, int threads, List<(IReadOnlyList<ChatMessage> Messages, ChatOptions? Options)> requests, bool concurrently, CancellationToken cancellation)
+        string modelPath, int threads, List<(IReadOnlyList<ChatMessage> Messages, ChatOptions? Options)> requests, bool concurrently, bool flashAttention,
+        CancellationToken cancellation)
     {
         using var client = await LlamaChatClient.LoadAsync(
-            modelPath, new LlamaChatClientOptions { ContextSize = 16384, MaxSequences = 4, Threads = threads, PrefixCache = false }, null, cancellation);
+            modelPath, new LlamaChatClientOptions { ContextSize = 16384, MaxSequences = 4, Threads = threads, PrefixCache = false, FlashAttention = flashAttention }, null, cancellation);
         var clock = Stopwatch.StartNew();
         if (concurrently)
         {
