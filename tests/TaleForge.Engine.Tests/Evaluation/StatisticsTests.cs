@@ -98,6 +98,7 @@ public sealed class StatisticsTests : IDisposable
 
     [Theory]
     [InlineData("trajectory,scene,character,immersion\na.jsonl,arrival,mara,high\n", ":2: the column 'immersion' holds 'high', which is not a number")]
+    [InlineData("trajectory,scene,character,immersion\na.jsonl,arrival,mara,4\na.jsonl,quay,mara,7\n", ":3: the column 'immersion' holds 7, outside the scale of 1 to 5")]
     [InlineData("trajectory,scene,character,immersion\na.jsonl,arrival,mara\n", ":2: the row has 3 fields but the header has 4")]
     [InlineData("trajectory,scene,character,immersion\na.jsonl,arrival,mara,3\n\na.jsonl,\"arrival\"x,mara,3\n", ":4: the row is not valid CSV")]
     [InlineData("scene,character,immersion\narrival,mara,3\n", ":1: there is no 'trajectory' column")]

@@ -133,6 +133,11 @@ public sealed class ScoreSheet
                     throw new TaleForgeException($"{path}:{line}: the column '{column}' holds '{Clip(cell)}', which is not a number; "
                         + "write scores as numbers such as 1 to 5 (with a point for decimals), or leave the cell empty when not rated.");
                 }
+                if (value is < 1 or > 5)
+                {
+                    throw new TaleForgeException($"{path}:{line}: the column '{column}' holds {Clip(cell)}, outside the scale of 1 to 5; "
+                        + "rate on CharacterBox's 1-5 scale, or leave the cell empty when not rated.");
+                }
                 values[column] = value;
             }
             rows.Add(new ScoredRow(line, key, values.ToImmutable()));
