@@ -172,6 +172,10 @@ internal sealed unsafe partial class InferenceScheduler : IDisposable
         foreach (var job in _waiting.Where(j => j.Cancellation.IsCancellationRequested).ToList())
         {
             _waiting.Remove(job);
+            if (job.Slot is { } held)
+            {
+                _cache.Release(held);
+            }
             job.Fail(new OperationCanceledException(job.Cancellation));
         }
         foreach (var job in _live.Where(j => j.Cancellation.IsCancellationRequested).ToList())
@@ -187,16 +191,14 @@ internal sealed unsafe partial class InferenceScheduler : IDisposable
         for (var i = 0; i < _waiting.Count;)
         {
             var job = _waiting[i];
-            if (!_cache.TryAssign(job))
+            if (job.Slot is null && !_cache.TryAssign(job))
             {
                 return;
             }
             if (_live.Count > 0 && !HasRoomFor(job))
             {
-                // Wait for a running request to finish rather than start one that would cut the others short;
-                // first come, first served, so nothing behind it jumps the queue.
-                _cache.Release(job.Slot!);
-                job.Slot = null;
+                // Wait for a running request to finish rather than start one that would cut the others short.
+                // It keeps its slot (and prefix) meanwhile, and first come, first served: nothing jumps the queue.
                 return;
             }
             _waiting.RemoveAt(i);
