@@ -1,11 +1,11 @@
 using System.CommandLine;
 using TaleForge.Core;
 using TaleForge.Core.Definitions;
-using TaleForge.Engine.Evaluation;
-using TaleForge.Engine.Evaluation.Episodes;
-using TaleForge.Engine.Evaluation.Interview;
-using TaleForge.Engine.Evaluation.Judging;
-using TaleForge.Engine.Evaluation.Reports;
+using TaleForge.Research.Evaluation;
+using TaleForge.Research.Evaluation.Episodes;
+using TaleForge.Research.Evaluation.Interview;
+using TaleForge.Research.Evaluation.Judging;
+using TaleForge.Research.Evaluation.Reports;
 
 namespace TaleForge.Cli.Commands;
 

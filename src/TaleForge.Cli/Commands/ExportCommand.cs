@@ -3,9 +3,9 @@ using System.Text;
 using System.Text.Json.Nodes;
 using TaleForge.Core;
 using TaleForge.Core.Definitions;
-using TaleForge.Engine.Export;
 using TaleForge.Engine.Replay;
 using TaleForge.Engine.Trajectories;
+using TaleForge.Research.Export;
 
 namespace TaleForge.Cli.Commands;
 

@@ -5,7 +5,7 @@ using TaleForge.Content;
 using TaleForge.Content.Library;
 using TaleForge.Core;
 using TaleForge.Core.Definitions;
-using TaleForge.Core.Narration;
+using TaleForge.Core.Phrasing;
 using TaleForge.Engine.Saves;
 using TaleForge.Engine.Session;
 
