@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using TaleForge.Content;
+using TaleForge.Content.Opening;
 using TaleForge.Core.State;
 using TaleForge.Engine.Session;
 using TaleForge.Engine.Trajectories;
