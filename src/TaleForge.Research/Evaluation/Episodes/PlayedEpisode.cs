@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using TaleForge.Content.Opening;
 using TaleForge.Core;
 using TaleForge.Core.Definitions;
 using TaleForge.Core.Events;
@@ -45,7 +46,7 @@ public sealed class PlayedEpisode
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(world);
-        var hash = RecordedTrajectory.HashOf(world);
+        var hash = WorldHash.Of(world);
         if (!string.Equals(file.WorldHash, hash, StringComparison.Ordinal))
         {
             throw new TaleForgeException(

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using TaleForge.Content.Opening;
 using TaleForge.Core.Definitions;
 using TaleForge.Core.Events;
 using TaleForge.Engine.Narration;
@@ -37,8 +38,8 @@ public sealed record RecordedTrajectory
     /// <summary>What the reader skipped (a last line cut short), worded for the user.</summary>
     public ImmutableArray<string> Warnings { get; init; } = [];
 
-    /// <summary>The content hash trajectories record for <paramref name="world"/>, to compare with <see cref="WorldHash"/>.</summary>
-    public static string HashOf(WorldDefinition world) => Engine.Trajectories.WorldHash.Of(world);
+    /// <summary>What the file records about its world, to open it with (<see cref="WorldRecording.Open"/>).</summary>
+    public WorldRecording World => new(Path, WorldId, WorldSource, WorldHash);
 
     /// <summary>Reads a trajectory file; damage is a <see cref="Core.TaleForgeException"/> naming the file and line.</summary>
     public static RecordedTrajectory Read(string path)
