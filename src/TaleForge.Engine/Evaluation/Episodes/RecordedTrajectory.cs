@@ -4,6 +4,8 @@ using TaleForge.Core.Events;
 using TaleForge.Engine.Narration;
 using TaleForge.Engine.Trajectories;
 
+using TaleForge.Engine.Agents;
+
 namespace TaleForge.Engine.Evaluation.Episodes;
 
 /// <summary>
@@ -26,7 +28,7 @@ public sealed record RecordedTrajectory
     public string? Player { get; init; }
 
     /// <summary>The model file each role was given ("narrator", "characters", "character:ID").</summary>
-    public ImmutableArray<(string Role, string File)> Models { get; init; } = [];
+    public ImmutableArray<(Role Role, string File)> Models { get; init; } = [];
 
     /// <summary>The events of the branch played last, oldest first.</summary>
     public ImmutableArray<RecordedEvent> MainPath { get; init; } = [];
@@ -67,4 +69,4 @@ public sealed record RecordedEvent(
     long Step, int Line, int Round, NarratorPhase Phase, string? Actor, ImmutableArray<string> Observers, WorldEvent Event);
 
 /// <summary>A model call: who asked which model, why each refused attempt was refused ("Kind: reason"), and the failure if none was accepted.</summary>
-public sealed record RecordedCall(string Role, string Model, ImmutableArray<string> RefusedAttempts, string? Failure);
+public sealed record RecordedCall(Role Role, string Model, ImmutableArray<string> RefusedAttempts, string? Failure);

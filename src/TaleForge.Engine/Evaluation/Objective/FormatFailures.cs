@@ -2,6 +2,8 @@ using System.Collections.Immutable;
 using TaleForge.Engine.Evaluation.Episodes;
 using TaleForge.Inference.Structured;
 
+using TaleForge.Engine.Agents;
+
 namespace TaleForge.Engine.Evaluation.Objective;
 
 /// <summary>
@@ -25,12 +27,12 @@ public static class FormatFailures
     {
         ArgumentNullException.ThrowIfNull(episodes);
         var calls = episodes.SelectMany(e => e.File.Calls)
-            .Where(c => c.Model != PlayedEpisode.Human && !c.Role.StartsWith("player:", StringComparison.Ordinal));
+            .Where(c => c.Model != PlayedEpisode.Human && c.Role.Kind != RoleKind.Player);
         return [.. calls
             .GroupBy(c => (c.Model, c.Role))
             .Select(g => new FormatFailureRow(
                 g.Key.Model,
-                g.Key.Role,
+                g.Key.Role.ToString(),
                 g.Count(),
                 g.Sum(c => c.RefusedAttempts.Length + (c.Failure is null ? 1 : 0)),
                 g.Sum(c => c.RefusedAttempts.Length),
