@@ -4,6 +4,7 @@ using TaleForge.Content;
 using TaleForge.Core;
 using TaleForge.Core.Definitions;
 using TaleForge.Core.State;
+using TaleForge.Engine.Episodes;
 using TaleForge.Engine.Saves;
 using TaleForge.Engine.Session;
 using TaleForge.Engine.Trajectories;
@@ -18,22 +19,17 @@ internal sealed class SavedPlay(SaveLibrary library, LoadedCast cast, string? pl
 {
     public SaveLibrary Library { get; } = library;
 
+    /// <summary>The episode a new game of <paramref name="world"/> (loaded from <paramref name="source"/>) plays with this cast.</summary>
+    public EpisodeSpec Spec(WorldDefinition world, string source, long seed) =>
+        cast.Spec(new WorldReference(world.Info.Id, world.Info.Title, Path.GetFullPath(source), WorldHash.Of(world)), seed);
+
     /// <summary>A new game in a new slot (named, or the world and the time).</summary>
     public (GameSession Session, SaveSlot Slot) Start(WorldDefinition world, string source, long seed, string? name)
     {
         var folder = name is null ? Library.NewSlot(world.Info.Id, DateTimeOffset.UtcNow) : Library.NewNamed(name);
-        var header = new TrajectoryHeader
-        {
-            Taleforge = VersionAction.Version,
-            Created = DateTimeOffset.UtcNow,
-            World = new WorldReference(world.Info.Id, world.Info.Title, Path.GetFullPath(source), WorldHash.Of(world)),
-            Seed = seed,
-            Player = player,
-            Mode = cast.Cast.IsAuthored ? "authored" : "model",
-            Models = cast.Models,
-        };
-        var slot = SaveSlot.Create(folder, WorldState.Initial(world), header);
-        return (new GameSession(world, cast.Cast, new SessionOptions { Seed = seed, Trajectory = slot }), slot);
+        var spec = Spec(world, source, seed);
+        var slot = SaveSlot.Create(folder, WorldState.Initial(world), spec.Header(VersionAction.Version, DateTimeOffset.UtcNow));
+        return (new GameSession(world, cast.Cast with { Director = spec.Director }, spec.SessionOptions(slot)), slot);
     }
 
     /// <summary>Continues a save where it stands, writing on into it.</summary>
@@ -50,7 +46,7 @@ internal sealed class SavedPlay(SaveLibrary library, LoadedCast cast, string? pl
         var slot = SaveSlot.Continue(folder, saved.Header, resumedState);
         try
         {
-            var session = GameSession.Resume(world, cast.Cast, saved.Trajectory, saved.Head, new SessionOptions { Seed = saved.Header.Seed, Trajectory = slot });
+            var session = GameSession.Resume(world, cast.Cast, saved.Trajectory, saved.Head, EpisodeSpec.Of(saved.Header).SessionOptions(slot));
             return (session, slot, saved.Warnings);
         }
         catch
