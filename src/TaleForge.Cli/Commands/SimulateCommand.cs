@@ -44,7 +44,7 @@ internal static class SimulateCommand
             var folder = parse.GetValue(output)!.FullName;
 
             await using var cast = await models.CastAsync(parse, world, player: null, error, cancellation);
-            var spec = cast.Spec(new WorldReference(world.Info.Id, world.Info.Title, origin, WorldHash.Of(world)), parse.GetValue(seed));
+            var spec = cast.Spec(WorldReference.Of(world, origin), parse.GetValue(seed));
             var plan = new List<Episode>();
             foreach (var start in scenes)
             {

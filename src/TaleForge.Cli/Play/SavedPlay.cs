@@ -21,7 +21,7 @@ internal sealed class SavedPlay(SaveLibrary library, LoadedCast cast, string? pl
 
     /// <summary>The episode a new game of <paramref name="world"/> (loaded from <paramref name="source"/>) plays with this cast.</summary>
     public EpisodeSpec Spec(WorldDefinition world, string source, long seed) =>
-        cast.Spec(new WorldReference(world.Info.Id, world.Info.Title, Path.GetFullPath(source), WorldHash.Of(world)), seed);
+        cast.Spec(WorldReference.Of(world, source), seed);
 
     /// <summary>A new game in a new slot (named, or the world and the time).</summary>
     public (GameSession Session, SaveSlot Slot) Start(WorldDefinition world, string source, long seed, string? name)

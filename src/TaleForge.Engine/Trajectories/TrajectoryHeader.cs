@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using TaleForge.Core.Definitions;
 using TaleForge.Engine.Agents;
 using TaleForge.Engine.Episodes;
 using TaleForge.Inference.Backends;
@@ -60,7 +61,16 @@ public sealed record TrajectoryHeader
 public sealed record SwapReference(string Trajectory, string Character, ModelReference Model);
 
 /// <summary>The world an episode was played in: its id, title, where it was loaded from, and a hash of its content.</summary>
-public sealed record WorldReference(string Id, string Title, string Source, string Hash);
+public sealed record WorldReference(string Id, string Title, string Source, string Hash)
+{
+    /// <summary>A world as loaded from <paramref name="source"/> (recorded as a full path), with its content hash.</summary>
+    public static WorldReference Of(WorldDefinition world, string source)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        ArgumentException.ThrowIfNullOrEmpty(source);
+        return new WorldReference(world.Info.Id, world.Info.Title, Path.GetFullPath(source), WorldHash.Of(world));
+    }
+}
 
 /// <summary>A model as a role used it: a local file (name, size, hash) or a remote model, with the backend's settings.</summary>
 public sealed record ModelReference

@@ -3,6 +3,7 @@ using TaleForge.Core.Events;
 using TaleForge.Core.State;
 using TaleForge.Engine.Narration;
 using TaleForge.Engine.Trajectories;
+using TaleForge.Engine.Agents;
 
 namespace TaleForge.Engine.Tests.Replay;
 
@@ -32,7 +33,7 @@ internal static class HandMadeTrajectory
             Seed = 1,
             Player = "mara",
             Mode = "model",
-            Models = [new ModelReference { Role = "characters", File = "tiny.gguf" }, new ModelReference { Role = "narrator", File = "tiny.gguf" }],
+            Models = [new ModelReference { Role = Role.Characters, File = "tiny.gguf" }, new ModelReference { Role = Role.Narrator, File = "tiny.gguf" }],
         };
         TrajectoryRecord[] records =
         [
@@ -83,7 +84,7 @@ internal static class HandMadeTrajectory
             Scene = "arrival",
             Round = 1,
             Phase = phase,
-            Role = role,
+            Role = Role.Parse(role),
             Seed = 1000 + step,
             Model = "tiny.gguf",
             Schema = schema,
@@ -101,7 +102,7 @@ internal static class HandMadeTrajectory
             Scene = "arrival",
             Round = 1,
             Phase = NarratorPhase.ActorTurn,
-            Role = "player:mara",
+            Role = Role.Player("mara"),
             Seed = 0,
             Model = "human",
             Schema = "player_turn",
