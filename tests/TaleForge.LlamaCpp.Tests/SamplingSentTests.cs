@@ -12,7 +12,14 @@ public class SamplingSentTests
     {
         var sent = new Inference.Backends.Sampling
         {
-            Temperature = 0.3f, TopK = 7, TopP = 0.5f, MinP = 0.1f, RepeatPenalty = 1.2f, RepeatLastN = 32, FrequencyPenalty = 0.25f, PresencePenalty = 0.75f,
+            Temperature = 0.3f,
+            TopK = 7,
+            TopP = 0.5f,
+            MinP = 0.1f,
+            RepeatPenalty = 1.2f,
+            RepeatLastN = 32,
+            FrequencyPenalty = 0.25f,
+            PresencePenalty = 0.75f,
         };
         var options = sent.ToChatOptions();
         options.Seed = 9;

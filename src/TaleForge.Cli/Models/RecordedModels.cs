@@ -5,9 +5,9 @@ using TaleForge.Core;
 using TaleForge.Core.Definitions;
 using TaleForge.Engine.Agents;
 using TaleForge.Engine.Agents.Models;
+using TaleForge.Engine.Episodes;
 using TaleForge.Engine.Session;
 using TaleForge.Engine.Trajectories;
-using TaleForge.Engine.Episodes;
 using TaleForge.Inference.Backends;
 
 namespace TaleForge.Cli.Models;

@@ -45,8 +45,14 @@ public static class Specs
         from presence in Single
         select new Sampling
         {
-            Temperature = temperature, TopK = topK, TopP = topP, MinP = minP, RepeatPenalty = penalty,
-            RepeatLastN = lastN, FrequencyPenalty = frequency, PresencePenalty = presence,
+            Temperature = temperature,
+            TopK = topK,
+            TopP = topP,
+            MinP = minP,
+            RepeatPenalty = penalty,
+            RepeatLastN = lastN,
+            FrequencyPenalty = frequency,
+            PresencePenalty = presence,
         };
 
     private static Gen<ImmutableSortedDictionary<string, string>> Parameters { get; } =

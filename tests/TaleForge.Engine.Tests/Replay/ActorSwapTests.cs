@@ -1,9 +1,9 @@
 using TaleForge.Core.State;
+using TaleForge.Engine.Agents;
 using TaleForge.Engine.Agents.Models;
 using TaleForge.Engine.Replay;
 using TaleForge.Engine.Session;
 using TaleForge.Engine.Trajectories;
-using TaleForge.Engine.Agents;
 
 namespace TaleForge.Engine.Tests.Replay;
 

@@ -1,9 +1,9 @@
 using TaleForge.Core.Decisions;
 using TaleForge.Core.Events;
+using TaleForge.Engine.Episodes;
 using TaleForge.Engine.Replay;
 using TaleForge.Engine.Session;
 using TaleForge.Engine.Trajectories;
-using TaleForge.Engine.Episodes;
 
 namespace TaleForge.Engine.Tests.Replay;
 

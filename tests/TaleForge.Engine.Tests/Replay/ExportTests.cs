@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
+using TaleForge.Engine.Agents;
 using TaleForge.Engine.Export;
 using TaleForge.Engine.Trajectories;
-using TaleForge.Engine.Agents;
 
 namespace TaleForge.Engine.Tests.Replay;
 

@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 using TaleForge.Core.Events;
 using TaleForge.Core.State;
+using TaleForge.Engine.Agents;
 using TaleForge.Engine.Narration;
 using TaleForge.Engine.Trajectories;
-using TaleForge.Engine.Agents;
 
 namespace TaleForge.Engine.Tests.Replay;
 

@@ -6,11 +6,11 @@ using TaleForge.Core.Definitions;
 using TaleForge.Core.State;
 using TaleForge.Engine.Agents;
 using TaleForge.Engine.Agents.Models;
+using TaleForge.Engine.Episodes;
 using TaleForge.Engine.Session;
 using TaleForge.Engine.Simulation;
 using TaleForge.Engine.Trajectories;
 using TaleForge.Tests.Shared;
-using TaleForge.Engine.Episodes;
 
 namespace TaleForge.Engine.Tests.Replay;
 

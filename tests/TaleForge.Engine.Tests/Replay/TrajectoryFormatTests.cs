@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using TaleForge.Core.Events;
+using TaleForge.Engine.Episodes;
 using TaleForge.Engine.Session;
 using TaleForge.Engine.Trajectories;
-using TaleForge.Engine.Episodes;
 
 namespace TaleForge.Engine.Tests.Replay;
 

@@ -19,7 +19,14 @@ public class SamplingTests
     {
         var sampling = new Sampling
         {
-            Temperature = 0.3f, TopK = 7, TopP = 0.5f, MinP = 0.1f, RepeatPenalty = 1.2f, RepeatLastN = 32, FrequencyPenalty = 0.25f, PresencePenalty = 0.75f,
+            Temperature = 0.3f,
+            TopK = 7,
+            TopP = 0.5f,
+            MinP = 0.1f,
+            RepeatPenalty = 1.2f,
+            RepeatLastN = 32,
+            FrequencyPenalty = 0.25f,
+            PresencePenalty = 0.75f,
         };
 
         var options = sampling.ToChatOptions();

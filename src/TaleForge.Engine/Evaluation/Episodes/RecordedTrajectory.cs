@@ -1,10 +1,10 @@
 using System.Collections.Immutable;
 using TaleForge.Core.Definitions;
 using TaleForge.Core.Events;
+using TaleForge.Engine.Agents;
+using TaleForge.Engine.Episodes;
 using TaleForge.Engine.Narration;
 using TaleForge.Engine.Trajectories;
-
-using TaleForge.Engine.Agents;
 
 namespace TaleForge.Engine.Evaluation.Episodes;
 
@@ -27,8 +27,8 @@ public sealed record RecordedTrajectory
     /// <summary>The character a person played, if any.</summary>
     public string? Player { get; init; }
 
-    /// <summary>The model file each role was given ("narrator", "characters", "character:ID").</summary>
-    public ImmutableArray<(Role Role, string File)> Models { get; init; } = [];
+    /// <summary>The episode as its header specifies it: among others, the model each role was given.</summary>
+    public required EpisodeSpec Spec { get; init; }
 
     /// <summary>The events of the branch played last, oldest first.</summary>
     public ImmutableArray<RecordedEvent> MainPath { get; init; } = [];
@@ -56,7 +56,7 @@ public sealed record RecordedTrajectory
             Seed = file.Header.Seed,
             Mode = file.Header.Mode,
             Player = file.Header.Player,
-            Models = [.. file.Header.Models.Select(m => (m.Role, m.File))],
+            Spec = EpisodeSpec.Of(file.Header),
             MainPath = [.. file.MainPath().Select(e => new RecordedEvent(e.Step, e.Line, e.Round, e.Phase, e.Actor, e.Observers, e.Event))],
             Calls = [.. file.Calls.Select(c => new RecordedCall(c.Role, c.Model, [.. c.Attempts.Select(a => a.Error)], c.Failure))],
             Warnings = file.Warnings,

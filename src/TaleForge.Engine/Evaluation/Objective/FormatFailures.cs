@@ -1,8 +1,7 @@
 using System.Collections.Immutable;
+using TaleForge.Engine.Agents;
 using TaleForge.Engine.Evaluation.Episodes;
 using TaleForge.Inference.Structured;
-
-using TaleForge.Engine.Agents;
 
 namespace TaleForge.Engine.Evaluation.Objective;
 
