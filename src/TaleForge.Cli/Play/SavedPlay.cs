@@ -46,7 +46,9 @@ internal sealed class SavedPlay(SaveLibrary library, LoadedCast cast, string? pl
         var slot = SaveSlot.Continue(folder, saved.Header, resumedState);
         try
         {
-            var session = GameSession.Resume(world, cast.Cast, saved.Trajectory, saved.Head, EpisodeSpec.Of(saved.Header).SessionOptions(slot));
+            // The save's spec decides the director, not today's flags: a re-run of the whole save must match it.
+            var spec = EpisodeSpec.Of(saved.Header);
+            var session = GameSession.Resume(world, cast.Cast with { Director = spec.Director }, saved.Trajectory, saved.Head, spec.SessionOptions(slot));
             return (session, slot, saved.Warnings);
         }
         catch
