@@ -42,7 +42,7 @@ public sealed class CharacterBoxSourceTests(CharacterBoxEpisode episode) : IClas
         Assert.Contains(": mara-quill played by tiny-44.gguf, every other role from the recording.", run.Output, StringComparison.Ordinal);
         var swapped = TrajectoryFile.Read(Directory.GetFiles(output, "*.jsonl").Single());
         Assert.Equal(("mara-quill", "tiny-44.gguf"), (swapped.Header.Swap!.Character, swapped.Header.Swap.Model.File));
-        Assert.Contains(swapped.Calls, c => c.Role == "character:mara-quill" && c.Model == "tiny-44.gguf");
+        Assert.Contains(swapped.Calls, c => c.Role.ToString() == "character:mara-quill" && c.Model == "tiny-44.gguf");
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.AI;
+using TaleForge.Content.Opening;
 using TaleForge.Content;
 using TaleForge.Content.Writing;
 using TaleForge.Core.Decisions;
@@ -7,11 +8,14 @@ using TaleForge.Core.Definitions;
 using TaleForge.Core.State;
 using TaleForge.Engine.Agents;
 using TaleForge.Engine.Agents.Models;
+using TaleForge.Engine.Episodes;
 using TaleForge.Engine.Session;
 using TaleForge.Engine.Simulation;
 using TaleForge.Engine.Trajectories;
+using TaleForge.Inference.Backends;
 using TaleForge.Inference.Fakes;
 using TaleForge.Inference.Grammar;
+using TaleForge.LlamaCpp.Backends;
 using TaleForge.LlamaCpp.Chat;
 using TaleForge.LlamaCpp.RandomModels;
 
@@ -28,19 +32,13 @@ internal static class Recorded
 
     public static WorldDefinition World { get; } = WorldLoader.LoadOrThrow(WorldSource);
 
-    private static TrajectoryHeader Template => new()
-    {
-        Taleforge = "test",
-        Created = DateTimeOffset.UnixEpoch,
-        World = new WorldReference("", "", "", ""),
-        Seed = 0,
-        Mode = "",
-    };
+    /// <summary>An episode of <paramref name="world"/> loaded from <paramref name="source"/>, with no model, nobody at the keyboard.</summary>
+    private static EpisodeSpec Spec(WorldDefinition world, string source, long seed) => new() { World = WorldReference.Of(new OpenedWorld(Content.Opening.WorldSource.At(source), world, WorldHash.Of(world))), Seed = seed };
 
     public static async Task<string> AuthoredAsync(string folder, int rounds = 2)
     {
-        var episode = new Episode("greywick-authored", World, Seed: 3) { Rounds = rounds, OnlyThisScene = true, Source = WorldSource };
-        var results = await Simulator.RunAsync([episode], world => Cast.Authored(world), Template, folder, parallel: 1);
+        var episode = new Episode("greywick-authored", World, Spec(World, WorldSource, seed: 3) with { RoundLimit = rounds, StopAfterScene = true });
+        var results = await Simulator.RunAsync([episode], world => Cast.Authored(world), "test", folder, parallel: 1);
         return results.Single().Trajectory;
     }
 
@@ -49,10 +47,10 @@ internal static class Recorded
     {
         var path = Path.Combine(folder, "greywick-played.jsonl");
         var cast = Cast.Authored(World, "ines");
-        var options = new SessionOptions { Seed = 5, RoundLimit = 3, StopAfterScene = true };
-        using var writer = TrajectoryWriter.Create(path, TrajectoryHeader.For(World, WorldSource, cast, options, [], "test"));
+        var spec = Spec(World, WorldSource, seed: 5) with { Player = "ines", RoundLimit = 3, StopAfterScene = true };
+        using var writer = TrajectoryWriter.Create(path, spec.Header("test", DateTimeOffset.UnixEpoch));
         writer.Attach(WorldState.Initial(World));
-        var session = new GameSession(World, cast, options with { Trajectory = writer });
+        var session = new GameSession(World, cast, spec.SessionOptions(writer));
         await session.RunAsync();
         await session.SubmitAsync(new CharacterTurn { Action = "wipes the fog from the window", Dialogue = "Something is wrong at the tower." });
         session.Undo();
@@ -110,9 +108,12 @@ internal static class Recorded
             Characters = world.Characters.ToImmutableSortedDictionary(c => c.Id, _ => (ICharacterAgent)new ModelCharacter(role), StringComparer.Ordinal),
             Narrator = new ModelNarrator(role),
         };
-        var header = Template with { Models = [new ModelReference { Role = "characters", File = "grammar" }, new ModelReference { Role = "narrator", File = "grammar" }] };
-        var episode = new Episode("cove-grammar", world, Seed: 11) { Rounds = 2, Source = source };
-        var results = await Simulator.RunAsync([episode], _ => cast, header, folder, parallel: 1);
+        var spec = Spec(world, source, seed: 11) with
+        {
+            RoundLimit = 2,
+            Models = [new ModelReference { Role = Role.Characters, File = "grammar" }, new ModelReference { Role = Role.Narrator, File = "grammar" }],
+        };
+        var results = await Simulator.RunAsync([new Episode("cove-grammar", world, spec)], _ => cast, "test", folder, parallel: 1);
         return results.Single().Trajectory;
     }
 
@@ -131,42 +132,20 @@ internal static class Recorded
     public static async Task<string> TinyModelEpisodeAsync(string folder, string model)
     {
         var (source, world) = Cove(folder);
-        var parameters = new SortedDictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["ctx_size"] = "4096",
-            ["n_gpu_layers"] = "0",
-            ["parallel"] = "1",
-            ["temp"] = "0.8",
-            ["threads"] = "1",
-            ["top_p"] = "0.95",
-        }.ToImmutableSortedDictionary(StringComparer.Ordinal);
-        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(model)));
-        ModelReference Reference(string role) => new()
-        {
-            Role = role,
-            File = Path.GetFileName(model),
-            Bytes = new FileInfo(model).Length,
-            Sha256 = hash,
-            Backend = "llama.cpp",
-            Parameters = parameters,
-        };
-        using var client = await LlamaChatClient.LoadAsync(model, new LlamaChatClientOptions { ContextSize = 4096, MaxSequences = 1, Threads = 1 });
-        var role = new ModelRole
-        {
-            Client = client,
-            Model = Path.GetFileName(model),
-            Sampling = new ChatOptions { Temperature = 0.8f, TopP = 0.95f },
-            ContextTokens = client.ContextSize,
-            CountTokens = text => client.Model.Tokenize(text).Length,
-        };
+        using var backend = await LlamaBackend.LoadAsync(model, new LlamaChatClientOptions { ContextSize = 4096, MaxSequences = 1, Threads = 1 }, threadsChosen: true);
+        var reference = await backend.ReferenceAsync();
+        var role = ModelRole.For(backend, Path.GetFileName(model), Sampling.Default);
         var cast = new Cast
         {
             Characters = world.Characters.ToImmutableSortedDictionary(c => c.Id, _ => (ICharacterAgent)new ModelCharacter(role), StringComparer.Ordinal),
             Narrator = new ModelNarrator(role),
         };
-        var header = Template with { Models = [Reference("characters"), Reference("narrator")] };
-        var episode = new Episode("cove-tiny", world, Seed: 7) { Rounds = 1, Source = source };
-        var results = await Simulator.RunAsync([episode], _ => cast, header, folder, parallel: 1);
+        var spec = Spec(world, source, seed: 7) with
+        {
+            RoundLimit = 1,
+            Models = [ModelReference.Of(Role.Characters, reference), ModelReference.Of(Role.Narrator, reference)],
+        };
+        var results = await Simulator.RunAsync([new Episode("cove-tiny", world, spec)], _ => cast, "test", folder, parallel: 1);
         return results.Single().Trajectory;
     }
 }

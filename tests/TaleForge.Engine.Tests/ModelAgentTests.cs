@@ -62,7 +62,7 @@ public class ModelAgentTests
     {
         var (session, _) = ModelSession(seed: 3);
         await session.RunAsync();
-        Assert.All(session.Calls, c => Assert.Equal(Inference.Seeds.SeedDerivation.Derive(3, c.Call.Step, c.Call.Role), c.Call.Seed));
+        Assert.All(session.Calls, c => Assert.Equal(Inference.Seeds.SeedDerivation.Derive(3, c.Call.Step, c.Call.Role.ToString()), c.Call.Seed));
         Assert.Equal(session.Calls.Count, session.Calls.Select(c => c.Call.Step).Distinct().Count());
     }
 

@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
 using TaleForge.Engine.Tests.Replay;
-using TaleForge.Engine.Trajectories;
+using TaleForge.Engine.Agents;
 using TaleForge.Research.Export;
+using TaleForge.Engine.Trajectories;
 
 namespace TaleForge.Research.Tests;
 
@@ -45,7 +46,7 @@ public sealed class ExportTests : IDisposable
         var narration = chatml[3]["messages"]!.AsArray();
         Assert.Equal(["system", "user", "assistant"], narration.Select(m => (string)m!["role"]!));
         Assert.Equal("""{"narration":"The lantern throws long shadows."}""", (string)narration[2]!["content"]!);
-        Assert.Single(InstructionRecords.ShareGpt(_file, new CallSelection("narrator")), r => (string)r["id"]! == "hand-made#18");
+        Assert.Single(InstructionRecords.ShareGpt(_file, CallSelection.Of(Role.Narrator)), r => (string)r["id"]! == "hand-made#18");
     }
 
     [Fact]

@@ -1,9 +1,8 @@
 using System.CommandLine;
-using Microsoft.Extensions.AI;
 using TaleForge.Cli.Models;
 using TaleForge.Core;
 using TaleForge.Engine.Agents.Models;
-using TaleForge.LlamaCpp.Chat;
+using TaleForge.Inference.Backends;
 
 namespace TaleForge.Cli.Commands;
 
@@ -17,7 +16,7 @@ internal sealed class EvalModels : IAsyncDisposable
     /// <summary>Four parallel requests of 4096 tokens each.</summary>
     public const int DefaultContext = 16384;
 
-    private readonly Dictionary<string, (LlamaChatClient Client, ModelRole Role)> _loaded = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IModelBackend> _loaded = new(StringComparer.Ordinal);
 
     public static Option<int?> Context { get; } = new("--ctx-size", "-c") { Description = $"Context size in tokens, shared by the parallel requests (default {DefaultContext})." };
     public static Option<int?> Threads { get; } = new("--threads", "-t") { Description = "CPU threads for generation." };
@@ -55,27 +54,19 @@ internal sealed class EvalModels : IAsyncDisposable
         {
             throw new TaleForgeException($"the {what} model '{file}' does not exist; give the path of a GGUF model file.");
         }
-        if (!_loaded.TryGetValue(path, out var loaded))
+        if (!_loaded.TryGetValue(path, out var backend))
         {
-            var client = await ModelLoading.LoadAsync(path, settings, progress, cancellation);
-            loaded = (client, new ModelRole
-            {
-                Client = client,
-                Model = Path.GetFileName(path),
-                Sampling = new ChatOptions { Temperature = 0f },
-                ContextTokens = client.ContextSize / Math.Max(1, settings.Parallel),
-                CountTokens = text => client.Model.Tokenize(text).Length,
-            });
-            _loaded[path] = loaded;
+            backend = await Backends.LoadAsync(path, settings, progress, cancellation);
+            _loaded[path] = backend;
         }
-        return loaded.Role;
+        return ModelRole.For(backend, Path.GetFileName(path), Sampling.Greedy);
     }
 
     public ValueTask DisposeAsync()
     {
-        foreach (var (client, _) in _loaded.Values)
+        foreach (var backend in _loaded.Values)
         {
-            client.Dispose();
+            backend.Dispose();
         }
         _loaded.Clear();
         return ValueTask.CompletedTask;

@@ -46,7 +46,7 @@ internal static class ExportCommand
             }
             var chosen = parse.GetValue(format)!;
             var target = parse.GetValue(output)!;
-            var selection = parse.GetValue(roles) is { } r ? Selection(r) : null;
+            var selection = parse.GetValue(roles) is { } r ? CallSelection.Parse(r) : null;
             var summary = chosen == "characterbox"
                 ? await CharacterBoxAsync(files, target, parse.GetValue(world), cancellation)
                 : await LinesAsync(target, files.SelectMany(f => Records(chosen, f, selection)), cancellation) + $" {chosen} records";
@@ -55,11 +55,6 @@ internal static class ExportCommand
         });
         return command;
     }
-
-    private static CallSelection Selection(string roles) =>
-        roles is "all" or "character" or "narrator" or "director" || roles.StartsWith("character:", StringComparison.Ordinal)
-            ? new CallSelection(roles)
-            : throw new TaleForgeException($"--role '{roles}' is not a role; use character, character:ID, narrator, director or all.");
 
     private static IEnumerable<JsonObject> Records(string format, TrajectoryFile file, CallSelection? selection) => format switch
     {

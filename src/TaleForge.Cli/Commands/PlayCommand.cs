@@ -74,7 +74,7 @@ internal static class PlayCommand
             }
             else if (parse.GetValue(noSave))
             {
-                session = new GameSession(definition, cast.Cast, new SessionOptions { Seed = parse.GetValue(seed) });
+                session = new GameSession(definition, cast.Cast, saved.Spec(opened, parse.GetValue(seed)).SessionOptions());
             }
             else
             {

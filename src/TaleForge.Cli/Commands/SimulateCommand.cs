@@ -45,6 +45,7 @@ internal static class SimulateCommand
 
             // One cast for every episode: the scenes of a CharacterBox file share the work's character ids.
             await using var cast = await models.CastAsync(parse, world, player: null, error, cancellation);
+            var spec = cast.Spec(WorldReference.Of(starts[0].World), parse.GetValue(seed));
             var plan = new List<Episode>();
             foreach (var (opened, start) in starts)
             {
@@ -52,13 +53,14 @@ internal static class SimulateCommand
                 {
                     var episodeSeed = parse.GetValue(seed) + i;
                     var name = string.Create(CultureInfo.InvariantCulture, $"{opened.Definition.Info.Id}-{start ?? "story"}-seed{episodeSeed}");
-                    plan.Add(new Episode(name, opened.Definition, episodeSeed)
+                    plan.Add(new Episode(name, opened.Definition, spec with
                     {
-                        Scene = start,
-                        OnlyThisScene = start is not null,
-                        Rounds = parse.GetValue(rounds),
-                        Source = opened.Source.ToString(),
-                    });
+                        World = WorldReference.Of(opened),
+                        Seed = episodeSeed,
+                        StartScene = start,
+                        StopAfterScene = start is not null,
+                        RoundLimit = parse.GetValue(rounds),
+                    }));
                 }
             }
             var existing = plan.Select(e => Path.Combine(folder, e.Name + ".jsonl")).Where(File.Exists).ToList();
@@ -67,20 +69,11 @@ internal static class SimulateCommand
                 throw new TaleForgeException($"{existing[0]} already exists; trajectories are never overwritten. Choose another --out folder or --seed.");
             }
 
-            var header = new TrajectoryHeader
-            {
-                Taleforge = VersionAction.Version,
-                Created = DateTimeOffset.UtcNow,
-                World = new WorldReference("", "", "", ""),
-                Seed = 0,
-                Mode = "",
-                Models = cast.Models,
-            };
             var display = new SimulationProgress(error, plan.Count);
             await stdout.WriteLineAsync(cast.Cast.IsAuthored
                 ? $"Simulating {plan.Count} episode(s) in authored mode (no --model given)."
                 : $"Simulating {plan.Count} episode(s) with {cast.Description}.");
-            var results = await Simulator.RunAsync(plan, _ => cast.Cast, header, folder, parse.GetValue(parallel), display, cancellation);
+            var results = await Simulator.RunAsync(plan, _ => cast.Cast, VersionAction.Version, folder, parse.GetValue(parallel), display, cancellation);
             display.Finish();
 
             foreach (var result in results)

@@ -1,26 +1,43 @@
 using System.Collections.Immutable;
+using TaleForge.Engine.Episodes;
 using TaleForge.Engine.Session;
 using TaleForge.Engine.Trajectories;
-using TaleForge.LlamaCpp.Chat;
+using TaleForge.Inference.Backends;
 
 namespace TaleForge.Cli.Models;
 
-/// <summary>A cast together with the model clients it uses; disposing it unloads the models.</summary>
-public sealed class LoadedCast(Cast cast, string description, ImmutableArray<ModelReference> models, IReadOnlyList<LlamaChatClient> clients) : IAsyncDisposable
+/// <summary>A cast together with the model backends it uses; disposing it unloads the models.</summary>
+public sealed class LoadedCast(
+    Cast cast, string description, ImmutableArray<ModelReference> models, Sampling sampling, IReadOnlyList<IModelBackend> backends) : IAsyncDisposable
 {
     public Cast Cast { get; } = cast;
 
     /// <summary>One line for the player: which models play which roles.</summary>
     public string Description { get; } = description;
 
-    /// <summary>The model files, as the trajectory header records them.</summary>
+    /// <summary>The model of each role, as the episode spec records them.</summary>
     public ImmutableArray<ModelReference> Models { get; } = models;
+
+    /// <summary>What every role samples with.</summary>
+    public Sampling Sampling { get; } = sampling;
+
+    /// <summary>The episode this cast plays in <paramref name="world"/> with <paramref name="seed"/>; limits and start scene are the caller's.</summary>
+    public EpisodeSpec Spec(WorldReference world, long seed) => new()
+    {
+        World = world,
+        Player = Cast.Player,
+        Models = Models,
+        Sampling = Sampling,
+        Seed = seed,
+        Director = Cast.Director,
+        Deterministic = backends.All(b => b.Capabilities.Deterministic),
+    };
 
     public ValueTask DisposeAsync()
     {
-        foreach (var client in clients)
+        foreach (var backend in backends)
         {
-            client.Dispose();
+            backend.Dispose();
         }
         return ValueTask.CompletedTask;
     }

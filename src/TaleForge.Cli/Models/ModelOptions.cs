@@ -7,7 +7,7 @@ using TaleForge.Engine.Agents;
 using TaleForge.Engine.Agents.Models;
 using TaleForge.Engine.Session;
 using TaleForge.Engine.Trajectories;
-using TaleForge.LlamaCpp.Chat;
+using TaleForge.Inference.Backends;
 
 namespace TaleForge.Cli.Models;
 
@@ -69,21 +69,23 @@ internal sealed class ModelOptions
         var narratorFile = settings.NarratorModel ?? settings.Model;
         if (settings.Model is null && narratorFile is null && overrides.Count == 0)
         {
-            return new LoadedCast(Cast.Authored(world, player) with { Director = false }, "", [], []);
+            return new LoadedCast(Cast.Authored(world, player) with { Director = false }, "", [], settings.Sampling, []);
         }
 
-        var clients = new Dictionary<string, (LlamaChatClient Client, ModelRole Role)>(StringComparer.Ordinal);
-        async Task<ModelRole> RoleFor(string file)
+        var backends = new Dictionary<string, IModelBackend>(StringComparer.Ordinal);
+        async Task<IModelBackend> BackendFor(string file)
         {
             var path = Path.GetFullPath(file);
-            if (!clients.TryGetValue(path, out var loaded))
+            if (!backends.TryGetValue(path, out var backend))
             {
-                var client = await ModelLoading.LoadAsync(path, settings, progress, cancellation);
-                loaded = (client, ModelRoles.For(client, path, settings));
-                clients[path] = loaded;
+                backend = await Backends.LoadAsync(path, settings, progress, cancellation);
+                backends[path] = backend;
             }
-            return loaded.Role;
+            return backend;
         }
+        async Task<ModelRole> RoleFor(string file) => ModelRole.For(await BackendFor(file), Path.GetFileName(file), settings.Sampling);
+        async Task<ModelReference> ReferenceFor(Role role, string file) =>
+            ModelReference.Of(role, await (await BackendFor(file)).ReferenceAsync(cancellation));
 
         try
         {
@@ -99,15 +101,15 @@ internal sealed class ModelOptions
 
             if (settings.Model is not null)
             {
-                references.Add(await ModelLoading.ReferenceAsync("characters", settings.Model, settings, cancellation));
+                references.Add(await ReferenceFor(Role.Characters, settings.Model));
             }
             if (narratorFile is not null)
             {
-                references.Add(await ModelLoading.ReferenceAsync("narrator", narratorFile, settings, cancellation));
+                references.Add(await ReferenceFor(Role.Narrator, narratorFile));
             }
             foreach (var (id, file) in overrides)
             {
-                references.Add(await ModelLoading.ReferenceAsync(AgentCall.CharacterRole(id), file, settings, cancellation));
+                references.Add(await ReferenceFor(Role.Character(id), file));
             }
 
             var cast = new Cast
@@ -118,13 +120,13 @@ internal sealed class ModelOptions
                 Director = parse.GetValue(_director) && narratorFile is not null,
             };
             var description = string.Join("; ", references.Select(r => $"{r.Role}: {r.File} ({r.Backend})"));
-            return new LoadedCast(cast, description, [.. references], [.. clients.Values.Select(c => c.Client)]);
+            return new LoadedCast(cast, description, [.. references], settings.Sampling, [.. backends.Values]);
         }
         catch
         {
-            foreach (var (client, _) in clients.Values)
+            foreach (var backend in backends.Values)
             {
-                client.Dispose();
+                backend.Dispose();
             }
             throw;
         }

@@ -1,4 +1,5 @@
 using TaleForge.Core;
+using TaleForge.Inference.Backends;
 using YamlDotNet.RepresentationModel;
 
 namespace TaleForge.Cli.Models;
@@ -15,6 +16,9 @@ public sealed record ModelSettings
     public int? Threads { get; init; }
     public int GpuLayers { get; init; }
     public float? Temperature { get; init; }
+
+    /// <summary>What the roles sample with: the defaults, at the temperature asked for.</summary>
+    public Sampling Sampling => Temperature is { } temperature ? Sampling.Default with { Temperature = temperature } : Sampling.Default;
 
     /// <summary>Requests decoded together (-np); each gets an equal share of the context.</summary>
     public int Parallel { get; init; } = 4;

@@ -5,9 +5,10 @@ using TaleForge.Core;
 using TaleForge.Core.Definitions;
 using TaleForge.Engine.Agents;
 using TaleForge.Engine.Agents.Models;
+using TaleForge.Engine.Episodes;
 using TaleForge.Engine.Session;
 using TaleForge.Engine.Trajectories;
-using TaleForge.LlamaCpp.Chat;
+using TaleForge.Inference.Backends;
 
 namespace TaleForge.Cli.Models;
 
@@ -18,55 +19,53 @@ namespace TaleForge.Cli.Models;
 /// </summary>
 internal static class RecordedModels
 {
-    /// <summary>The cast the header describes, with its models loaded; authored roles stay authored.</summary>
+    /// <summary>The cast the recording's episode spec describes, with its models loaded; authored roles stay authored.</summary>
     public static async Task<LoadedCast> CastAsync(
         TrajectoryFile trajectory, WorldDefinition world, IReadOnlyList<string> given, TextWriter progress, CancellationToken cancellation)
     {
-        var header = trajectory.Header;
-        var authored = Cast.Authored(world, header.Player) with { Director = header.Director };
-        if (header.Models.IsEmpty)
+        var spec = EpisodeSpec.Of(trajectory.Header);
+        var authored = Cast.Authored(world, spec.Player) with { Director = spec.Director };
+        if (spec.IsAuthored)
         {
-            return new LoadedCast(authored, "authored", [], []);
+            return new LoadedCast(authored, "authored", [], spec.Sampling, []);
         }
-        var clients = new Dictionary<string, (LlamaChatClient Client, ModelRole Role)>(StringComparer.Ordinal);
+        var backends = new Dictionary<string, IModelBackend>(StringComparer.Ordinal);
         try
         {
             async Task<ModelRole> RoleFor(ModelReference reference)
             {
                 var path = await LocateAsync(trajectory, reference, given, cancellation);
-                if (!clients.TryGetValue(path, out var loaded))
+                if (!backends.TryGetValue(path, out var backend))
                 {
-                    var settings = Settings(reference);
-                    var client = await ModelLoading.LoadAsync(path, settings, progress, cancellation);
-                    clients[path] = loaded = (client, ModelRoles.For(client, path, settings));
+                    backends[path] = backend = await Backends.LoadAsync(path, Settings(reference), progress, cancellation);
                 }
-                return loaded.Role;
+                return ModelRole.For(backend, Path.GetFileName(path), spec.Sampling);
             }
 
             var characters = ImmutableSortedDictionary.CreateBuilder<string, ICharacterAgent>(StringComparer.Ordinal);
-            foreach (var character in world.Characters.Where(c => c.Id != header.Player))
+            foreach (var character in world.Characters.Where(c => c.Id != spec.Player))
             {
-                var reference = Reference(header, AgentCall.CharacterRole(character.Id)) ?? Reference(header, "characters");
+                var reference = spec.ModelFor(Role.Character(character.Id));
                 characters[character.Id] = reference is null ? authored.Characters[character.Id] : new ModelCharacter(await RoleFor(reference));
             }
-            var narrator = Reference(header, AgentCall.NarratorRole) is { } narratorModel
+            var narrator = spec.ModelFor(Role.Narrator) is { } narratorModel
                 ? (INarratorAgent)new ModelNarrator(await RoleFor(narratorModel))
                 : authored.Narrator;
             var cast = authored with { Characters = characters.ToImmutable(), Narrator = narrator };
-            var description = string.Join("; ", header.Models.Select(m => $"{m.Role}: {m.File}"));
-            return new LoadedCast(cast, description, header.Models, [.. clients.Values.Select(c => c.Client)]);
+            var description = string.Join("; ", spec.Models.Select(m => $"{m.Role}: {m.File}"));
+            return new LoadedCast(cast, description, spec.Models, spec.Sampling, [.. backends.Values]);
         }
         catch
         {
-            foreach (var (client, _) in clients.Values)
+            foreach (var backend in backends.Values)
             {
-                client.Dispose();
+                backend.Dispose();
             }
             throw;
         }
     }
 
-    /// <summary>The settings a model ran with, from its header parameters (defaults for those not recorded).</summary>
+    /// <summary>The backend settings a model ran with, from its header parameters (defaults for those not recorded).</summary>
     public static ModelSettings Settings(ModelReference? reference)
     {
         var recorded = reference?.Parameters ?? ImmutableSortedDictionary<string, string>.Empty;
@@ -78,12 +77,8 @@ internal static class RecordedModels
             Threads = Int("threads"),
             GpuLayers = Int("n_gpu_layers") ?? defaults.GpuLayers,
             Parallel = Int("parallel") ?? defaults.Parallel,
-            Temperature = recorded.TryGetValue("temp", out var temp) && float.TryParse(temp, CultureInfo.InvariantCulture, out var t) ? t : null,
         };
     }
-
-    /// <summary>The reference recorded for a role exactly ("narrator", "characters", "character:ID").</summary>
-    public static ModelReference? Reference(TrajectoryHeader header, string role) => header.Models.FirstOrDefault(m => m.Role == role);
 
     private static async Task<string> LocateAsync(TrajectoryFile trajectory, ModelReference reference, IReadOnlyList<string> given, CancellationToken cancellation)
     {

@@ -4,6 +4,7 @@ using TaleForge.Content.Opening;
 using TaleForge.Core;
 using TaleForge.Core.Definitions;
 using TaleForge.Core.State;
+using TaleForge.Engine.Episodes;
 using TaleForge.Engine.Saves;
 using TaleForge.Engine.Session;
 using TaleForge.Engine.Trajectories;
@@ -18,23 +19,17 @@ internal sealed class SavedPlay(SaveLibrary library, LoadedCast cast, string? pl
 {
     public SaveLibrary Library { get; } = library;
 
+    /// <summary>The episode a new game of the opened world plays with this cast.</summary>
+    public EpisodeSpec Spec(OpenedWorld opened, long seed) => cast.Spec(WorldReference.Of(opened), seed);
+
     /// <summary>A new game in a new slot (named, or the world and the time).</summary>
     public (GameSession Session, SaveSlot Slot) Start(OpenedWorld opened, long seed, string? name)
     {
         var world = opened.Definition;
         var folder = name is null ? Library.NewSlot(world.Info.Id, DateTimeOffset.UtcNow) : Library.NewNamed(name);
-        var header = new TrajectoryHeader
-        {
-            Taleforge = VersionAction.Version,
-            Created = DateTimeOffset.UtcNow,
-            World = new WorldReference(world.Info.Id, world.Info.Title, opened.Source.Absolute().ToString(), opened.Hash),
-            Seed = seed,
-            Player = player,
-            Mode = cast.Cast.IsAuthored ? "authored" : "model",
-            Models = cast.Models,
-        };
-        var slot = SaveSlot.Create(folder, WorldState.Initial(world), header);
-        return (new GameSession(world, cast.Cast, new SessionOptions { Seed = seed, Trajectory = slot }), slot);
+        var spec = Spec(opened, seed);
+        var slot = SaveSlot.Create(folder, WorldState.Initial(world), spec.Header(VersionAction.Version, DateTimeOffset.UtcNow));
+        return (new GameSession(world, cast.Cast with { Director = spec.Director }, spec.SessionOptions(slot)), slot);
     }
 
     /// <summary>Continues a save where it stands, writing on into it.</summary>
@@ -51,7 +46,9 @@ internal sealed class SavedPlay(SaveLibrary library, LoadedCast cast, string? pl
         var slot = SaveSlot.Continue(folder, saved.Header, resumedState);
         try
         {
-            var session = GameSession.Resume(world, cast.Cast, saved.Trajectory, saved.Head, new SessionOptions { Seed = saved.Header.Seed, Trajectory = slot });
+            // The save's spec decides the director, not today's flags: a re-run of the whole save must match it.
+            var spec = EpisodeSpec.Of(saved.Header);
+            var session = GameSession.Resume(world, cast.Cast with { Director = spec.Director }, saved.Trajectory, saved.Head, spec.SessionOptions(slot));
             return (session, slot, saved.Warnings);
         }
         catch

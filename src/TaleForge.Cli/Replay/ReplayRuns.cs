@@ -4,6 +4,7 @@ using TaleForge.Cli.Presentation;
 using TaleForge.Core;
 using TaleForge.Engine.Agents;
 using TaleForge.Engine.Agents.Models;
+using TaleForge.Engine.Episodes;
 using TaleForge.Engine.Replay;
 using TaleForge.Engine.Trajectories;
 
@@ -76,12 +77,13 @@ internal static class ReplayRuns
         {
             throw new TaleForgeException($"the model file {path} does not exist.");
         }
-        var role = AgentCall.CharacterRole(character);
-        // The new model runs with the settings the character's recorded model had, so only the model differs.
-        var settings = RecordedModels.Settings(RecordedModels.Reference(file.Header, role) ?? RecordedModels.Reference(file.Header, "characters"));
-        using var client = await ModelLoading.LoadAsync(path, settings, error, cancellation);
-        var reference = await ModelLoading.ReferenceAsync(role, path, settings, cancellation);
-        var agent = new ModelCharacter(ModelRoles.For(client, path, settings));
+        var role = Role.Character(character);
+        var spec = EpisodeSpec.Of(file.Header);
+        // The new model runs with the settings and sampling the character's recorded model had, so only the model differs.
+        var settings = RecordedModels.Settings(spec.ModelFor(role));
+        using var backend = await Backends.LoadAsync(path, settings, error, cancellation);
+        var reference = ModelReference.Of(role, await backend.ReferenceAsync(cancellation));
+        var agent = new ModelCharacter(ModelRole.For(backend, Path.GetFileName(path), spec.Sampling));
         var result = await ActorSwap.RunAsync(file, world, character, agent, reference, folder, cancellation);
         await output.WriteLineAsync($"wrote {result.Trajectory}: {character} played by {reference.File}, every other role from the recording.");
         foreach (var note in result.Notes)

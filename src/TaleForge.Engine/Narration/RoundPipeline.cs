@@ -48,7 +48,7 @@ internal sealed partial class RoundPipeline(GameSession session)
     }
 
     private async Task<AgentResult<T>> AskNarratorAsync<T>(
-        string role, Func<NarratorView, AgentCall, CancellationToken, Task<AgentResult<T>>> ask, CancellationToken cancellation)
+        Role role, Func<NarratorView, AgentCall, CancellationToken, Task<AgentResult<T>>> ask, CancellationToken cancellation)
     {
         var call = session.NewCall(role);
         var result = await ask(session.NarratorView(), call, cancellation);

@@ -3,6 +3,7 @@ using TaleForge.Content.Opening;
 using TaleForge.Core;
 using TaleForge.Core.Definitions;
 using TaleForge.Engine.Agents;
+using TaleForge.Engine.Episodes;
 using TaleForge.Engine.Trajectories;
 
 namespace TaleForge.Engine.Replay;
@@ -48,17 +49,16 @@ public static class ActorSwap
         var branch = original.MainBranch();
         var recorded = new RecordedChatClient(branch.OfType<CallRecord>());
         var cast = RecordedCast.Build(original, world, recorded, character, agent);
-        var role = AgentCall.CharacterRole(character);
-        var header = original.Header with
+        var role = Role.Character(character);
+        var recordedSpec = EpisodeSpec.Of(original.Header);
+        var spec = recordedSpec with
         {
-            Created = DateTimeOffset.UtcNow,
-            Mode = "model",
             Player = cast.Player,
-            Models = [.. original.Header.Models.Where(m => m.Role != role), model with { Role = role }],
+            Models = [.. recordedSpec.Models.Where(m => m.Role != role), model with { Role = role }],
             Swap = new SwapReference(Path.GetFileName(original.Path), character, model with { Role = role }),
         };
         // With no one at the keyboard (the human's character swapped) the recorded decisions are simply not asked for.
-        var notes = await EpisodeRerun.RunAsync(world, cast, header, RecordedPlayer.MainBranch(original), output, cancellation);
+        var notes = await EpisodeRerun.RunAsync(world, cast, spec, original.Header.Taleforge, RecordedPlayer.MainBranch(original), output, cancellation);
         return new SwapResult(output, [.. notes, .. recorded.Notes]);
     }
 }

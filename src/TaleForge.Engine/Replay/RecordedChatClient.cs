@@ -25,7 +25,7 @@ public sealed class RecordedChatClient : IChatClient
         ArgumentNullException.ThrowIfNull(calls);
         foreach (var call in calls.Where(c => c.ByModel))
         {
-            var key = (call.Role, call.Schema);
+            var key = (call.Role.ToString(), call.Schema);
             if (!_recorded.TryGetValue(key, out var list))
             {
                 _recorded[key] = list = [];

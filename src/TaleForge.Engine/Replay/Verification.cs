@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using TaleForge.Content.Opening;
 using TaleForge.Core;
 using TaleForge.Core.Definitions;
+using TaleForge.Engine.Episodes;
 using TaleForge.Engine.Session;
 using TaleForge.Engine.Trajectories;
 
@@ -40,7 +41,7 @@ public static class Verification
         var output = keep ?? Path.Combine(Path.GetTempPath(), $"taleforge-verify-{Guid.NewGuid():N}.jsonl");
         try
         {
-            var notes = await EpisodeRerun.RunAsync(world, cast, original.Header with { Created = DateTimeOffset.UtcNow },
+            var notes = await EpisodeRerun.RunAsync(world, cast, EpisodeSpec.Of(original.Header), original.Header.Taleforge,
                 RecordedPlayer.WholeTree(original), output, cancellation);
             var rerun = TrajectoryFile.Read(output);
             var (compared, difference) = TrajectoryComparison.FirstDifference(original, rerun);

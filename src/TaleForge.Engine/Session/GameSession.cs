@@ -142,10 +142,10 @@ public sealed partial class GameSession
     }
 
     /// <summary>Reserves the next step for a model or authored decision, with the seed derived for it.</summary>
-    internal AgentCall NewCall(string role)
+    internal AgentCall NewCall(Role role)
     {
         var step = _nextStep++;
-        return new AgentCall(step, role, Narrator.Phase, SeedDerivation.Derive(Options.Seed, step, role));
+        return new AgentCall(step, role, Narrator.Phase, SeedDerivation.Derive(Options.Seed, step, role.ToString()));
     }
 
     /// <summary>
@@ -161,7 +161,7 @@ public sealed partial class GameSession
     /// <summary>The model name recorded for decisions a person made.</summary>
     public const string HumanModel = "human";
 
-    public static string PlayerRole(string character) => $"player:{character}";
+    public static Role PlayerRole(string character) => Role.Player(character);
 
     internal void Record(IEnumerable<ModelCall> calls)
     {

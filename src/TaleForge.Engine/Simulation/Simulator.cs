@@ -15,12 +15,12 @@ namespace TaleForge.Engine.Simulation;
 /// </summary>
 public static class Simulator
 {
-    /// <param name="castFor">The cast for a world (all characters agents; the player is null).</param>
-    /// <param name="header">The trajectory header for an episode, before its world, seed and limits are filled in.</param>
+    /// <param name="castFor">The cast for a world (all characters agents; the player is null); the spec decides the director.</param>
+    /// <param name="taleforgeVersion">The version the trajectory headers name.</param>
     public static async Task<ImmutableArray<EpisodeResult>> RunAsync(
         IReadOnlyList<Episode> episodes,
         Func<WorldDefinition, Cast> castFor,
-        TrajectoryHeader header,
+        string taleforgeVersion,
         string folder,
         int parallel,
         IProgress<EpisodeProgress>? progress = null,
@@ -28,6 +28,7 @@ public static class Simulator
     {
         ArgumentNullException.ThrowIfNull(episodes);
         ArgumentNullException.ThrowIfNull(castFor);
+        ArgumentException.ThrowIfNullOrEmpty(taleforgeVersion);
         ArgumentOutOfRangeException.ThrowIfLessThan(parallel, 1);
         Directory.CreateDirectory(folder);
         using var slots = new SemaphoreSlim(parallel);
@@ -36,7 +37,8 @@ public static class Simulator
             await slots.WaitAsync(cancellation);
             try
             {
-                return await RunOneAsync(episode, castFor(episode.World), header, folder, progress, cancellation);
+                var cast = castFor(episode.World) with { Director = episode.Spec.Director };
+                return await RunOneAsync(episode, cast, taleforgeVersion, folder, progress, cancellation);
             }
             finally
             {
@@ -47,30 +49,13 @@ public static class Simulator
     }
 
     private static async Task<EpisodeResult> RunOneAsync(
-        Episode episode, Cast cast, TrajectoryHeader header, string folder, IProgress<EpisodeProgress>? progress, CancellationToken cancellation)
+        Episode episode, Cast cast, string taleforgeVersion, string folder, IProgress<EpisodeProgress>? progress, CancellationToken cancellation)
     {
         var path = Path.Combine(folder, episode.Name + ".jsonl");
         var world = episode.World;
-        using var writer = TrajectoryWriter.Create(path, header with
-        {
-            World = new WorldReference(world.Info.Id, world.Info.Title, episode.Source, WorldHash.Of(world)),
-            Seed = episode.Seed,
-            Player = null,
-            Mode = cast.IsAuthored ? "authored" : "model",
-            StartScene = episode.Scene,
-            RoundLimit = episode.Rounds,
-            StopAfterScene = episode.OnlyThisScene,
-            Director = cast.Director,
-        });
+        using var writer = TrajectoryWriter.Create(path, episode.Spec.Header(taleforgeVersion, DateTimeOffset.UtcNow));
         writer.Attach(WorldState.Initial(world));
-        var session = new GameSession(world, cast, new SessionOptions
-        {
-            Seed = episode.Seed,
-            Trajectory = writer,
-            StartScene = episode.Scene,
-            StopAfterScene = episode.OnlyThisScene,
-            RoundLimit = episode.Rounds,
-        });
+        var session = new GameSession(world, cast, episode.Spec.SessionOptions(writer));
         session.EventAppended += (_, entry) =>
         {
             if (entry.Event is WorldEvent.RoundStarted or WorldEvent.SceneStarted or WorldEvent.StoryEnded)

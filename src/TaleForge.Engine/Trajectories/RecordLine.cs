@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using TaleForge.Core.Events;
+using TaleForge.Engine.Agents;
 using TaleForge.Engine.Narration;
 
 namespace TaleForge.Engine.Trajectories;
@@ -71,7 +72,7 @@ internal ref struct RecordLine(ReadOnlySpan<byte> line, StringPool pool)
                 Scene = _scene ?? "",
                 Round = _round ?? 0,
                 Phase = _phase ?? throw Missing("phase"),
-                Role = _role ?? throw Missing("role"),
+                Role = Role.TryParse(_role ?? throw Missing("role")) ?? throw new JsonException($"'{_role}' is not a role (narrator, director, character:ID, player:ID)"),
                 Seed = _seed ?? throw Missing("seed"),
                 Model = _model ?? "",
                 Schema = _schema ?? "",

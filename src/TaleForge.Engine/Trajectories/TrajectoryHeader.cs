@@ -1,17 +1,23 @@
 using System.Collections.Immutable;
 using TaleForge.Content.Opening;
 using TaleForge.Core.Definitions;
-using TaleForge.Engine.Session;
+using TaleForge.Engine.Agents;
+using TaleForge.Engine.Episodes;
+using TaleForge.Inference.Backends;
 
 namespace TaleForge.Engine.Trajectories;
 
 /// <summary>
 /// The first line of a trajectory: what it takes to understand and re-run the episode: the world and its content
 /// hash, the seed, who played whom, and each model file by name, size and hash with its backend settings.
+/// Written from an <see cref="EpisodeSpec"/> and read back into one (<see cref="EpisodeSpec.Of"/>); absent fields of
+/// older files take the values episodes had before they were recorded.
 /// </summary>
 public sealed record TrajectoryHeader
 {
     public const string CurrentFormat = "taleforge/trajectory@1";
+    public const string AuthoredMode = "authored";
+    public const string ModelMode = "model";
 
     public string Record { get; init; } = "header";
     public string Format { get; init; } = CurrentFormat;
@@ -26,6 +32,9 @@ public sealed record TrajectoryHeader
 
     public ImmutableArray<ModelReference> Models { get; init; } = [];
 
+    /// <summary>What every role sampled with, exactly as sent. Absent in older files: their models' "temp" and "top_p", else the defaults.</summary>
+    public Sampling? Sampling { get; init; }
+
     /// <summary>The scene and round limit a simulation was asked for, when it was.</summary>
     public string? StartScene { get; init; }
     public int? RoundLimit { get; init; }
@@ -39,70 +48,71 @@ public sealed record TrajectoryHeader
     /// <summary>Importance a character gathered before it reflected. Absent in older files: the default, 5.</summary>
     public double ReflectionThreshold { get; init; } = 5.0;
 
+    /// <summary>The round pipeline the episode was played by. Absent in older files: TaleForge's own.</summary>
+    public EpisodeProtocol Protocol { get; init; } = EpisodeProtocol.TaleForge;
+
     /// <summary>False when the backend cannot promise byte-identical replays (a GPU backend, say).</summary>
     public bool Deterministic { get; init; } = true;
 
     /// <summary>Set when this trajectory re-plays another with one character's decisions made by a different model.</summary>
     public SwapReference? Swap { get; init; }
-
-    /// <summary>
-    /// The header for a session about to be played: world, seed and every setting a re-run needs, taken from the
-    /// session's own options and cast, so play, simulation and replay cannot record them differently.
-    /// </summary>
-    public static TrajectoryHeader For(
-        WorldDefinition world, string source, Cast cast, SessionOptions options, IEnumerable<ModelReference> models, string taleforgeVersion)
-    {
-        ArgumentNullException.ThrowIfNull(world);
-        ArgumentNullException.ThrowIfNull(source);
-        ArgumentNullException.ThrowIfNull(cast);
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(models);
-        ArgumentNullException.ThrowIfNull(taleforgeVersion);
-        return new TrajectoryHeader
-        {
-            Taleforge = taleforgeVersion,
-            Created = DateTimeOffset.UtcNow,
-            World = new WorldReference(world.Info.Id, world.Info.Title, source, WorldHash.Of(world)),
-            Seed = options.Seed,
-            Player = cast.Player,
-            Mode = cast.IsAuthored ? "authored" : "model",
-            Models = [.. models],
-            StartScene = options.StartScene,
-            RoundLimit = options.RoundLimit,
-            StopAfterScene = options.StopAfterScene,
-            Director = cast.Director,
-            ReflectionThreshold = options.ReflectionThreshold,
-        };
-    }
-
-    /// <summary>The session options that reproduce the recorded episode (seed, start scene, limits, thresholds).</summary>
-    public SessionOptions SessionOptions(ITrajectorySink? trajectory = null) => new()
-    {
-        Seed = Seed,
-        StartScene = StartScene,
-        RoundLimit = RoundLimit,
-        StopAfterScene = StopAfterScene,
-        ReflectionThreshold = ReflectionThreshold,
-        Trajectory = trajectory,
-    };
 }
 
 /// <summary>What a swapped re-play was made from: the original trajectory, the character, and its new model.</summary>
 public sealed record SwapReference(string Trajectory, string Character, ModelReference Model);
 
 /// <summary>The world an episode was played in: its id, title, where it was loaded from, and a hash of its content.</summary>
-public sealed record WorldReference(string Id, string Title, string Source, string Hash);
+public sealed record WorldReference(string Id, string Title, string Source, string Hash)
+{
+    /// <summary>A world as opened from its source, recorded with its full path so a re-run finds it from anywhere.</summary>
+    public static WorldReference Of(OpenedWorld opened)
+    {
+        ArgumentNullException.ThrowIfNull(opened);
+        var info = opened.Definition.Info;
+        return new WorldReference(info.Id, info.Title, opened.Source.Absolute().ToString(), opened.Hash);
+    }
+}
 
-/// <summary>A model file as a role used it, with the settings that affect its output.</summary>
+/// <summary>A model as a role used it: a local file (name, size, hash) or a remote model, with the backend's settings.</summary>
 public sealed record ModelReference
 {
-    /// <summary>"narrator", "characters", or "character:ID" for a per-character override.</summary>
-    public required string Role { get; init; }
+    /// <summary>The narrator, "characters" (every character a model plays), or one character (an override).</summary>
+    public required Role Role { get; init; }
 
+    /// <summary>The model file's name, or the model id a remote endpoint serves.</summary>
     public required string File { get; init; }
     public long Bytes { get; init; }
     public string Sha256 { get; init; } = "";
     public string Backend { get; init; } = "";
+
+    /// <summary>Where a remote model was served; null for a local file.</summary>
+    public string? Endpoint { get; init; }
+
+    /// <summary>Backend settings by llama.cpp's names (ctx_size, n_gpu_layers, parallel, threads); older files also hold temp and top_p.</summary>
     public ImmutableSortedDictionary<string, string> Parameters { get; init; } =
         ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal);
+
+    /// <summary>The entry for a role played by the model a backend names.</summary>
+    public static ModelReference Of(Role role, BackendReference backend)
+    {
+        ArgumentNullException.ThrowIfNull(backend);
+        return new ModelReference
+        {
+            Role = role,
+            File = backend.Model,
+            Bytes = backend.Bytes,
+            Sha256 = backend.Sha256,
+            Backend = backend.Backend,
+            Endpoint = backend.Endpoint,
+            Parameters = backend.Settings,
+        };
+    }
+
+    public bool Equals(ModelReference? other) =>
+        other is not null && Role == other.Role && File == other.File && Bytes == other.Bytes && Sha256 == other.Sha256
+        && Backend == other.Backend && Endpoint == other.Endpoint
+        && Parameters.Count == other.Parameters.Count
+        && Parameters.All(p => other.Parameters.TryGetValue(p.Key, out var value) && value == p.Value);
+
+    public override int GetHashCode() => HashCode.Combine(Role, File, Sha256);
 }

@@ -82,7 +82,7 @@ public static class TrajectoryLines
     {
         json.WriteString("record", "call");
         WritePlace(json, c.Step, c.Parent, c.Scene, c.Round, c.Phase);
-        json.WriteString("role", c.Role);
+        json.WriteString("role", c.Role.ToString());
         json.WriteNumber("seed", c.Seed);
         json.WriteString("model", c.Model);
         json.WriteString("schema", c.Schema);

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json.Nodes;
 using TaleForge.Core.Events;
+using TaleForge.Engine.Agents;
 using TaleForge.Engine.Narration;
 
 namespace TaleForge.Engine.Trajectories;
@@ -42,7 +43,7 @@ public sealed record CallRecord(long Step, long? Parent, int Line) : TrajectoryR
     public required string Scene { get; init; }
     public required int Round { get; init; }
     public required NarratorPhase Phase { get; init; }
-    public required string Role { get; init; }
+    public required Role Role { get; init; }
     public required long Seed { get; init; }
     public required string Model { get; init; }
     public required string Schema { get; init; }
@@ -56,10 +57,10 @@ public sealed record CallRecord(long Step, long? Parent, int Line) : TrajectoryR
     public string? Failure { get; init; }
 
     /// <summary>The character this call decided for, when the role is "character:ID".</summary>
-    public string? Character => Role.StartsWith("character:", StringComparison.Ordinal) ? Role["character:".Length..] : null;
+    public string? Character => Role.Kind == RoleKind.Character ? Role.CharacterId : null;
 
     /// <summary>The character a person played, when the role is "player:ID" (a human decision, not a model's).</summary>
-    public string? Player => Role.StartsWith("player:", StringComparison.Ordinal) ? Role["player:".Length..] : null;
+    public string? Player => Role.Kind == RoleKind.Player ? Role.CharacterId : null;
 
     /// <summary>True for a language model's reply (not a person's decision).</summary>
     public bool ByModel => Player is null && Model != Session.GameSession.HumanModel;

@@ -40,6 +40,8 @@ public static class TrajectorySchema
     private static JsonObject Header()
     {
         var header = Generated(typeof(TrajectoryHeader));
+        // A role is written by its own converter, which the generator cannot see into: it is a role's string form.
+        DescribeRoles(header);
         header["description"] = "The first line: format, versions, the world and its hash, the seed, who played whom, each model file with its hash and settings, and the settings a re-run needs.";
         header["properties"]!["record"] = Kind("header");
         header["properties"]!["format"] = new JsonObject { ["enum"] = new JsonArray(TrajectoryHeader.CurrentFormat) };
@@ -131,6 +133,33 @@ public static class TrajectorySchema
             ["properties"] = properties,
             ["required"] = new JsonArray([.. required.Prepend("record").Select(r => (JsonNode)r)]),
         };
+    }
+
+    private static void DescribeRoles(JsonNode? node)
+    {
+        if (node is JsonObject obj)
+        {
+            if (obj["properties"] is JsonObject properties && properties.ContainsKey("role") && properties["role"] is not JsonObject)
+            {
+                properties["role"] = new JsonObject
+                {
+                    ["type"] = "string",
+                    ["pattern"] = "^(narrator|director|characters|judge|interviewer|character:.+|player:.+)$",
+                    ["description"] = "The role the model played: narrator, director, characters (every character a model plays) or character:ID.",
+                };
+            }
+            foreach (var (_, child) in obj.ToList())
+            {
+                DescribeRoles(child);
+            }
+        }
+        else if (node is JsonArray array)
+        {
+            foreach (var child in array)
+            {
+                DescribeRoles(child);
+            }
+        }
     }
 
     private static JsonObject Ref(string name) => new() { ["$ref"] = $"#/definitions/{name}" };

@@ -8,9 +8,9 @@ namespace TaleForge.LlamaCpp.Chat;
 /// </summary>
 public static class LlamaChatOptions
 {
-    public const string MinPKey = "llama.min_p";
-    public const string RepeatPenaltyKey = "llama.repeat_penalty";
-    public const string RepeatLastNKey = "llama.repeat_last_n";
+    public const string MinPKey = Inference.Backends.Sampling.MinPKey;
+    public const string RepeatPenaltyKey = Inference.Backends.Sampling.RepeatPenaltyKey;
+    public const string RepeatLastNKey = Inference.Backends.Sampling.RepeatLastNKey;
     public const string IgnoreEndOfGenerationKey = "llama.ignore_eos";
 
     public static ChatOptions WithMinP(this ChatOptions options, float minP) => Set(options, MinPKey, minP);

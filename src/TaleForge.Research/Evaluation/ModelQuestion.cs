@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.AI;
 using TaleForge.Core;
 using TaleForge.Engine.Agents.Models;
+using TaleForge.Inference.Backends;
 using TaleForge.Inference.Structured;
 
 namespace TaleForge.Research.Evaluation;
@@ -51,8 +52,8 @@ internal static class ModelQuestion
         where T : class
     {
         ChatMessage[] messages = [new(ChatRole.System, system), new(ChatRole.User, user)];
-        var options = role.Sampling.Clone();
-        options.Temperature = 0f;
+        // A verdict never depends on luck: whatever the role samples with, questions are answered greedily.
+        var options = (role.Sampling with { Temperature = Sampling.Greedy.Temperature }).ToChatOptions();
         options.Seed = seed;
         options.MaxOutputTokens = maxOutput;
         var request = new TypedRequest<T>(role.Client, schema, new TypedRequestOptions { MaxAttempts = role.MaxAttempts, SchemaName = schemaName });

@@ -1,3 +1,5 @@
+using TaleForge.Core;
+using TaleForge.Engine.Agents;
 using TaleForge.Engine.Trajectories;
 
 namespace TaleForge.Research.Export;
@@ -5,17 +7,44 @@ namespace TaleForge.Research.Export;
 /// <summary>
 /// Which model calls become training data: accepted replies (a refused or failed reply teaches nothing as an
 /// answer) made by a model (a person's decisions have no prompt), on the main branch (the story as kept), of the
-/// roles asked for: "character" (every character), "character:ID", "narrator", "director", or "all".
+/// roles asked for: every character, one role (a character, the narrator, the director), or all.
 /// </summary>
-public sealed record CallSelection(string Roles)
+public sealed record CallSelection
 {
-    public static CallSelection Characters { get; } = new("character");
-    public static CallSelection All { get; } = new("all");
+    private CallSelection(string name, Func<Role, bool> includes)
+    {
+        Name = name;
+        _includes = includes;
+    }
+
+    private readonly Func<Role, bool> _includes;
+
+    /// <summary>How the selection was asked for ("character", "character:ID", "narrator", "director", "all").</summary>
+    public string Name { get; }
+
+    public static CallSelection Characters { get; } = new("character", role => role.Kind == RoleKind.Character);
+    public static CallSelection All { get; } = new("all", _ => true);
+
+    /// <summary>The calls of one role alone.</summary>
+    public static CallSelection Of(Role role) => new(role.ToString(), candidate => candidate == role);
+
+    /// <summary>Reads "character", "character:ID", "narrator", "director" or "all".</summary>
+    public static CallSelection Parse(string roles)
+    {
+        ArgumentNullException.ThrowIfNull(roles);
+        return roles switch
+        {
+            "all" => All,
+            "character" => Characters,
+            _ when Role.TryParse(roles) is { Kind: RoleKind.Character or RoleKind.Narrator or RoleKind.Director } role => Of(role),
+            _ => throw new TaleForgeException($"--role '{roles}' is not a role; use character, character:ID, narrator, director or all."),
+        };
+    }
 
     public bool Includes(CallRecord call)
     {
         ArgumentNullException.ThrowIfNull(call);
-        return call.ByModel && (Roles == "all" || call.Role == Roles || call.Role.StartsWith(Roles + ":", StringComparison.Ordinal));
+        return call.ByModel && _includes(call.Role);
     }
 
     /// <summary>The accepted model calls of these roles on the trajectory's main branch, in order.</summary>

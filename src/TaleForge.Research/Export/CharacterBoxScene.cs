@@ -3,6 +3,8 @@ using TaleForge.Core.Definitions;
 using TaleForge.Core.Events;
 using TaleForge.Core.Phrasing;
 using TaleForge.Core.State;
+using TaleForge.Engine.Agents;
+using TaleForge.Engine.Agents.Replies;
 using TaleForge.Engine.Narration;
 using TaleForge.Engine.Trajectories;
 
@@ -69,21 +71,20 @@ internal sealed class CharacterBoxScene(TrajectoryFile trajectory, WorldDefiniti
         _seconds += call.Milliseconds / 1000;
         _all.Add(new JsonObject
         {
-            ["character"] = call.Character is { } id ? Name(id) : call.Role == "director" ? "Director" : "Narrator",
+            ["character"] = call.Character is { } id ? Name(id) : call.Role == Role.Director ? "Director" : "Narrator",
             ["prompt"] = CallSelection.Instruction(call),
             ["response"] = call.Raw,
             ["duration"] = Math.Round(call.Milliseconds / 1000, 3),
         });
-        if (call.Role == "director" && call.Parsed?["directions"] is JsonArray directions)
+        if (call.Role == Role.Director && RecordedReply.As<DirectionReply>(call) is { } direction)
         {
-            var lines = directions.OfType<JsonObject>()
-                .Where(d => d["character"] is not null && d["direction"] is not null)
-                .GroupBy(d => (string)d["character"]!)
-                .ToDictionary(g => g.Key, g => (string)g.First()["direction"]!, StringComparer.Ordinal);
+            var lines = direction.Directions
+                .GroupBy(d => d.Character)
+                .ToDictionary(g => g.Key, g => g.First().Direction, StringComparer.Ordinal);
             _directions[round] = lines;
             _synopses.Add(new JsonObject { ["round"] = round, ["synopsis"] = new JsonObject([.. lines.Select(l => KeyValuePair.Create(Name(l.Key), (JsonNode?)l.Value))]) });
         }
-        if (call.Role == "narrator" && round >= 1 && NarratorType(call.Schema) is { } type)
+        if (call.Role == Role.Narrator && round >= 1 && NarratorType(call.Schema) is { } type)
         {
             var entry = new JsonObject
             {
@@ -290,31 +291,36 @@ internal sealed class CharacterBoxScene(TrajectoryFile trajectory, WorldDefiniti
 
     private static string? NarratorType(string schema) => schema switch
     {
-        "influence" => "Action Influence",
-        "result" => "Analyze Result",
-        "updates" => "Update Character",
-        "environment" => "Update Scene",
+        _ when schema == InfluenceReply.Schema => "Action Influence",
+        _ when schema == ResultReply.Schema => "Analyze Result",
+        _ when schema == UpdatesReply.Schema => "Update Character",
+        _ when schema == EnvironmentReply.Schema => "Update Scene",
         _ => null,
     };
 
     /// <summary>The narrator's typed reply as the prose CharacterBox's narrator would have written.</summary>
     private string NarratorText(CallRecord call)
     {
-        var parsed = call.Parsed as JsonObject;
-        string Field(JsonNode? node, string name) => node?[name]?.GetValue<string>() ?? "";
-        return call.Schema switch
+        if (RecordedReply.As<InfluenceReply>(call) is { } influence)
         {
-            "influence" => parsed?["affected"] is JsonArray { Count: > 0 } affected
-                ? string.Join("\n", affected.Select(a => $"{Name(Field(a, "character"))}: {Field(a, "impact")}"))
-                : "No one is affected.",
-            "result" => Field(parsed, "narration"),
-            "updates" => string.Join("\n", (parsed?["updates"] as JsonArray ?? []).Select(u =>
-                $"{Name(Field(u, "character"))}: Position: {Field(u, "position")} State: {Field(u, "condition")} Emotion: {Field(u, "emotion")}")),
-            "environment" => parsed?["changed"]?.GetValue<bool>() == true
-                ? $"{Field(parsed, "description")} {Field(parsed, "time")}".Trim()
-                : "The scene is unchanged.",
-            _ => call.Raw,
-        };
+            return influence.Affected.Count > 0
+                ? string.Join("\n", influence.Affected.Select(a => $"{Name(a.Character)}: {a.Impact}"))
+                : "No one is affected.";
+        }
+        if (RecordedReply.As<ResultReply>(call) is { } result)
+        {
+            return result.Narration;
+        }
+        if (RecordedReply.As<UpdatesReply>(call) is { } updates)
+        {
+            return string.Join("\n", updates.Updates.Select(u =>
+                $"{Name(u.Character)}: Position: {u.Position} State: {u.Condition} Emotion: {u.Emotion}"));
+        }
+        if (RecordedReply.As<EnvironmentReply>(call) is { } environment)
+        {
+            return environment.Changed ? $"{environment.Description} {environment.Time}".Trim() : "The scene is unchanged.";
+        }
+        return call.Raw;
     }
 
     private static string Gender(string pronouns) => pronouns.Split('/')[0].Trim().ToLowerInvariant() switch

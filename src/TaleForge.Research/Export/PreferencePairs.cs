@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using TaleForge.Engine.Agents;
 using TaleForge.Engine.Trajectories;
 
 namespace TaleForge.Research.Export;
@@ -87,7 +88,7 @@ public static class PreferencePairs
         }
     }
 
-    private static CallRecord? FirstCharacterCall(TrajectoryFile trajectory, (int From, int To) span, CallSelection selection, string? role, string? schema)
+    private static CallRecord? FirstCharacterCall(TrajectoryFile trajectory, (int From, int To) span, CallSelection selection, Role? role, string? schema)
     {
         for (var i = span.From; i < span.To; i++)
         {

@@ -1,4 +1,5 @@
 using TaleForge.Core.State;
+using TaleForge.Engine.Agents;
 using TaleForge.Engine.Agents.Models;
 using TaleForge.Engine.Replay;
 using TaleForge.Engine.Session;
@@ -12,7 +13,7 @@ public sealed class ActorSwapTests : IDisposable
 
     public void Dispose() => _recordings.Dispose();
 
-    private static readonly ModelReference Other = new() { Role = "character:tomas", File = "steady-B", Sha256 = "b0" };
+    private static readonly ModelReference Other = new() { Role = Role.Character("tomas"), File = "steady-B", Sha256 = "b0" };
 
     /// <summary>An episode with every role on the steady model "A", the player included or not.</summary>
     private async Task<TrajectoryFile> Recorded(string? player)
@@ -20,7 +21,7 @@ public sealed class ActorSwapTests : IDisposable
         var path = Path.Combine(_recordings.Folder, $"steady-{player ?? "observed"}.jsonl");
         var cast = _recordings.ModelCast(SteadyModel.Create("A"), player);
         var options = new SessionOptions { Seed = 3, RoundLimit = 2 };
-        using (var writer = TrajectoryWriter.Create(path, TrajectoryHeader.For(_recordings.World, _recordings.WorldSource, cast, options, Recordings.GrammarModelReference, "test")))
+        using (var writer = TrajectoryWriter.Create(path, _recordings.Spec(cast, options, Recordings.GrammarModelReference).Header("test", DateTimeOffset.UnixEpoch)))
         {
             writer.Attach(WorldState.Initial(_recordings.World));
             var session = new GameSession(_recordings.World, cast, options with { Trajectory = writer });
@@ -34,7 +35,7 @@ public sealed class ActorSwapTests : IDisposable
     }
 
     private static ILookup<(string Role, string Schema), CallRecord> ByRole(TrajectoryFile file) =>
-        file.MainBranch().OfType<CallRecord>().ToLookup(c => (c.Role, c.Schema));
+        file.MainBranch().OfType<CallRecord>().ToLookup(c => (c.Role.ToString(), c.Schema));
 
     [Theory]
     [InlineData(null)]
@@ -76,9 +77,9 @@ public sealed class ActorSwapTests : IDisposable
 
         var header = TrajectoryFile.Read(result.Trajectory).Header;
         Assert.Equal(Path.Combine(_recordings.Folder, "steady-observed-swap-tomas.jsonl"), result.Trajectory);
-        Assert.Equal(("steady-observed.jsonl", "tomas", "character:tomas", "steady-B", "b0"),
+        Assert.Equal(("steady-observed.jsonl", "tomas", Role.Character("tomas"), "steady-B", "b0"),
             (header.Swap!.Trajectory, header.Swap.Character, header.Swap.Model.Role, header.Swap.Model.File, header.Swap.Model.Sha256));
-        Assert.Single(header.Models, m => m.Role == "character:tomas" && m.File == "steady-B");
+        Assert.Single(header.Models, m => m.Role == Role.Character("tomas") && m.File == "steady-B");
         Assert.Equal((original.Header.Seed, original.Header.RoundLimit, original.Header.World), (header.Seed, header.RoundLimit, header.World));
         var again = await Assert.ThrowsAsync<Core.TaleForgeException>(() =>
             ActorSwap.RunAsync(original, RecordedWorld.Load(original), "tomas", swapModel, Other, _recordings.Folder));
@@ -92,8 +93,8 @@ public sealed class ActorSwapTests : IDisposable
         var path = Path.Combine(_recordings.Folder, "ruled.jsonl");
         var cast = _recordings.ModelCast(SteadyModel.Create("A")) with { Narrator = new Authored.RulesNarrator(), Director = false };
         var options = new SessionOptions { Seed = 3, RoundLimit = 1 };
-        ModelReference[] models = [new() { Role = "characters", File = "steady-A" }];
-        using (var writer = TrajectoryWriter.Create(path, TrajectoryHeader.For(_recordings.World, _recordings.WorldSource, cast, options, models, "test")))
+        ModelReference[] models = [new() { Role = Role.Characters, File = "steady-A" }];
+        using (var writer = TrajectoryWriter.Create(path, _recordings.Spec(cast, options, [.. models]).Header("test", DateTimeOffset.UnixEpoch)))
         {
             writer.Attach(WorldState.Initial(_recordings.World));
             await new GameSession(_recordings.World, cast, options with { Trajectory = writer }).RunAsync();
@@ -108,7 +109,7 @@ public sealed class ActorSwapTests : IDisposable
         var note = Assert.Single(result.Notes);
         Assert.Matches(@"^step \d+: character:mara asked for reaction #1, which the recording does not have \(it has 0\); the game goes on as if the model had failed\.$", note);
         var reaction = Assert.Single(TrajectoryFile.Read(result.Trajectory).Calls, c => c.Schema == "reaction");
-        Assert.Equal("character:mara", reaction.Role);
+        Assert.Equal(Role.Character("mara"), reaction.Role);
         Assert.Null(reaction.Parsed);
         Assert.Contains("no recorded reply", reaction.Failure, StringComparison.Ordinal);
     }

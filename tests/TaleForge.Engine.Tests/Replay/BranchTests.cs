@@ -1,5 +1,6 @@
 using TaleForge.Core.Decisions;
 using TaleForge.Core.Events;
+using TaleForge.Engine.Episodes;
 using TaleForge.Engine.Replay;
 using TaleForge.Engine.Session;
 using TaleForge.Engine.Trajectories;
@@ -80,7 +81,7 @@ public sealed class BranchTests : IDisposable
         var (path, original) = await _recordings.PlayedAsync("played", Cast.Authored(_recordings.World, "mara"));
         var file = TrajectoryFile.Read(path);
 
-        var again = new GameSession(_recordings.World, Cast.Authored(_recordings.World, "mara"), file.Header.SessionOptions());
+        var again = new GameSession(_recordings.World, Cast.Authored(_recordings.World, "mara"), EpisodeSpec.Of(file.Header).SessionOptions());
         var notes = await RecordedPlayer.WholeTree(file).PlayAsync(again);
 
         Assert.Empty(notes);

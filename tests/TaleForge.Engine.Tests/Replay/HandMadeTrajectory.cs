@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using TaleForge.Content.Opening;
 using TaleForge.Core.Events;
 using TaleForge.Core.State;
+using TaleForge.Engine.Agents;
 using TaleForge.Engine.Narration;
 using TaleForge.Engine.Trajectories;
 
@@ -33,7 +34,7 @@ internal static class HandMadeTrajectory
             Seed = 1,
             Player = "mara",
             Mode = "model",
-            Models = [new ModelReference { Role = "characters", File = "tiny.gguf" }, new ModelReference { Role = "narrator", File = "tiny.gguf" }],
+            Models = [new ModelReference { Role = Role.Characters, File = "tiny.gguf" }, new ModelReference { Role = Role.Narrator, File = "tiny.gguf" }],
         };
         TrajectoryRecord[] records =
         [
@@ -84,7 +85,7 @@ internal static class HandMadeTrajectory
             Scene = "arrival",
             Round = 1,
             Phase = phase,
-            Role = role,
+            Role = Role.Parse(role),
             Seed = 1000 + step,
             Model = "tiny.gguf",
             Schema = schema,
@@ -102,7 +103,7 @@ internal static class HandMadeTrajectory
             Scene = "arrival",
             Round = 1,
             Phase = NarratorPhase.ActorTurn,
-            Role = "player:mara",
+            Role = Role.Player("mara"),
             Seed = 0,
             Model = "human",
             Schema = "player_turn",

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using TaleForge.Content.Opening;
 using TaleForge.Content;
 using TaleForge.Content.Writing;
 using TaleForge.Core.Decisions;
@@ -6,6 +7,7 @@ using TaleForge.Core.Definitions;
 using TaleForge.Core.State;
 using TaleForge.Engine.Agents;
 using TaleForge.Engine.Agents.Models;
+using TaleForge.Engine.Episodes;
 using TaleForge.Engine.Session;
 using TaleForge.Engine.Simulation;
 using TaleForge.Engine.Trajectories;
@@ -49,22 +51,27 @@ internal sealed class Recordings : IDisposable
     }
 
     public static ImmutableArray<ModelReference> GrammarModelReference =>
-        [new ModelReference { Role = "characters", File = "grammar-model" }, new ModelReference { Role = "narrator", File = "grammar-model" }];
+        [new ModelReference { Role = Role.Characters, File = "grammar-model" }, new ModelReference { Role = Role.Narrator, File = "grammar-model" }];
+
+    /// <summary>The spec of an episode of this world played by <paramref name="cast"/> with <paramref name="options"/>.</summary>
+    public EpisodeSpec Spec(Cast cast, SessionOptions options, ImmutableArray<ModelReference> models) => new()
+    {
+        World = WorldReference.Of(new OpenedWorld(Content.Opening.WorldSource.At(WorldSource), World, WorldHash.Of(World))),
+        Player = cast.Player,
+        Director = cast.Director,
+        Models = models,
+        Seed = options.Seed,
+        StartScene = options.StartScene,
+        RoundLimit = options.RoundLimit,
+        StopAfterScene = options.StopAfterScene,
+        ReflectionThreshold = options.ReflectionThreshold,
+    };
 
     /// <summary>A headless episode of <paramref name="rounds"/> rounds through the simulator, as `simulate` runs one.</summary>
     public async Task<string> SimulatedAsync(string name, Cast cast, int rounds = 2, long seed = 9)
     {
-        var header = new TrajectoryHeader
-        {
-            Taleforge = "test",
-            Created = DateTimeOffset.UnixEpoch,
-            World = new WorldReference("", "", "", ""),
-            Seed = 0,
-            Mode = "",
-            Models = cast.IsAuthored ? [] : GrammarModelReference,
-        };
-        var episode = new Episode(name, World, seed) { Rounds = rounds, Source = WorldSource };
-        var results = await Simulator.RunAsync([episode], _ => cast, header, Folder, parallel: 1);
+        var spec = Spec(cast, new SessionOptions { Seed = seed, RoundLimit = rounds }, cast.IsAuthored ? [] : GrammarModelReference);
+        var results = await Simulator.RunAsync([new Episode(name, World, spec)], _ => cast, "test", Folder, parallel: 1);
         return results.Single().Trajectory;
     }
 
@@ -76,7 +83,7 @@ internal sealed class Recordings : IDisposable
     {
         var path = Path.Combine(Folder, name + ".jsonl");
         var options = new SessionOptions { Seed = seed, RoundLimit = 3 };
-        using var writer = TrajectoryWriter.Create(path, TrajectoryHeader.For(World, WorldSource, cast, options, cast.IsAuthored ? [] : GrammarModelReference, "test"));
+        using var writer = TrajectoryWriter.Create(path, Spec(cast, options, cast.IsAuthored ? [] : GrammarModelReference).Header("test", DateTimeOffset.UnixEpoch));
         writer.Attach(WorldState.Initial(World));
         var session = new GameSession(World, cast, options with { Trajectory = writer });
         await session.RunAsync();

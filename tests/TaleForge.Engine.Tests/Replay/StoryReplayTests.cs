@@ -1,4 +1,5 @@
 using TaleForge.Core.Events;
+using TaleForge.Engine.Agents;
 using TaleForge.Engine.Narration;
 using TaleForge.Engine.Replay;
 using TaleForge.Engine.Session;
@@ -39,11 +40,11 @@ public sealed class StoryReplayTests : IDisposable
         // Ines waits up in the tower: she never sees Mara take the lantern on the quay.
         Assert.DoesNotContain(ines, l => l.Text.Contains("storm lantern", StringComparison.Ordinal) && l.Record is EventRecord { Event: WorldEvent.Took });
         Assert.All(ines.Where(l => l.Kind == StoryLineKind.Event), l => Assert.Contains("ines", ((EventRecord)l.Record).Observers));
-        Assert.All(ines.Where(l => l.Kind == StoryLineKind.Decision), l => Assert.Equal("character:ines", ((CallRecord)l.Record).Role));
+        Assert.All(ines.Where(l => l.Kind == StoryLineKind.Decision), l => Assert.Equal(Role.Character("ines"), ((CallRecord)l.Record).Role));
         Assert.Contains(ines, l => l.Kind == StoryLineKind.Thought && l.Text.StartsWith("believes: ", StringComparison.Ordinal));
         Assert.Contains(mara, l => l.Text == "You take the storm lantern.");
         Assert.Contains(mara, l => l.Kind == StoryLineKind.Decision && l.Text.StartsWith("player_turn (you decide): ", StringComparison.Ordinal));
-        Assert.DoesNotContain(mara, l => l.Record is CallRecord { Role: "character:tomas" });
+        Assert.DoesNotContain(mara, l => l.Record is CallRecord call && call.Role == Role.Character("tomas"));
     }
 
     [Fact]

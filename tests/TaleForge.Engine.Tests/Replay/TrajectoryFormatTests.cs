@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using TaleForge.Content.Opening;
 using TaleForge.Core.Events;
+using TaleForge.Engine.Episodes;
 using TaleForge.Engine.Session;
 using TaleForge.Engine.Trajectories;
 
@@ -105,7 +106,7 @@ public sealed class TrajectoryFormatTests : IDisposable
         Assert.Equal("model", header.Mode);
         Assert.Equal(_recordings.WorldSource, header.World.Source);
         Assert.Equal(WorldHash.Of(_recordings.World), header.World.Hash);
-        var options = header.SessionOptions();
+        var options = EpisodeSpec.Of(header).SessionOptions();
         Assert.Equal((21L, 1, false), (options.Seed, options.RoundLimit, options.StopAfterScene));
     }
 

@@ -56,7 +56,7 @@ public sealed class VerificationTests : IDisposable
         var cast = _recordings.ModelCast(player: "mara");
         var path = Path.Combine(_recordings.Folder, "redo.jsonl");
         var options = new SessionOptions { Seed = 6, RoundLimit = 3 };
-        using (var writer = TrajectoryWriter.Create(path, TrajectoryHeader.For(_recordings.World, _recordings.WorldSource, cast, options, Recordings.GrammarModelReference, "test")))
+        using (var writer = TrajectoryWriter.Create(path, _recordings.Spec(cast, options, Recordings.GrammarModelReference).Header("test", DateTimeOffset.UnixEpoch)))
         {
             writer.Attach(Core.State.WorldState.Initial(_recordings.World));
             var session = new GameSession(_recordings.World, cast, options with { Trajectory = writer });

@@ -74,7 +74,7 @@ internal static class EvaluationWorld
         Mode = "model",
         Models =
         [
-            new ModelReference { Role = "characters", File = "alpha.gguf" },
+            new ModelReference { Role = Role.Characters, File = "alpha.gguf" },
             new ModelReference { Role = AgentCall.CharacterRole("ines"), File = "beta.gguf" },
             new ModelReference { Role = AgentCall.NarratorRole, File = "gamma.gguf" },
         ],

@@ -104,7 +104,7 @@ public sealed class ObjectiveMetricsTests : IDisposable
         {
             ModelCall Call(long step, string role, string model, string? failure, params string[] errors) => new()
             {
-                Call = new AgentCall(step, role, NarratorPhase.ActorTurn, step),
+                Call = new AgentCall(step, Role.Parse(role), NarratorPhase.ActorTurn, step),
                 Model = model,
                 Schema = "character_turn",
                 Attempts = [.. errors.Select(e => new FailedAttempt("x", e))],

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
+using TaleForge.Engine.Agents.Replies;
 using TaleForge.Inference.Calls;
 using TaleForge.Inference.Structured;
 
@@ -30,20 +31,20 @@ internal static class ModelAsk
     public static async Task<(T? Value, ModelCall Record)> AskAsync<T>(
         ModelRole role,
         AgentCall call,
-        string schemaName,
         string system,
         string user,
         int maxOutput,
         JsonElement? narrowedSchema = null,
         Func<T, string?>? check = null,
         CancellationToken cancellation = default)
-        where T : class
+        where T : class, IReply
     {
+        var schemaName = T.Schema;
         ChatMessage[] messages = [new(ChatRole.System, system), new(ChatRole.User, user)];
-        var options = role.Sampling.Clone();
+        var options = role.Sampling.ToChatOptions();
         options.Seed = call.Seed;
         options.MaxOutputTokens = maxOutput;
-        options = options.WithCallContext(new ModelCallContext(call.Role, call.Step));
+        options = options.WithCallContext(new ModelCallContext(call.Role.ToString(), call.Step));
 
         var request = new TypedRequest<T>(role.Client, narrowedSchema, new TypedRequestOptions
         {

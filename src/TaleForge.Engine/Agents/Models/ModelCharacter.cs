@@ -31,7 +31,7 @@ public sealed class ModelCharacter(ModelRole role) : ICharacterAgent
         var task = "It is the start of a new round. Revise your beliefs: belief (the situation as you now understand it), "
             + "desire (what you want, now and in the end), intention (what you plan to do next), and others (your view of "
             + "each person here, by id" + (others.Count == 0 ? "; nobody is here, so give an empty list" : "") + ").";
-        var (reply, record) = await AskAsync<BeliefReply>(view, call, "beliefs", task, schema, null, cancellation);
+        var (reply, record) = await AskAsync<BeliefReply>(view, call, task, schema, null, cancellation);
         var beliefs = reply is null ? null : new Beliefs
         {
             Belief = reply.Belief,
@@ -49,7 +49,7 @@ public sealed class ModelCharacter(ModelRole role) : ICharacterAgent
         ArgumentNullException.ThrowIfNull(view);
         var task = "Much has happened. Looking at what you remember, write one to three short insights: what you have "
             + "learned about the people around you or your situation, in your own voice.";
-        var (reply, record) = await AskAsync<ReflectionReply>(view, call, "reflection", task, null, null, cancellation);
+        var (reply, record) = await AskAsync<ReflectionReply>(view, call, task, null, null, cancellation);
         return new AgentResult<ImmutableArray<string>>(
             reply is null ? [] : [.. reply.Insights.Select(i => i.Text.Trim()).Where(t => t.Length > 0)],
             ModelAsk.One(record));
@@ -69,7 +69,7 @@ public sealed class ModelCharacter(ModelRole role) : ICharacterAgent
             + "name, e.g. \"leans on the rail\"); dialogue (one line you say aloud, or \"\"); command (one of: "
             + string.Join(" | ", commands.Keys) + "); target (the id of the person your action or line is aimed at, or \"\"); "
             + "emotion (how you feel now).";
-        var (reply, record) = await AskAsync<TurnReply>(view, call, "character_turn", task, schema,
+        var (reply, record) = await AskAsync<TurnReply>(view, call, task, schema,
             r => commands.ContainsKey(r.Command) ? null : $"command must be one of: {string.Join(", ", commands.Keys)}",
             cancellation);
         if (reply is null)
@@ -101,7 +101,7 @@ public sealed class ModelCharacter(ModelRole role) : ICharacterAgent
         var impact = cue.Impact.Length > 0 ? $" This affects you: {cue.Impact}." : "";
         var task = $"{cue.ActorName} {cue.Action}{said}.{impact} React visibly: action (one visible response, third person "
             + "present tense, without your name), dialogue (one line you say in response, or \"\"), emotion (how you feel now).";
-        var (reply, record) = await AskAsync<ReactionReply>(view, call, "reaction", task, null, null, cancellation);
+        var (reply, record) = await AskAsync<ReactionReply>(view, call, task, null, null, cancellation);
         var reaction = reply is null || (reply.Action.Trim().Length == 0 && reply.Dialogue.Trim().Length == 0)
             ? null
             : new Reaction(reply.Action.Trim())
@@ -114,9 +114,9 @@ public sealed class ModelCharacter(ModelRole role) : ICharacterAgent
 
     /// <summary>Builds the prompt at the largest memory size that fits the context, then asks.</summary>
     private Task<(T? Value, ModelCall Record)> AskAsync<T>(
-        CharacterView view, AgentCall call, string schema, string task,
+        CharacterView view, AgentCall call, string task,
         System.Text.Json.JsonElement? narrowed, Func<T, string?>? check, CancellationToken cancellation)
-        where T : class
+        where T : class, IReply
     {
         var maxOutput = ModelAsk.ReplyTokens<T>(Role, narrowed);
         var system = CharacterPrompt.Profile(view);
@@ -130,7 +130,7 @@ public sealed class ModelCharacter(ModelRole role) : ICharacterAgent
                 break;
             }
         }
-        return ModelAsk.AskAsync(Role, call, schema, system, user, maxOutput, narrowed, check, cancellation);
+        return ModelAsk.AskAsync(Role, call, system, user, maxOutput, narrowed, check, cancellation);
     }
 
     /// <summary>How many recalled and recent memories to try, largest first, until the prompt fits.</summary>

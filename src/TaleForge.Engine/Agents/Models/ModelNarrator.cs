@@ -27,7 +27,7 @@ public sealed class ModelNarrator(ModelRole role) : INarratorAgent
         var schema = Narrow<DirectionReply>("/properties/directions/items/properties/character", participants);
         var task = $"Direct the next round: for each of {string.Join(", ", participants)}, one line of direction that moves the "
             + "scene toward its event without forcing anyone's hand.";
-        var (reply, record) = await AskAsync<DirectionReply>(view, call, "direction", task, schema, cancellation);
+        var (reply, record) = await AskAsync<DirectionReply>(view, call, task, schema, cancellation);
         var directions = reply?.Directions.Where(d => participants.Contains(d.Character))
             .GroupBy(d => d.Character).ToImmutableSortedDictionary(g => g.Key, g => g.First().Direction, StringComparer.Ordinal);
         return new AgentResult<ImmutableSortedDictionary<string, string>>(directions, ModelAsk.One(record));
@@ -45,7 +45,7 @@ public sealed class ModelNarrator(ModelRole role) : INarratorAgent
         var schema = Narrow<InfluenceReply>("/properties/affected/items/properties/character", present);
         var task = NarratorPrompt.Turn(view, turn) + $" Who among {string.Join(", ", present)} is affected by this, and how "
             + "(impact: one sentence)? List only those really affected; an empty list if no one is.";
-        var (reply, record) = await AskAsync<InfluenceReply>(view, call, "influence", task, schema, cancellation);
+        var (reply, record) = await AskAsync<InfluenceReply>(view, call, task, schema, cancellation);
         var influences = reply?.Affected.Where(a => present.Contains(a.Character)).DistinctBy(a => a.Character)
             .Select(a => new Influence(a.Character, a.Impact.Trim())).ToImmutableArray() ?? [];
         return new AgentResult<ImmutableArray<Influence>>(influences, ModelAsk.One(record));
@@ -56,7 +56,7 @@ public sealed class ModelNarrator(ModelRole role) : INarratorAgent
         ArgumentNullException.ThrowIfNull(turn);
         var task = NarratorPrompt.Turn(view, turn) + " Narrate in one to three sentences what came of it, consistent with what the "
             + "world allowed. Do not invent actions for anyone.";
-        var (reply, record) = await AskAsync<ResultReply>(view, call, "result", task, null, cancellation);
+        var (reply, record) = await AskAsync<ResultReply>(view, call, task, null, cancellation);
         return new AgentResult<string>(reply?.Narration.Trim() is { Length: > 0 } text ? text : null, ModelAsk.One(record));
     }
 
@@ -67,7 +67,7 @@ public sealed class ModelNarrator(ModelRole role) : INarratorAgent
         var schema = Narrow<UpdatesReply>("/properties/updates/items/properties/character", involved);
         var task = NarratorPrompt.Turn(view, turn) + $" Update {string.Join(", ", involved)} (targets first, the actor last): "
             + "position (where within this place), condition (physical state) and emotion; \"\" leaves a field as it is.";
-        var (reply, record) = await AskAsync<UpdatesReply>(view, call, "updates", task, schema, cancellation);
+        var (reply, record) = await AskAsync<UpdatesReply>(view, call, task, schema, cancellation);
         var updates = reply?.Updates.Where(u => involved.Contains(u.Character)).Select(u => new CharacterUpdate(u.Character)
         {
             Position = Optional(u.Position),
@@ -81,7 +81,7 @@ public sealed class ModelNarrator(ModelRole role) : INarratorAgent
     {
         var task = "The round is over. Has the physical environment changed significantly (light, weather, damage, time of day)? "
             + "If so: changed true, the new description, and the time. If not: changed false, and \"\" for both.";
-        var (reply, record) = await AskAsync<EnvironmentReply>(view, call, "environment", task, null, cancellation);
+        var (reply, record) = await AskAsync<EnvironmentReply>(view, call, task, null, cancellation);
         var update = reply is { Changed: true } ? new EnvironmentUpdate(Optional(reply.Description), Optional(reply.Time)) : null;
         return new AgentResult<EnvironmentUpdate>(update, ModelAsk.One(record));
     }
@@ -89,7 +89,7 @@ public sealed class ModelNarrator(ModelRole role) : INarratorAgent
     public async Task<AgentResult<string>> SummariseRoundAsync(NarratorView view, AgentCall call, CancellationToken cancellation)
     {
         var task = "Summarise the plot so far, this round included, in one paragraph.";
-        var (reply, record) = await AskAsync<SummaryReply>(view, call, "summary", task, null, cancellation);
+        var (reply, record) = await AskAsync<SummaryReply>(view, call, task, null, cancellation);
         return new AgentResult<string>(reply?.Summary.Trim() is { Length: > 0 } text ? text : null, ModelAsk.One(record));
     }
 
@@ -106,9 +106,9 @@ public sealed class ModelNarrator(ModelRole role) : INarratorAgent
     private static string? Optional(string text) => text.Trim() is { Length: > 0 } t ? t : null;
 
     private Task<(T? Value, ModelCall Record)> AskAsync<T>(
-        NarratorView view, AgentCall call, string schema, string task,
+        NarratorView view, AgentCall call, string task,
         System.Text.Json.JsonElement? narrowed, CancellationToken cancellation)
-        where T : class
+        where T : class, IReply
     {
         var maxOutput = ModelAsk.ReplyTokens<T>(Role, narrowed);
         var system = NarratorPrompt.Voice(view);
@@ -122,7 +122,7 @@ public sealed class ModelNarrator(ModelRole role) : INarratorAgent
                 break;
             }
         }
-        return ModelAsk.AskAsync<T>(Role, call, schema, system, user, maxOutput, narrowed, null, cancellation);
+        return ModelAsk.AskAsync<T>(Role, call, system, user, maxOutput, narrowed, null, cancellation);
     }
 
     /// <summary>How many of this round's events to show, most first, until the prompt fits.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.AI;
+using TaleForge.Inference.Backends;
 
 namespace TaleForge.Engine.Agents.Models;
 
@@ -13,8 +14,8 @@ public sealed record ModelRole
     /// <summary>The model file (or endpoint model) name written into trajectories.</summary>
     public required string Model { get; init; }
 
-    /// <summary>Sampling settings (temperature, top-p, ...); cloned for every call, never changed.</summary>
-    public ChatOptions Sampling { get; init; } = new() { Temperature = 0.8f, TopP = 0.95f };
+    /// <summary>How tokens are picked; sent with every call as it is.</summary>
+    public Sampling Sampling { get; init; } = Sampling.Default;
 
     /// <summary>The model's context in tokens; prompt plus reply never exceed it.</summary>
     public int ContextTokens { get; init; } = 4096;
@@ -24,6 +25,22 @@ public sealed record ModelRole
 
     /// <summary>Asks in all for one decision, re-asks included.</summary>
     public int MaxAttempts { get; init; } = 3;
+
+    /// <summary>A backend as a role uses it: its client, its tokenizer and its share of the context.</summary>
+    public static ModelRole For(IModelBackend backend, string model, Sampling sampling)
+    {
+        ArgumentNullException.ThrowIfNull(backend);
+        ArgumentException.ThrowIfNullOrEmpty(model);
+        ArgumentNullException.ThrowIfNull(sampling);
+        return new ModelRole
+        {
+            Client = backend.Client,
+            Model = model,
+            Sampling = sampling,
+            ContextTokens = backend.ContextTokens,
+            CountTokens = backend.CountTokens,
+        };
+    }
 
     /// <summary>Tokens in a text, by the model's tokenizer or a cautious estimate (one per UTF-8 byte / 3, rounded up).</summary>
     public int Tokens(string text)

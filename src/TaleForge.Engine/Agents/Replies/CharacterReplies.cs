@@ -17,24 +17,36 @@ public sealed record TurnReply(
     [property: Description("Id of the character your action or line is aimed at, or \"\".")]
     string Target,
     [property: Description("How you feel now, in a word or two.")]
-    [property: MaxLength(30)] string Emotion);
+    [property: MaxLength(30)] string Emotion) : IReply
+{
+    public static string Schema => "character_turn";
+}
 
 /// <summary>A visible response to another's turn.</summary>
 public sealed record ReactionReply(
     [property: MaxLength(160)] string Action,
     [property: MaxLength(240)] string Dialogue,
-    [property: MaxLength(30)] string Emotion);
+    [property: MaxLength(30)] string Emotion) : IReply
+{
+    public static string Schema => "reaction";
+}
 
 /// <summary>Belief, desire, intention and the view of others, as CharacterBox revises them each round.</summary>
 public sealed record BeliefReply(
     [property: MaxLength(160)] string Belief,
     [property: MaxLength(160)] string Desire,
     [property: MaxLength(160)] string Intention,
-    [property: MaxLength(6)] IReadOnlyList<ViewOfOther> Others);
+    [property: MaxLength(6)] IReadOnlyList<ViewOfOther> Others) : IReply
+{
+    public static string Schema => "beliefs";
+}
 
 public sealed record ViewOfOther(string Character, [property: MaxLength(120)] string View);
 
 /// <summary>Insights drawn from recent memories.</summary>
-public sealed record ReflectionReply([property: MinLength(1)][property: MaxLength(3)] IReadOnlyList<Insight> Insights);
+public sealed record ReflectionReply([property: MinLength(1)][property: MaxLength(3)] IReadOnlyList<Insight> Insights) : IReply
+{
+    public static string Schema => "reflection";
+}
 
 public sealed record Insight([property: MaxLength(160)] string Text);

@@ -80,24 +80,18 @@ public sealed class PlayedEpisode
         {
             return Human;
         }
-        var role = AgentCall.CharacterRole(character);
-        return ModelFromCalls(role)
-            ?? ModelFromHeader(role)
-            ?? ModelFromHeader("characters")
-            ?? Authored;
+        var role = Role.Character(character);
+        return ModelFromCalls(role) ?? File.Spec.ModelFor(role)?.File ?? Authored;
     }
 
     /// <summary>The model that played the narrator, or <see cref="Authored"/> for the rules narrator.</summary>
-    public string NarratorModel => ModelFromCalls(AgentCall.NarratorRole) ?? ModelFromHeader(AgentCall.NarratorRole) ?? Authored;
+    public string NarratorModel => ModelFromCalls(Role.Narrator) ?? File.Spec.ModelFor(Role.Narrator)?.File ?? Authored;
 
-    private string? ModelFromCalls(string role)
+    private string? ModelFromCalls(Role role)
     {
         var models = File.Calls.Where(c => c.Role == role && c.Model.Length > 0).Select(c => c.Model).Distinct(StringComparer.Ordinal).ToList();
         return models.Count == 0 ? null : string.Join("+", models.Order(StringComparer.Ordinal));
     }
-
-    private string? ModelFromHeader(string role) =>
-        File.Models.Where(m => m.Role == role).Select(m => m.File).FirstOrDefault();
 
     /// <summary>A new scene begins at each SceneStarted; a scene played twice gets "@2" on its key.</summary>
     private static ImmutableArray<PlayedScene> CutIntoScenes(ImmutableArray<PlayedEvent> path)

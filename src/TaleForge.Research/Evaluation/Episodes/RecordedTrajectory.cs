@@ -2,6 +2,8 @@ using System.Collections.Immutable;
 using TaleForge.Content.Opening;
 using TaleForge.Core.Definitions;
 using TaleForge.Core.Events;
+using TaleForge.Engine.Agents;
+using TaleForge.Engine.Episodes;
 using TaleForge.Engine.Narration;
 using TaleForge.Engine.Trajectories;
 
@@ -26,8 +28,8 @@ public sealed record RecordedTrajectory
     /// <summary>The character a person played, if any.</summary>
     public string? Player { get; init; }
 
-    /// <summary>The model file each role was given ("narrator", "characters", "character:ID").</summary>
-    public ImmutableArray<(string Role, string File)> Models { get; init; } = [];
+    /// <summary>The episode as its header specifies it: among others, the model each role was given.</summary>
+    public required EpisodeSpec Spec { get; init; }
 
     /// <summary>The events of the branch played last, oldest first.</summary>
     public ImmutableArray<RecordedEvent> MainPath { get; init; } = [];
@@ -55,7 +57,7 @@ public sealed record RecordedTrajectory
             Seed = file.Header.Seed,
             Mode = file.Header.Mode,
             Player = file.Header.Player,
-            Models = [.. file.Header.Models.Select(m => (m.Role, m.File))],
+            Spec = EpisodeSpec.Of(file.Header),
             MainPath = [.. file.MainPath().Select(e => new RecordedEvent(e.Step, e.Line, e.Round, e.Phase, e.Actor, e.Observers, e.Event))],
             Calls = [.. file.Calls.Select(c => new RecordedCall(c.Role, c.Model, [.. c.Attempts.Select(a => a.Error)], c.Failure))],
             Warnings = file.Warnings,
@@ -68,4 +70,4 @@ public sealed record RecordedEvent(
     long Step, int Line, int Round, NarratorPhase Phase, string? Actor, ImmutableArray<string> Observers, WorldEvent Event);
 
 /// <summary>A model call: who asked which model, why each refused attempt was refused ("Kind: reason"), and the failure if none was accepted.</summary>
-public sealed record RecordedCall(string Role, string Model, ImmutableArray<string> RefusedAttempts, string? Failure);
+public sealed record RecordedCall(Role Role, string Model, ImmutableArray<string> RefusedAttempts, string? Failure);

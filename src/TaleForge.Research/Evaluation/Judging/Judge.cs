@@ -131,7 +131,7 @@ public sealed class Judge
         }
         var (system, user) = ModelQuestion.FirstThatFits(_role, _narratorReply, $"judging the narrator in scene {scene.Key}", Prompts());
         var answer = await ModelQuestion.AskAsync<NarratorJudgement>(
-            _role, "narrator_judgement", system, user, _narratorReply, SeedFor(episode, scene, Engine.Agents.AgentCall.NarratorRole), cancellation, _narratorSchema);
+            _role, "narrator_judgement", system, user, _narratorReply, SeedFor(episode, scene, Engine.Agents.Role.Narrator.ToString()), cancellation, _narratorSchema);
         return new NarratorVerdict
         {
             Trajectory = episode.Name,

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
-using TaleForge.Inference.Structured;
+using TaleForge.Engine.Agents;
 using TaleForge.Research.Evaluation.Episodes;
+using TaleForge.Inference.Structured;
 
 namespace TaleForge.Research.Evaluation.Objective;
 
@@ -25,12 +26,12 @@ public static class FormatFailures
     {
         ArgumentNullException.ThrowIfNull(episodes);
         var calls = episodes.SelectMany(e => e.File.Calls)
-            .Where(c => c.Model != PlayedEpisode.Human && !c.Role.StartsWith("player:", StringComparison.Ordinal));
+            .Where(c => c.Model != PlayedEpisode.Human && c.Role.Kind != RoleKind.Player);
         return [.. calls
             .GroupBy(c => (c.Model, c.Role))
             .Select(g => new FormatFailureRow(
                 g.Key.Model,
-                g.Key.Role,
+                g.Key.Role.ToString(),
                 g.Count(),
                 g.Sum(c => c.RefusedAttempts.Length + (c.Failure is null ? 1 : 0)),
                 g.Sum(c => c.RefusedAttempts.Length),
