@@ -51,7 +51,6 @@ internal static class Recorded
         var cast = Cast.Authored(World, "ines");
         var options = new SessionOptions { Seed = 5, RoundLimit = 3, StopAfterScene = true };
         using var writer = TrajectoryWriter.Create(path, TrajectoryHeader.For(World, WorldSource, cast, options, [], "test"));
-        writer.Attach(WorldState.Initial(World));
         var session = new GameSession(World, cast, options with { Trajectory = writer });
         await session.RunAsync();
         await session.SubmitAsync(new CharacterTurn { Action = "wipes the fog from the window", Dialogue = "Something is wrong at the tower." });

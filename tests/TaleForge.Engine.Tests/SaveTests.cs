@@ -36,7 +36,7 @@ public sealed class SaveTests : IDisposable
     {
         var world = TestWorld.Harbour();
         var folder = Path.Combine(_folder, "game");
-        var slot = SaveSlot.Create(folder, WorldState.Initial(world), HeaderFor(world));
+        var slot = SaveSlot.Create(folder, HeaderFor(world));
         var session = new GameSession(world, Cast.Authored(world, "mara"), new SessionOptions { Seed = 3, Trajectory = slot });
         await session.RunAsync();
         await session.SubmitAsync(new CharacterTurn { Command = new WorldCommand.Take("lantern") });
@@ -125,8 +125,7 @@ public sealed class SaveTests : IDisposable
         Assert.Contains(saved.Warnings, w => w.Contains("the last line is incomplete", StringComparison.Ordinal));
 
         var world = TestWorld.Harbour();
-        var state = WorldState.Initial(world).Apply(saved.Trajectory.PathTo(saved.Head).Select(e => e.Event));
-        using (var slot = SaveSlot.Continue(folder, saved.Header, state))
+        using (var slot = SaveSlot.Continue(folder, saved.Header))
         {
             var session = GameSession.Resume(world, Cast.Authored(world, "mara"), saved.Trajectory, saved.Head, new SessionOptions { Seed = 3, Trajectory = slot });
             await session.SubmitAsync(new CharacterTurn { Command = new WorldCommand.Go("north") });
@@ -146,7 +145,7 @@ public sealed class SaveTests : IDisposable
         Directory.CreateDirectory(folder);
         File.WriteAllText(Path.Combine(folder, "trajectory.jsonl"), "mine");
 
-        Assert.Throws<TaleForgeException>(() => SaveSlot.Create(folder, WorldState.Initial(world), HeaderFor(world)));
+        Assert.Throws<TaleForgeException>(() => SaveSlot.Create(folder, HeaderFor(world)));
         Assert.Equal("mine", File.ReadAllText(Path.Combine(folder, "trajectory.jsonl")));
         var library = new SaveLibrary(_folder);
         Assert.Throws<TaleForgeException>(() => library.NewNamed("taken"));

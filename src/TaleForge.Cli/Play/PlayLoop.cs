@@ -89,7 +89,7 @@ public sealed class PlayLoop(TextReader input, TextWriter output, StoryPrinter p
             case PlayerInput.Empty:
                 return true;
             case PlayerInput.Ask ask:
-                printer.Say(_session.Ask(player, ask.Query), Tone.Plain);
+                _session.Ask(player, ask.Query);
                 return true;
             case PlayerInput.Turn turn:
                 _lastTurn = turn.Decision;
@@ -180,7 +180,7 @@ public sealed class PlayLoop(TextReader input, TextWriter output, StoryPrinter p
             }
             Switch(session, slot);
             printer.Say($"Loaded '{name}'; play continues in '{slot.Name}'.");
-            printer.Say(session.Ask(session.Cast.Player!, new Query.Look()), Tone.Plain);
+            session.Ask(session.Cast.Player!, new Query.Look());
         }
         catch (Core.TaleForgeException e)
         {

@@ -32,7 +32,7 @@ internal sealed class SavedPlay(SaveLibrary library, LoadedCast cast, string? pl
             Mode = cast.Cast.IsAuthored ? "authored" : "model",
             Models = cast.Models,
         };
-        var slot = SaveSlot.Create(folder, WorldState.Initial(world), header);
+        var slot = SaveSlot.Create(folder, header);
         return (new GameSession(world, cast.Cast, new SessionOptions { Seed = seed, Trajectory = slot }), slot);
     }
 
@@ -46,8 +46,7 @@ internal sealed class SavedPlay(SaveLibrary library, LoadedCast cast, string? pl
         {
             throw new TaleForgeException($"{folder} was played as '{saved.Header.Player ?? "no one"}'; continue it with --as {saved.Header.Player ?? "(omit --as) --observe"}.");
         }
-        var resumedState = WorldState.Initial(world).Apply(saved.Trajectory.PathTo(saved.Head).Select(e => e.Event));
-        var slot = SaveSlot.Continue(folder, saved.Header, resumedState);
+        var slot = SaveSlot.Continue(folder, saved.Header);
         try
         {
             var session = GameSession.Resume(world, cast.Cast, saved.Trajectory, saved.Head, new SessionOptions { Seed = saved.Header.Seed, Trajectory = slot });

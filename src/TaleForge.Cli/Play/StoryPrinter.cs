@@ -13,26 +13,17 @@ public sealed class StoryPrinter(TextWriter output, TerminalStyle style, string?
     public void Attach(GameSession session)
     {
         ArgumentNullException.ThrowIfNull(session);
-        session.EventAppended += (_, entry) => Show(session, entry);
+        session.EventAppended += (_, applied) => Show(applied);
     }
 
-    public void Show(GameSession session, LogEntry entry)
+    public void Show(AppliedEvent applied)
     {
-        ArgumentNullException.ThrowIfNull(session);
-        ArgumentNullException.ThrowIfNull(entry);
-        if (reader is not null && !entry.Observed.Observers.Contains(reader))
+        ArgumentNullException.ThrowIfNull(applied);
+        if (!applied.IsSeenBy(reader) || applied.TextFor(reader) is not { Length: > 0 } text)
         {
             return;
         }
-        // Answers to the reader's own questions are printed by the loop that asked.
-        if (entry.Event is WorldEvent.Noticed)
-        {
-            return;
-        }
-        if (EventText.Describe(entry.Event, session.State, reader) is not { Length: > 0 } text)
-        {
-            return;
-        }
+        var entry = applied.Entry;
         var tone = entry.Event switch
         {
             WorldEvent.SceneStarted => Tone.Heading,

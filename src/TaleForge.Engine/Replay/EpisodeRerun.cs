@@ -13,7 +13,6 @@ internal static class EpisodeRerun
         WorldDefinition world, Cast cast, TrajectoryHeader header, RecordedPlayer player, string output, CancellationToken cancellation)
     {
         using var writer = TrajectoryWriter.Create(output, header);
-        writer.Attach(WorldState.Initial(world));
         var session = new GameSession(world, cast, header.SessionOptions(writer));
         return await player.PlayAsync(session, cancellation);
     }

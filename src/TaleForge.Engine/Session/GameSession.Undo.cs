@@ -79,13 +79,7 @@ public sealed partial class GameSession
         _log.RemoveRange(checkpoint.LogLength, _log.Count - checkpoint.LogLength);
         _head = checkpoint.Head;
         State = checkpoint.State;
-        Narrator = checkpoint.Narrator;
-        _observations.Clear();
-        var state = Core.State.WorldState.Initial(State.World);
-        foreach (var entry in _log)
-        {
-            state = state.Apply(entry.Event);
-            _observations.Add(entry, state);
-        }
+        Become(checkpoint.Narrator);
+        _observations.Restore(_log);
     }
 }

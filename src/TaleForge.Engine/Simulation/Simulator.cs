@@ -61,7 +61,6 @@ public static class Simulator
             StopAfterScene = episode.OnlyThisScene,
             Director = cast.Director,
         });
-        writer.Attach(WorldState.Initial(world));
         var session = new GameSession(world, cast, new SessionOptions
         {
             Seed = episode.Seed,

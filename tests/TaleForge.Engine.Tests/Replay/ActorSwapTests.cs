@@ -22,7 +22,6 @@ public sealed class ActorSwapTests : IDisposable
         var options = new SessionOptions { Seed = 3, RoundLimit = 2 };
         using (var writer = TrajectoryWriter.Create(path, TrajectoryHeader.For(_recordings.World, _recordings.WorldSource, cast, options, Recordings.GrammarModelReference, "test")))
         {
-            writer.Attach(WorldState.Initial(_recordings.World));
             var session = new GameSession(_recordings.World, cast, options with { Trajectory = writer });
             await session.RunAsync();
             while (session.AwaitingPlayer)
@@ -95,7 +94,6 @@ public sealed class ActorSwapTests : IDisposable
         ModelReference[] models = [new() { Role = "characters", File = "steady-A" }];
         using (var writer = TrajectoryWriter.Create(path, TrajectoryHeader.For(_recordings.World, _recordings.WorldSource, cast, options, models, "test")))
         {
-            writer.Attach(WorldState.Initial(_recordings.World));
             await new GameSession(_recordings.World, cast, options with { Trajectory = writer }).RunAsync();
         }
         var original = TrajectoryFile.Read(path);
