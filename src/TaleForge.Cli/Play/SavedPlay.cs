@@ -4,6 +4,7 @@ using TaleForge.Content;
 using TaleForge.Core;
 using TaleForge.Core.Definitions;
 using TaleForge.Core.State;
+using TaleForge.Engine.Play;
 using TaleForge.Engine.Saves;
 using TaleForge.Engine.Session;
 using TaleForge.Engine.Trajectories;
@@ -14,9 +15,24 @@ namespace TaleForge.Cli.Play;
 /// Starting, continuing and loading games with their saves: every game plays into a save slot that is written
 /// after every turn; loading a named save continues a copy, so the save itself stays as it was.
 /// </summary>
-internal sealed class SavedPlay(SaveLibrary library, LoadedCast cast, string? player)
+internal sealed class SavedPlay(SaveLibrary library, LoadedCast cast, string? player) : IPlaySaves
 {
     public SaveLibrary Library { get; } = library;
+
+    public string Folder => Library.Folder;
+
+    /// <summary>A copy of the save being played, under a name of its own; play goes on in the original.</summary>
+    public string Keep(SaveSlot playing, string name)
+    {
+        ArgumentNullException.ThrowIfNull(playing);
+        return Path.GetFileName(Library.Copy(playing.Folder, Library.NewNamed(name)));
+    }
+
+    LoadedGame IPlaySaves.Load(string name)
+    {
+        var (session, slot, warnings) = Load(name);
+        return new LoadedGame(session, slot, warnings);
+    }
 
     /// <summary>A new game in a new slot (named, or the world and the time).</summary>
     public (GameSession Session, SaveSlot Slot) Start(WorldDefinition world, string source, long seed, string? name)

@@ -1,5 +1,4 @@
 using TaleForge.Core.Events;
-using TaleForge.Core.Narration;
 using TaleForge.Engine.Session;
 
 namespace TaleForge.Cli.Play;
@@ -10,12 +9,6 @@ namespace TaleForge.Cli.Play;
 /// </summary>
 public sealed class StoryPrinter(TextWriter output, TerminalStyle style, string? reader)
 {
-    public void Attach(GameSession session)
-    {
-        ArgumentNullException.ThrowIfNull(session);
-        session.EventAppended += (_, applied) => Show(applied);
-    }
-
     public void Show(AppliedEvent applied)
     {
         ArgumentNullException.ThrowIfNull(applied);
