@@ -26,6 +26,14 @@ public sealed record PlayerView
 
     public bool StoryOver { get; init; }
 
+    public bool Equals(PlayerView? other) =>
+        other is not null && Character == other.Character && Name == other.Name && Place == other.Place
+        && PlaceDescription == other.PlaceDescription && Exits.SequenceEqual(other.Exits) && People.SequenceEqual(other.People)
+        && Items.SequenceEqual(other.Items) && Inventory.SequenceEqual(other.Inventory) && Time == other.Time
+        && Equals(Scene, other.Scene) && StoryOver == other.StoryOver;
+
+    public override int GetHashCode() => HashCode.Combine(Character, Place, Time);
+
     /// <summary>The view of <paramref name="character"/> in <paramref name="state"/>; reads the state, changes nothing.</summary>
     public static PlayerView Of(WorldState state, string character)
     {
