@@ -116,6 +116,22 @@ public sealed class SaveTests : IDisposable
     }
 
     [Fact]
+    public async Task Resuming_a_save_checks_the_state_it_folds_against_the_snapshot()
+    {
+        var (folder, original) = await PlayTwoTurns();
+        var world = TestWorld.Harbour();
+
+        var resumed = SavedGame.Open(folder).Resume(world, Cast.Authored(world, "mara"), new SessionOptions { Seed = 3 });
+        Assert.Equal(StateDigest.Of(original.State), StateDigest.Of(resumed.State));
+
+        var path = Path.Combine(folder, SaveSlot.SnapshotFileName);
+        var snapshot = JsonSerializer.Deserialize<SaveSnapshot>(File.ReadAllBytes(path), TrajectoryJson.Options)!;
+        File.WriteAllBytes(path, JsonSerializer.SerializeToUtf8Bytes(snapshot with { StateDigest = "sha256:0" }, TrajectoryJson.Options));
+        var error = Assert.Throws<TaleForgeException>(() => SavedGame.Open(folder).Resume(world, Cast.Authored(world, "mara"), new SessionOptions { Seed = 3 }));
+        Assert.Contains("the save is damaged", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Continuing_a_save_with_a_torn_last_line_removes_it_before_writing_on()
     {
         var (folder, _) = await PlayTwoTurns();

@@ -57,7 +57,7 @@ internal sealed class SavedPlay(SaveLibrary library, LoadedCast cast, string? pl
     {
         var saved = SavedGame.Open(folder);
         var world = WorldOf(saved);
-        saved.CheckAgainst(world);
+        saved.CheckWorld(world);
         if (saved.Header.Player != player)
         {
             throw new TaleForgeException($"{folder} was played as '{saved.Header.Player ?? "no one"}'; continue it with --as {saved.Header.Player ?? "(omit --as) --observe"}.");
@@ -65,7 +65,7 @@ internal sealed class SavedPlay(SaveLibrary library, LoadedCast cast, string? pl
         var slot = SaveSlot.Continue(folder, saved.Header);
         try
         {
-            var session = GameSession.Resume(world, cast.Cast, saved.Trajectory, saved.Head, new SessionOptions { Seed = saved.Header.Seed, Trajectory = slot });
+            var session = saved.Resume(world, cast.Cast, new SessionOptions { Seed = saved.Header.Seed, Trajectory = slot });
             return (session, slot, saved.Warnings);
         }
         catch
