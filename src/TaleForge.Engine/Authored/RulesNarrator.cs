@@ -42,7 +42,7 @@ public sealed class RulesNarrator : INarratorAgent
         ArgumentNullException.ThrowIfNull(view);
         var lines = view.Round
             .Where(e => e.Observed.Observers.Length > 0)
-            .Select(e => EventText.Describe(e.Event, view.State, viewer: null))
+            .Select(e => e.Narration)
             .OfType<string>();
         var summary = string.Join(" ", lines);
         return Task.FromResult(AgentResult<string>.Authored(summary.Length > 0 ? summary : null));

@@ -42,8 +42,9 @@ public sealed partial class GameSession
                 Actor = record.Actor,
                 Observed = new ObservedEvent(record.Event, record.Observers),
             };
-            session._log.Add(entry);
-            session._observations.Add(new AppliedEvent(entry, before, state));
+            var applied = new AppliedEvent(entry, before, state);
+            session._log.Add(applied);
+            session._observations.Add(applied);
             foreach (var mark in checkpoints.Where(c => c.Step == record.Step))
             {
                 session._checkpoints.Add(new Checkpoint(session._log.Count, record.Step, state, mark.Narrator));

@@ -20,7 +20,7 @@ namespace TaleForge.Engine.Session;
 /// </summary>
 public sealed partial class GameSession
 {
-    private readonly List<LogEntry> _log = [];
+    private readonly AppliedLog _log = new();
     private readonly List<ModelCall> _calls = [];
     private readonly Observations _observations = new();
     private readonly StateMachine<NarratorPhase, NarratorTrigger> _machine;
@@ -125,8 +125,13 @@ public sealed partial class GameSession
 
     internal NarratorView NarratorView()
     {
-        var roundStart = _log.FindLastIndex(e => e.Event is WorldEvent.RoundStarted or WorldEvent.SceneStarted);
-        var round = roundStart < 0 ? _log : _log.Skip(roundStart);
+        var applied = _log.Applied;
+        var roundStart = applied.Count - 1;
+        while (roundStart >= 0 && applied[roundStart].Event is not (WorldEvent.RoundStarted or WorldEvent.SceneStarted))
+        {
+            roundStart--;
+        }
+        var round = applied.Skip(Math.Max(roundStart, 0));
         var summaries = _log.Select(e => e.Event).OfType<WorldEvent.Narrated>()
             .Where(n => n.Kind == NarrationKind.Summary).Select(n => n.Text);
         return new NarratorView(State, [.. round], string.Join("\n", summaries.TakeLast(6)));
@@ -151,7 +156,7 @@ public sealed partial class GameSession
         var applied = new AppliedEvent(entry, before, after);
         State = after;
         _head = entry.Step;
-        _log.Add(entry);
+        _log.Add(applied);
         _observations.Add(applied);
         Options.Trajectory?.Event(applied);
         EventAppended?.Invoke(this, applied);
