@@ -5,7 +5,6 @@ using TaleForge.Content;
 using TaleForge.Content.Library;
 using TaleForge.Core;
 using TaleForge.Core.Definitions;
-using TaleForge.Core.Narration;
 using TaleForge.Engine.Play;
 using TaleForge.Engine.Saves;
 using TaleForge.Engine.Session;

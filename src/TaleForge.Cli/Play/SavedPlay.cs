@@ -3,7 +3,6 @@ using TaleForge.Cli.Models;
 using TaleForge.Content;
 using TaleForge.Core;
 using TaleForge.Core.Definitions;
-using TaleForge.Core.State;
 using TaleForge.Engine.Play;
 using TaleForge.Engine.Saves;
 using TaleForge.Engine.Session;
