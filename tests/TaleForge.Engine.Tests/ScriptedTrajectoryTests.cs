@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using TaleForge.Core.Narration;
+using TaleForge.Content.Opening;
+using TaleForge.Core.Phrasing;
 using TaleForge.Engine.Play;
 using TaleForge.Engine.Saves;
 using TaleForge.Engine.Session;

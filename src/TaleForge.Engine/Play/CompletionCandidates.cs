@@ -1,4 +1,4 @@
-using TaleForge.Core.Narration;
+using TaleForge.Core.Phrasing;
 using TaleForge.Core.State;
 using TaleForge.Engine.Play.Messages;
 

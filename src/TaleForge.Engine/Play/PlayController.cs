@@ -228,7 +228,7 @@ public sealed class PlayController : IDisposable
         _slot = slot;
         var language = session.State.World.Info.Language;
         Text = InterfaceText.For(language);
-        _parser = new PlayerInputParser(Core.Narration.Phrasebook.For(language));
+        _parser = new PlayerInputParser(Core.Phrasing.Phrasebook.For(language));
         _lastTurn = null;
         session.EventAppended += OnEventAppended;
     }

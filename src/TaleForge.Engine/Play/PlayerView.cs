@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using TaleForge.Core.Narration;
+using TaleForge.Core.Phrasing;
 using TaleForge.Core.State;
 
 namespace TaleForge.Engine.Play;

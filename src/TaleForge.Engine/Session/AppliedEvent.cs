@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using TaleForge.Core.Events;
-using TaleForge.Core.Narration;
+using TaleForge.Core.Phrasing;
 using TaleForge.Core.State;
 using TaleForge.Engine.Narration;
 

@@ -1,3 +1,4 @@
+using TaleForge.Content.Opening;
 using TaleForge.Core.Definitions;
 using TaleForge.Engine.Play;
 using TaleForge.Engine.Saves;

@@ -1,6 +1,6 @@
 using TaleForge.Core.Decisions;
 using TaleForge.Core.Events;
-using TaleForge.Core.Narration;
+using TaleForge.Core.Phrasing;
 using TaleForge.Core.Rules;
 using TaleForge.Engine.Play;
 using TaleForge.Engine.Play.Messages;

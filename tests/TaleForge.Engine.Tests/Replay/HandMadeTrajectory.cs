@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using TaleForge.Content.Opening;
 using TaleForge.Core.Events;
 using TaleForge.Core.State;
 using TaleForge.Engine.Narration;

@@ -1,4 +1,4 @@
-using TaleForge.Core.Narration;
+using TaleForge.Core.Phrasing;
 
 namespace TaleForge.Engine.Play.Messages;
 
