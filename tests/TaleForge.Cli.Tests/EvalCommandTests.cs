@@ -28,7 +28,6 @@ public sealed class EvalCommandTests : IDisposable
             Seed = 4,
             Mode = "authored",
         });
-        writer.Attach(WorldState.Initial(world));
         var session = new GameSession(world, Cast.Authored(world), new SessionOptions
         {
             Seed = 4,

@@ -40,9 +40,25 @@ public class PlayCommandTests
         var run = await Cli.RunAsync("play", "tea-house-rain", "--dir", Repository.Worlds, "--script", script, "--no-save");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains("未配置模型", run.Output, StringComparison.Ordinal);
+        Assert.StartsWith("雨夜茶寮\n未配置模型：角色将说作者写好的台词（作者模式）。\n你扮演阿沅。输入 /help 查看命令。\n", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Type /help", run.Output, StringComparison.Ordinal);
         Assert.Contains("你拿起了油灯。", run.Output, StringComparison.Ordinal);
         Assert.EndsWith("故事到此结束。\n", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Help_and_the_game_lines_of_a_chinese_world_are_in_chinese()
+    {
+        using var folder = new TemporaryFolder();
+        var script = folder.Write("help.txt", "/help\n/undo\n/save\n/quit\n");
+
+        var run = await Cli.RunAsync("play", "tea-house-rain", "--dir", Repository.Worlds, "--script", script, "--no-save");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("> /help\n行动：", run.Output, StringComparison.Ordinal);
+        Assert.Contains("> /undo\n没有更早的回合可以回去。\n", run.Output, StringComparison.Ordinal);
+        Assert.Contains("> /save\n本局游戏未开启存档（--no-save）。\n", run.Output, StringComparison.Ordinal);
+        Assert.EndsWith("> /quit\n再见。\n", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]

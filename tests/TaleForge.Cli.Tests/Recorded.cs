@@ -49,7 +49,6 @@ internal static class Recorded
         var cast = Cast.Authored(World, "ines");
         var spec = Spec(World, WorldSource, seed: 5) with { Player = "ines", RoundLimit = 3, StopAfterScene = true };
         using var writer = TrajectoryWriter.Create(path, spec.Header("test", DateTimeOffset.UnixEpoch));
-        writer.Attach(WorldState.Initial(World));
         var session = new GameSession(World, cast, spec.SessionOptions(writer));
         await session.RunAsync();
         await session.SubmitAsync(new CharacterTurn { Action = "wipes the fog from the window", Dialogue = "Something is wrong at the tower." });

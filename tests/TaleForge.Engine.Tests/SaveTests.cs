@@ -37,7 +37,7 @@ public sealed class SaveTests : IDisposable
     {
         var world = TestWorld.Harbour();
         var folder = Path.Combine(_folder, "game");
-        var slot = SaveSlot.Create(folder, WorldState.Initial(world), HeaderFor(world));
+        var slot = SaveSlot.Create(folder, HeaderFor(world));
         var session = new GameSession(world, Cast.Authored(world, "mara"), new SessionOptions { Seed = 3, Trajectory = slot });
         await session.RunAsync();
         await session.SubmitAsync(new CharacterTurn { Command = new WorldCommand.Take("lantern") });
@@ -117,6 +117,22 @@ public sealed class SaveTests : IDisposable
     }
 
     [Fact]
+    public async Task Resuming_a_save_checks_the_state_it_folds_against_the_snapshot()
+    {
+        var (folder, original) = await PlayTwoTurns();
+        var world = TestWorld.Harbour();
+
+        var resumed = SavedGame.Open(folder).Resume(world, Cast.Authored(world, "mara"), new SessionOptions { Seed = 3 });
+        Assert.Equal(StateDigest.Of(original.State), StateDigest.Of(resumed.State));
+
+        var path = Path.Combine(folder, SaveSlot.SnapshotFileName);
+        var snapshot = JsonSerializer.Deserialize<SaveSnapshot>(File.ReadAllBytes(path), TrajectoryJson.Options)!;
+        File.WriteAllBytes(path, JsonSerializer.SerializeToUtf8Bytes(snapshot with { StateDigest = "sha256:0" }, TrajectoryJson.Options));
+        var error = Assert.Throws<TaleForgeException>(() => SavedGame.Open(folder).Resume(world, Cast.Authored(world, "mara"), new SessionOptions { Seed = 3 }));
+        Assert.Contains("the save is damaged", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Continuing_a_save_with_a_torn_last_line_removes_it_before_writing_on()
     {
         var (folder, _) = await PlayTwoTurns();
@@ -126,8 +142,7 @@ public sealed class SaveTests : IDisposable
         Assert.Contains(saved.Warnings, w => w.Contains("the last line is incomplete", StringComparison.Ordinal));
 
         var world = TestWorld.Harbour();
-        var state = WorldState.Initial(world).Apply(saved.Trajectory.PathTo(saved.Head).Select(e => e.Event));
-        using (var slot = SaveSlot.Continue(folder, saved.Header, state))
+        using (var slot = SaveSlot.Continue(folder, saved.Header))
         {
             var session = GameSession.Resume(world, Cast.Authored(world, "mara"), saved.Trajectory, saved.Head, new SessionOptions { Seed = 3, Trajectory = slot });
             await session.SubmitAsync(new CharacterTurn { Command = new WorldCommand.Go("north") });
@@ -147,7 +162,7 @@ public sealed class SaveTests : IDisposable
         Directory.CreateDirectory(folder);
         File.WriteAllText(Path.Combine(folder, "trajectory.jsonl"), "mine");
 
-        Assert.Throws<TaleForgeException>(() => SaveSlot.Create(folder, WorldState.Initial(world), HeaderFor(world)));
+        Assert.Throws<TaleForgeException>(() => SaveSlot.Create(folder, HeaderFor(world)));
         Assert.Equal("mine", File.ReadAllText(Path.Combine(folder, "trajectory.jsonl")));
         var library = new SaveLibrary(_folder);
         Assert.Throws<TaleForgeException>(() => library.NewNamed("taken"));

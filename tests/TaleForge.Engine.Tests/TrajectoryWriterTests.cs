@@ -31,7 +31,6 @@ public sealed class TrajectoryWriterTests : IDisposable
         GameSession session;
         using (var writer = TrajectoryWriter.Create(path, Header))
         {
-            writer.Attach(WorldState.Initial(world));
             session = new GameSession(world, Cast.Authored(world), new SessionOptions { Seed = 7, Trajectory = writer });
             await session.RunAsync();
         }
@@ -76,7 +75,6 @@ public sealed class TrajectoryWriterTests : IDisposable
         GameSession session;
         using (var writer = TrajectoryWriter.Create(path, Header))
         {
-            writer.Attach(WorldState.Initial(world));
             session = new GameSession(world, Cast.Authored(world, "mara"), new SessionOptions { Trajectory = writer });
             await session.RunAsync();
             await session.SubmitAsync(new Core.Decisions.CharacterTurn { Command = new Core.Decisions.WorldCommand.Take("lantern"), Dialogue = "Mine." });
@@ -119,7 +117,6 @@ public sealed class TrajectoryWriterTests : IDisposable
         var north = new Core.Decisions.CharacterTurn { Command = new Core.Decisions.WorldCommand.Go("north") };
         // Lines are flushed as written, so the file can be read while the original plays on.
         using var writer = TrajectoryWriter.Create(path, Header);
-        writer.Attach(WorldState.Initial(world));
         var original = new GameSession(world, Cast.Authored(world, "mara"), new SessionOptions { Trajectory = writer });
         await original.RunAsync();
         await original.SubmitAsync(take);

@@ -31,7 +31,7 @@ public class WalkthroughTests
         var transcript = new List<string>();
         session.EventAppended += (_, e) =>
         {
-            if (e.Observed.IsObservedBy(player) && EventText.Describe(e.Event, session.State, player) is { } text)
+            if (e.IsSeenBy(player) && e.TextFor(player) is { } text)
             {
                 transcript.Add(text);
             }
@@ -51,7 +51,7 @@ public class WalkthroughTests
                     await session.SubmitAsync(turn.Decision);
                     break;
                 case PlayerInput.Ask ask:
-                    transcript.Add(session.Ask(player, ask.Query));
+                    session.Ask(player, ask.Query);
                     break;
                 default:
                     Assert.Fail($"'{command}' is not a command a player can type");

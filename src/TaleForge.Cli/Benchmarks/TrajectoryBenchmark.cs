@@ -97,7 +97,6 @@ internal static class TrajectoryBenchmark
         var clock = Stopwatch.StartNew();
         using (var writer = TrajectoryWriter.Create(path, header))
         {
-            writer.Attach(initial);
             foreach (var entry in entries)
             {
                 writer.Event(entry);
@@ -120,8 +119,9 @@ internal static class TrajectoryBenchmark
         return clock.Elapsed.TotalMilliseconds;
     }
 
-    private static IEnumerable<LogEntry> Entries(WorldDefinition world, WorldState initial, int count)
+    private static IEnumerable<AppliedEvent> Entries(WorldDefinition world, WorldState initial, int count)
     {
+        var state = initial;
         var characters = world.Characters.Select(c => c.Id).ToArray();
         var time = new GameTime(1, 18 * 60);
         for (var step = 0; step < count; step++)
@@ -137,7 +137,7 @@ internal static class TrajectoryBenchmark
                 3 => new WorldEvent.PositionChanged(actor, "by the window"),
                 _ => new WorldEvent.Narrated("Rain drums on the roof; somewhere a shutter bangs.", NarrationKind.Result) { Location = place },
             };
-            yield return new LogEntry
+            var entry = new LogEntry
             {
                 Step = step,
                 Parent = step == 0 ? null : step - 1,
@@ -148,6 +148,9 @@ internal static class TrajectoryBenchmark
                 Actor = actor,
                 Observed = new ObservedEvent(e, [.. observers]),
             };
+            var before = state;
+            state = state.Apply(e);
+            yield return new AppliedEvent(entry, before, state);
         }
     }
 }

@@ -5,7 +5,7 @@ using TaleForge.Content.Library;
 using TaleForge.Content.Opening;
 using TaleForge.Core;
 using TaleForge.Core.Definitions;
-using TaleForge.Core.Phrasing;
+using TaleForge.Engine.Play;
 using TaleForge.Engine.Saves;
 using TaleForge.Engine.Session;
 
@@ -81,29 +81,19 @@ internal static class PlayCommand
                 (session, slot) = saved.Start(opened, parse.GetValue(seed), parse.GetValue(save));
             }
 
-            printer.Say(definition.Info.Title, Tone.Heading);
-            printer.Say(cast.Cast.IsAuthored ? Phrasebook.For(definition.Info.Language).AuthoredMode : cast.Description);
-            foreach (var warning in warnings)
-            {
-                printer.Say(warning, Tone.Refusal);
-            }
-            if (player is not null)
-            {
-                printer.Say($"You are {definition.Character(player).Name}. Type /help for commands.");
-            }
-            if (slot is not null)
-            {
-                printer.Say($"Saving every turn as '{slot.Name}' in {library.Folder}.");
-            }
-
             var scriptFile = parse.GetValue(script);
             using var input = scriptFile is null ? null : OpenScript(scriptFile);
             using var interrupt = new GenerationInterrupt(cancellation, listenToConsole: output == Console.Out);
-            var loop = new PlayLoop(input ?? Console.In, output, printer, interrupt, echoInput: input is not null)
+            using var controller = new PlayController(session, new PlaySetup
             {
+                Slot = slot,
                 Saves = parse.GetValue(noSave) ? null : saved,
-            };
-            await loop.RunAsync(session, slot, cancellation);
+                ModelDescription = cast.Description,
+                Warnings = warnings,
+                Gate = interrupt,
+            });
+            var loop = new PlayLoop(input ?? Console.In, output, printer, echoInput: input is not null);
+            await loop.RunAsync(controller, cancellation);
             return 0;
         });
         return command;

@@ -1,10 +1,12 @@
+using TaleForge.Engine.Play;
+
 namespace TaleForge.Cli.Play;
 
 /// <summary>
 /// Ctrl-C while the story is being generated stops that generation and play returns to the player's turn;
 /// Ctrl-C at the prompt leaves as usual. Each generation gets its own token, linked to the command's.
 /// </summary>
-public sealed class GenerationInterrupt : IDisposable
+public sealed class GenerationInterrupt : IGenerationGate, IDisposable
 {
     private readonly CancellationToken _outer;
     private readonly bool _console;

@@ -3,8 +3,8 @@ using TaleForge.Cli.Models;
 using TaleForge.Content.Opening;
 using TaleForge.Core;
 using TaleForge.Core.Definitions;
-using TaleForge.Core.State;
 using TaleForge.Engine.Episodes;
+using TaleForge.Engine.Play;
 using TaleForge.Engine.Saves;
 using TaleForge.Engine.Session;
 using TaleForge.Engine.Trajectories;
@@ -15,12 +15,27 @@ namespace TaleForge.Cli.Play;
 /// Starting, continuing and loading games with their saves: every game plays into a save slot that is written
 /// after every turn; loading a named save continues a copy, so the save itself stays as it was.
 /// </summary>
-internal sealed class SavedPlay(SaveLibrary library, LoadedCast cast, string? player)
+internal sealed class SavedPlay(SaveLibrary library, LoadedCast cast, string? player) : IPlaySaves
 {
     public SaveLibrary Library { get; } = library;
 
     /// <summary>The episode a new game of the opened world plays with this cast.</summary>
     public EpisodeSpec Spec(OpenedWorld opened, long seed) => cast.Spec(WorldReference.Of(opened), seed);
+
+    public string Folder => Library.Folder;
+
+    /// <summary>A copy of the save being played, under a name of its own; play goes on in the original.</summary>
+    public string Keep(SaveSlot playing, string name)
+    {
+        ArgumentNullException.ThrowIfNull(playing);
+        return Path.GetFileName(Library.Copy(playing.Folder, Library.NewNamed(name)));
+    }
+
+    LoadedGame IPlaySaves.Load(string name)
+    {
+        var (session, slot, warnings) = Load(name);
+        return new LoadedGame(session, slot, warnings);
+    }
 
     /// <summary>A new game in a new slot (named, or the world and the time).</summary>
     public (GameSession Session, SaveSlot Slot) Start(OpenedWorld opened, long seed, string? name)
@@ -28,7 +43,7 @@ internal sealed class SavedPlay(SaveLibrary library, LoadedCast cast, string? pl
         var world = opened.Definition;
         var folder = name is null ? Library.NewSlot(world.Info.Id, DateTimeOffset.UtcNow) : Library.NewNamed(name);
         var spec = Spec(opened, seed);
-        var slot = SaveSlot.Create(folder, WorldState.Initial(world), spec.Header(VersionAction.Version, DateTimeOffset.UtcNow));
+        var slot = SaveSlot.Create(folder, spec.Header(VersionAction.Version, DateTimeOffset.UtcNow));
         return (new GameSession(world, cast.Cast with { Director = spec.Director }, spec.SessionOptions(slot)), slot);
     }
 
@@ -37,18 +52,17 @@ internal sealed class SavedPlay(SaveLibrary library, LoadedCast cast, string? pl
     {
         var saved = SavedGame.Open(folder);
         var world = WorldOf(saved).Definition;
-        saved.CheckAgainst(world);
+        saved.CheckWorld(world);
         if (saved.Header.Player != player)
         {
             throw new TaleForgeException($"{folder} was played as '{saved.Header.Player ?? "no one"}'; continue it with --as {saved.Header.Player ?? "(omit --as) --observe"}.");
         }
-        var resumedState = WorldState.Initial(world).Apply(saved.Trajectory.PathTo(saved.Head).Select(e => e.Event));
-        var slot = SaveSlot.Continue(folder, saved.Header, resumedState);
+        var slot = SaveSlot.Continue(folder, saved.Header);
         try
         {
             // The save's spec decides the director, not today's flags: a re-run of the whole save must match it.
             var spec = EpisodeSpec.Of(saved.Header);
-            var session = GameSession.Resume(world, cast.Cast with { Director = spec.Director }, saved.Trajectory, saved.Head, spec.SessionOptions(slot));
+            var session = saved.Resume(world, cast.Cast with { Director = spec.Director }, spec.SessionOptions(slot));
             return (session, slot, saved.Warnings);
         }
         catch

@@ -1,5 +1,4 @@
 using TaleForge.Core.Events;
-using TaleForge.Core.Phrasing;
 using TaleForge.Engine.Session;
 
 namespace TaleForge.Cli.Play;
@@ -10,29 +9,14 @@ namespace TaleForge.Cli.Play;
 /// </summary>
 public sealed class StoryPrinter(TextWriter output, TerminalStyle style, string? reader)
 {
-    public void Attach(GameSession session)
+    public void Show(AppliedEvent applied)
     {
-        ArgumentNullException.ThrowIfNull(session);
-        session.EventAppended += (_, entry) => Show(session, entry);
-    }
-
-    public void Show(GameSession session, LogEntry entry)
-    {
-        ArgumentNullException.ThrowIfNull(session);
-        ArgumentNullException.ThrowIfNull(entry);
-        if (reader is not null && !entry.Observed.Observers.Contains(reader))
+        ArgumentNullException.ThrowIfNull(applied);
+        if (!applied.IsSeenBy(reader) || applied.TextFor(reader) is not { Length: > 0 } text)
         {
             return;
         }
-        // Answers to the reader's own questions are printed by the loop that asked.
-        if (entry.Event is WorldEvent.Noticed)
-        {
-            return;
-        }
-        if (EventText.Describe(entry.Event, session.State, reader) is not { Length: > 0 } text)
-        {
-            return;
-        }
+        var entry = applied.Entry;
         var tone = entry.Event switch
         {
             WorldEvent.SceneStarted => Tone.Heading,

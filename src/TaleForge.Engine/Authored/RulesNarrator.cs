@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using TaleForge.Core.Decisions;
-using TaleForge.Core.Phrasing;
 using TaleForge.Core.Rules;
 using TaleForge.Engine.Agents;
 using TaleForge.Engine.Narration;
@@ -42,7 +41,7 @@ public sealed class RulesNarrator : INarratorAgent
         ArgumentNullException.ThrowIfNull(view);
         var lines = view.Round
             .Where(e => e.Observed.Observers.Length > 0)
-            .Select(e => EventText.Describe(e.Event, view.State, viewer: null))
+            .Select(e => e.Narration)
             .OfType<string>();
         var summary = string.Join(" ", lines);
         return Task.FromResult(AgentResult<string>.Authored(summary.Length > 0 ? summary : null));

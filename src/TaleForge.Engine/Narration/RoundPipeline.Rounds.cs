@@ -15,7 +15,7 @@ internal sealed partial class RoundPipeline
     /// batching backend decodes them in one pass; results are applied in participant order, so the record does
     /// not depend on which finished first.
     /// </summary>
-    private async Task<NarratorTrigger?> StartRoundAsync(CancellationToken cancellation)
+    private async Task<PhaseOutcome> StartRoundAsync(NarratorState narrator, CancellationToken cancellation)
     {
         session.Append(new WorldEvent.RoundStarted((session.State.Scene?.Round ?? 0) + 1));
         FireTriggers();
@@ -38,7 +38,7 @@ internal sealed partial class RoundPipeline
                 session.Append(new WorldEvent.BeliefsRevised(thinker.Id, beliefs), thinker.Id);
             }
         }
-        return NarratorTrigger.BeliefsRevised;
+        return new PhaseOutcome(NarratorTrigger.BeliefsRevised, narrator);
     }
 
     /// <summary>
@@ -69,7 +69,7 @@ internal sealed partial class RoundPipeline
         session.Log.LastOrDefault(e => e.Event is WorldEvent.MemoryAdded m && m.Character == character)?.Step ?? -1;
 
     /// <summary>The optional director, on the narrator's agent: one line of direction per participant.</summary>
-    private async Task<NarratorTrigger?> DirectAsync(CancellationToken cancellation)
+    private async Task<PhaseOutcome> DirectAsync(NarratorState narrator, CancellationToken cancellation)
     {
         var directions = ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal);
         if (session.Cast.Director)
@@ -80,15 +80,14 @@ internal sealed partial class RoundPipeline
                 .Where(d => participants.Contains(d.Key) && d.Value.Length > 0)
                 .ToImmutableSortedDictionary(StringComparer.Ordinal);
         }
-        session.Narrator = session.Narrator with { Directions = directions };
-        return NarratorTrigger.Directed;
+        return new PhaseOutcome(NarratorTrigger.Directed, narrator with { Directions = directions });
     }
 
     /// <summary>
     /// Round end: the environment (changed only if the narrator says so), the plot summary, the clock, and the
     /// next round's order. The scene ends here when its goal holds or its rounds are spent.
     /// </summary>
-    private async Task<NarratorTrigger?> EndRoundAsync(CancellationToken cancellation)
+    private async Task<PhaseOutcome> EndRoundAsync(NarratorState narrator, CancellationToken cancellation)
     {
         var environment = await AskNarratorAsync(AgentCall.NarratorRole, session.Cast.Narrator.UpdateEnvironmentAsync, cancellation);
         if (environment.Value is { Description: { Length: > 0 } description } update
@@ -110,12 +109,12 @@ internal sealed partial class RoundPipeline
         var participants = Participants().ToList();
         ImmutableArray<string> next = scene.TurnOrder == TurnOrder.Fixed
             ? [.. participants]
-            : [.. session.Narrator.Completed.Where(participants.Contains).Concat(participants).Distinct()];
-        session.Narrator = session.Narrator with { Queue = next, Completed = [], Directions = session.Narrator.Directions.Clear() };
+            : [.. narrator.Completed.Where(participants.Contains).Concat(participants).Distinct()];
+        narrator = narrator with { Queue = next, Completed = [], Directions = narrator.Directions.Clear() };
 
         var round = session.State.Scene!.Round;
         var over = SceneRules.GoalReached(session.State) || SceneRules.OutOfRounds(session.State)
             || (session.Options.RoundLimit is { } limit && round >= limit);
-        return over ? NarratorTrigger.SceneOver : NarratorTrigger.RoundClosed;
+        return new PhaseOutcome(over ? NarratorTrigger.SceneOver : NarratorTrigger.RoundClosed, narrator);
     }
 }

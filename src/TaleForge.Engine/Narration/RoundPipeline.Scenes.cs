@@ -6,15 +6,15 @@ namespace TaleForge.Engine.Narration;
 internal sealed partial class RoundPipeline
 {
     /// <summary>Opens a scene: its environment, then its opening beats as round 0.</summary>
-    private NarratorTrigger SetUpScene()
+    private PhaseOutcome SetUpScene(NarratorState narrator)
     {
         var world = session.State.World;
-        var id = session.Narrator.NextScene
+        var id = narrator.NextScene
             ?? (world.Info.StartScene.Length > 0 ? world.Info.StartScene : world.Scenes.FirstOrDefault()?.Id);
         if (id is null || world.FindScene(id) is not { } scene)
         {
             session.Append(new WorldEvent.StoryEnded("no scene to play"));
-            return NarratorTrigger.StoryOver;
+            return new PhaseOutcome(NarratorTrigger.StoryOver, narrator);
         }
 
         session.Append(new WorldEvent.SceneStarted(scene.Id));
@@ -41,12 +41,11 @@ internal sealed partial class RoundPipeline
             }
         }
         FireTriggers();
-        session.Narrator = session.Narrator with { NextScene = null, Queue = [.. Participants()], Completed = [], Turn = null };
-        return NarratorTrigger.SceneOpened;
+        return new PhaseOutcome(NarratorTrigger.SceneOpened, narrator with { NextScene = null, Queue = [.. Participants()], Completed = [], Turn = null });
     }
 
     /// <summary>Closes the scene and moves on by the first transition whose condition holds, or ends the story.</summary>
-    private NarratorTrigger EndScene()
+    private PhaseOutcome EndScene(NarratorState narrator)
     {
         var scene = SceneRules.Current(session.State)!;
         var reason = SceneRules.GoalReached(session.State) ? "goal" : "rounds";
@@ -60,9 +59,8 @@ internal sealed partial class RoundPipeline
         if (next is null)
         {
             session.Append(new WorldEvent.StoryEnded(scene.Id));
-            return NarratorTrigger.StoryOver;
+            return new PhaseOutcome(NarratorTrigger.StoryOver, narrator);
         }
-        session.Narrator = new NarratorState { Phase = session.Narrator.Phase, NextScene = next };
-        return NarratorTrigger.NextScene;
+        return new PhaseOutcome(NarratorTrigger.NextScene, new NarratorState { Phase = narrator.Phase, NextScene = next });
     }
 }

@@ -13,21 +13,21 @@ internal sealed partial class RoundPipeline
     private const int MaxUpdateLength = 200;
 
     /// <summary>The next character in the queue acts; for the human, play stops until <see cref="Session.GameSession.SubmitAsync"/>.</summary>
-    private async Task<NarratorTrigger?> TakeTurnAsync(CancellationToken cancellation)
+    private async Task<PhaseOutcome> TakeTurnAsync(NarratorState narrator, CancellationToken cancellation)
     {
         if (SceneRules.GoalReached(session.State))
         {
-            return NarratorTrigger.GoalReached;
+            return new PhaseOutcome(NarratorTrigger.GoalReached, narrator);
         }
-        var queue = session.Narrator.Queue;
+        var queue = narrator.Queue;
         if (queue.IsEmpty)
         {
-            return NarratorTrigger.NoOneLeftToAct;
+            return new PhaseOutcome(NarratorTrigger.NoOneLeftToAct, narrator);
         }
         var actor = queue[0];
         if (actor == session.Cast.Player)
         {
-            return null;
+            return new PhaseOutcome(null, narrator);
         }
 
         var turn = CharacterTurn.Waiting(Phrases.WaitAction);
@@ -39,22 +39,16 @@ internal sealed partial class RoundPipeline
             // A model that gave nothing usable loses its turn to waiting; its failure is in the record.
             turn = result.Value ?? turn;
         }
-        ApplyTurn(actor, turn);
-        return NarratorTrigger.TurnTaken;
+        return new PhaseOutcome(NarratorTrigger.TurnTaken, ApplyTurn(narrator, actor, turn));
     }
 
-    /// <summary>Checks a turn against the rules and applies what they allow; shared by agents and the human.</summary>
-    public void ApplyTurn(string actor, CharacterTurn turn)
+    /// <summary>
+    /// A turn, by an agent or the human: checked and applied by <see cref="CarryOut"/>, then carried on through
+    /// influence, reaction, result and updates. Returns the narrator's state with the actor's turn under way.
+    /// </summary>
+    public NarratorState ApplyTurn(NarratorState narrator, string actor, CharacterTurn turn)
     {
-        var resolution = Rulebook.Resolve(session.State, actor, turn);
-        foreach (var e in resolution.Events)
-        {
-            session.Append(e, actor);
-        }
-        if (resolution.Accepted)
-        {
-            ApplyCue(actor, turn.Line, turn.Emotion);
-        }
+        var resolution = CarryOut(actor, turn);
         FireTriggers();
 
         var targets = resolution.Events.SelectMany(e => e switch
@@ -65,9 +59,8 @@ internal sealed partial class RoundPipeline
             _ => [],
         }).Distinct().ToImmutableArray();
 
-        var narrator = session.Narrator;
         var index = narrator.Queue.IndexOf(actor);
-        session.Narrator = narrator with
+        return narrator with
         {
             Queue = index >= 0 ? narrator.Queue.RemoveAt(index) : narrator.Queue,
             Completed = narrator.Completed.Contains(actor) ? narrator.Completed : narrator.Completed.Add(actor),
@@ -75,10 +68,29 @@ internal sealed partial class RoundPipeline
         };
     }
 
-    /// <summary>Who the turn affects. A refused turn affects no one; the narrator may name only those present.</summary>
-    private async Task<NarratorTrigger?> AnalyseInfluenceAsync(CancellationToken cancellation)
+    /// <summary>
+    /// The one way a character's decision changes the world, turn or reaction alike: the rules check it and give its
+    /// events (a refusal among them), the events are applied, and an accepted decision's authored line and feeling
+    /// are kept.
+    /// </summary>
+    private Resolution CarryOut(string actor, CharacterTurn decision)
     {
-        var turn = session.Narrator.Turn!;
+        var resolution = Rulebook.Resolve(session.State, actor, decision);
+        foreach (var e in resolution.Events)
+        {
+            session.Append(e, actor);
+        }
+        if (resolution.Accepted)
+        {
+            ApplyCue(actor, decision.Line, decision.Emotion);
+        }
+        return resolution;
+    }
+
+    /// <summary>Who the turn affects. A refused turn affects no one; the narrator may name only those present.</summary>
+    private async Task<PhaseOutcome> AnalyseInfluenceAsync(NarratorState narrator, CancellationToken cancellation)
+    {
+        var turn = narrator.Turn!;
         var influences = ImmutableArray<Influence>.Empty;
         if (!turn.Refused)
         {
@@ -89,17 +101,19 @@ internal sealed partial class RoundPipeline
                 .Where(i => i.Character != turn.Actor && present.Contains(i.Character))
                 .DistinctBy(i => i.Character)];
         }
-        session.Narrator = session.Narrator with { Turn = turn with { Influences = influences } };
-        return influences.IsEmpty ? NarratorTrigger.NoOneAffected : NarratorTrigger.SomeoneAffected;
+        return new PhaseOutcome(
+            influences.IsEmpty ? NarratorTrigger.NoOneAffected : NarratorTrigger.SomeoneAffected,
+            narrator with { Turn = turn with { Influences = influences } });
     }
 
     /// <summary>
-    /// Each affected character responds. Under the reactive order a character that reacts loses its turn this
-    /// round. The human is not asked here: they answer on their own turn.
+    /// Each affected character responds, through the same rules as a turn: its action and line are aimed at the
+    /// actor, and a refused command is refused exactly as on a turn. Under the reactive order a character that reacts
+    /// loses its turn this round. The human is not asked here: they answer on their own turn.
     /// </summary>
-    private async Task<NarratorTrigger?> ReactAsync(CancellationToken cancellation)
+    private async Task<PhaseOutcome> ReactAsync(NarratorState narrator, CancellationToken cancellation)
     {
-        var turn = session.Narrator.Turn!;
+        var turn = narrator.Turn!;
         var actorName = session.State.World.Character(turn.Actor).Name;
         var reactions = ImmutableArray.CreateBuilder<GivenReaction>();
         foreach (var influence in turn.Influences)
@@ -118,55 +132,53 @@ internal sealed partial class RoundPipeline
                 continue;
             }
 
-            if (reaction.Action.Length > 0)
+            var decision = AsDecision(reaction, turn.Actor);
+            if (decision.Action.Length > 0 || decision.Dialogue is { Length: > 0 } || decision.Command is not null)
             {
-                session.Append(new WorldEvent.Acted(target, reaction.Action) { Targets = [turn.Actor] }, target);
+                CarryOut(target, decision);
             }
-            if (reaction.Dialogue is { Length: > 0 } line)
+            else
             {
-                session.Append(new WorldEvent.Said(target, line) { To = [turn.Actor] }, target);
-            }
-            var accepted = true;
-            if (reaction.Command is { } command)
-            {
-                var resolution = Rulebook.Resolve(session.State, target, command);
-                foreach (var e in resolution.Events)
-                {
-                    session.Append(e, target);
-                }
-                accepted = resolution.Accepted;
-            }
-            if (accepted)
-            {
-                ApplyCue(target, reaction.Line, reaction.Emotion);
+                // Nothing visible to check: only the feeling and the authored line's bookkeeping.
+                ApplyCue(target, decision.Line, decision.Emotion);
             }
             reactions.Add(new GivenReaction(target, reaction));
-            LoseTurnForReacting(target);
+            narrator = LoseTurnForReacting(narrator, target);
         }
         FireTriggers();
-        session.Narrator = session.Narrator with { Turn = turn with { Reactions = reactions.ToImmutable() } };
-        return NarratorTrigger.Reacted;
+        return new PhaseOutcome(NarratorTrigger.Reacted, narrator with { Turn = turn with { Reactions = reactions.ToImmutable() } });
     }
 
-    private async Task<NarratorTrigger?> NarrateResultAsync(CancellationToken cancellation)
+    /// <summary>A reaction as the decision the rules check: aimed at the one it answers.</summary>
+    private static CharacterTurn AsDecision(Reaction reaction, string answering) => new()
     {
-        var turn = session.Narrator.Turn!;
+        Action = reaction.Action,
+        Dialogue = reaction.Dialogue,
+        Command = reaction.Command,
+        Emotion = reaction.Emotion,
+        Line = reaction.Line,
+        Targets = [answering],
+    };
+
+    private async Task<PhaseOutcome> NarrateResultAsync(NarratorState narrator, CancellationToken cancellation)
+    {
+        var turn = narrator.Turn!;
         var result = await AskNarratorAsync(
             AgentCall.NarratorRole, (view, call, ct) => session.Cast.Narrator.NarrateResultAsync(view, turn, call, ct), cancellation);
         if (result.Value is { Length: > 0 } text)
         {
             session.Append(new WorldEvent.Narrated(text, NarrationKind.Result) { Location = session.State.LocationOf(turn.Actor) });
         }
-        return NarratorTrigger.ResultNarrated;
+        return new PhaseOutcome(NarratorTrigger.ResultNarrated, narrator);
     }
 
     /// <summary>
     /// The narrator's changes to those involved. Only the actor and the affected may change; a position is a
     /// place within the location (moving elsewhere takes an exit), and every text is bounded.
     /// </summary>
-    private async Task<NarratorTrigger?> UpdateCharactersAsync(CancellationToken cancellation)
+    private async Task<PhaseOutcome> UpdateCharactersAsync(NarratorState narrator, CancellationToken cancellation)
     {
-        var turn = session.Narrator.Turn!;
+        var turn = narrator.Turn!;
         var result = await AskNarratorAsync(
             AgentCall.NarratorRole, (view, call, ct) => session.Cast.Narrator.UpdateCharactersAsync(view, turn, call, ct), cancellation);
         var involved = turn.Influences.Select(i => i.Character).Append(turn.Actor).ToHashSet(StringComparer.Ordinal);
@@ -190,8 +202,9 @@ internal sealed partial class RoundPipeline
             }
         }
         FireTriggers();
-        session.Narrator = session.Narrator with { Turn = null };
-        return SceneRules.GoalReached(session.State) ? NarratorTrigger.GoalReached : NarratorTrigger.Updated;
+        return new PhaseOutcome(
+            SceneRules.GoalReached(session.State) ? NarratorTrigger.GoalReached : NarratorTrigger.Updated,
+            narrator with { Turn = null });
     }
 
     /// <summary>Applies an authored line's bookkeeping: used up, its flags, the feeling it carries.</summary>
@@ -211,15 +224,14 @@ internal sealed partial class RoundPipeline
         }
     }
 
-    private void LoseTurnForReacting(string character)
+    private NarratorState LoseTurnForReacting(NarratorState narrator, string character)
     {
         if (SceneRules.Current(session.State)?.TurnOrder != TurnOrder.Reactive)
         {
-            return;
+            return narrator;
         }
-        var narrator = session.Narrator;
         var index = narrator.Queue.IndexOf(character);
-        session.Narrator = narrator with
+        return narrator with
         {
             Queue = index >= 0 ? narrator.Queue.RemoveAt(index) : narrator.Queue,
             Completed = narrator.Completed.Contains(character) ? narrator.Completed : narrator.Completed.Add(character),

@@ -7,24 +7,25 @@ namespace TaleForge.Engine.Narration;
 
 /// <summary>
 /// The narrator's work in each phase: ask the right agent, check its answer against the rules, append the
-/// events, and report the trigger that moves the machine on. One file per group of phases.
+/// events, and report the trigger that moves the machine on with the narrator's state it leaves (the session
+/// writes that state; the pipeline never does). One file per group of phases.
 /// </summary>
 internal sealed partial class RoundPipeline(GameSession session)
 {
-    /// <summary>Runs one phase; null means play waits for the human.</summary>
-    public Task<NarratorTrigger?> PerformAsync(NarratorPhase phase, CancellationToken cancellation) => phase switch
+    /// <summary>Runs the narrator's current phase; a null trigger means play waits for the human.</summary>
+    public Task<PhaseOutcome> PerformAsync(NarratorState narrator, CancellationToken cancellation) => narrator.Phase switch
     {
-        NarratorPhase.SceneSetup => Task.FromResult<NarratorTrigger?>(SetUpScene()),
-        NarratorPhase.RoundStart => StartRoundAsync(cancellation),
-        NarratorPhase.Direction => DirectAsync(cancellation),
-        NarratorPhase.ActorTurn => TakeTurnAsync(cancellation),
-        NarratorPhase.Influence => AnalyseInfluenceAsync(cancellation),
-        NarratorPhase.Reaction => ReactAsync(cancellation),
-        NarratorPhase.Result => NarrateResultAsync(cancellation),
-        NarratorPhase.Updates => UpdateCharactersAsync(cancellation),
-        NarratorPhase.RoundEnd => EndRoundAsync(cancellation),
-        NarratorPhase.SceneEnd => Task.FromResult<NarratorTrigger?>(EndScene()),
-        _ => throw new InvalidOperationException($"The story is over: there is nothing to do in phase {phase}."),
+        NarratorPhase.SceneSetup => Task.FromResult(SetUpScene(narrator)),
+        NarratorPhase.RoundStart => StartRoundAsync(narrator, cancellation),
+        NarratorPhase.Direction => DirectAsync(narrator, cancellation),
+        NarratorPhase.ActorTurn => TakeTurnAsync(narrator, cancellation),
+        NarratorPhase.Influence => AnalyseInfluenceAsync(narrator, cancellation),
+        NarratorPhase.Reaction => ReactAsync(narrator, cancellation),
+        NarratorPhase.Result => NarrateResultAsync(narrator, cancellation),
+        NarratorPhase.Updates => UpdateCharactersAsync(narrator, cancellation),
+        NarratorPhase.RoundEnd => EndRoundAsync(narrator, cancellation),
+        NarratorPhase.SceneEnd => Task.FromResult(EndScene(narrator)),
+        _ => throw new InvalidOperationException($"The story is over: there is nothing to do in phase {narrator.Phase}."),
     };
 
     private void FireTriggers()

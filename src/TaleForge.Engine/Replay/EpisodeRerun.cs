@@ -15,7 +15,6 @@ internal static class EpisodeRerun
         WorldDefinition world, Cast cast, EpisodeSpec spec, string taleforge, RecordedPlayer player, string output, CancellationToken cancellation)
     {
         using var writer = TrajectoryWriter.Create(output, spec.Header(taleforge, DateTimeOffset.UtcNow));
-        writer.Attach(WorldState.Initial(world));
         var session = new GameSession(world, cast, spec.SessionOptions(writer));
         return await player.PlayAsync(session, cancellation);
     }

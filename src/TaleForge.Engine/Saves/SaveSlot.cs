@@ -34,30 +34,29 @@ public sealed class SaveSlot : ITrajectorySink, IDisposable
     public string SnapshotPath => System.IO.Path.Combine(Folder, SnapshotFileName);
 
     /// <summary>A new save in a folder that must not exist yet (or be empty): nothing is ever overwritten.</summary>
-    public static SaveSlot Create(string folder, WorldState initial, TrajectoryHeader header)
+    public static SaveSlot Create(string folder, TrajectoryHeader header)
     {
         ArgumentNullException.ThrowIfNull(folder);
-        ArgumentNullException.ThrowIfNull(initial);
+        ArgumentNullException.ThrowIfNull(header);
         if (Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any())
         {
             throw new TaleForgeException($"a save already exists in {folder}; choose another name (saves are never overwritten).");
         }
         Directory.CreateDirectory(folder);
         var writer = TrajectoryWriter.Create(System.IO.Path.Combine(folder, TrajectoryFileName), header);
-        writer.Attach(initial);
         return new SaveSlot(folder, writer, header);
     }
 
-    /// <summary>Continues writing an existing save from the state play resumes in.</summary>
-    public static SaveSlot Continue(string folder, TrajectoryHeader header, WorldState resumed)
+    /// <summary>Continues writing an existing save (the session resumed from it holds the state).</summary>
+    public static SaveSlot Continue(string folder, TrajectoryHeader header)
     {
         ArgumentNullException.ThrowIfNull(folder);
+        ArgumentNullException.ThrowIfNull(header);
         var writer = TrajectoryWriter.Append(System.IO.Path.Combine(folder, TrajectoryFileName));
-        writer.Attach(resumed);
         return new SaveSlot(folder, writer, header);
     }
 
-    public void Event(LogEntry entry) => _writer.Event(entry);
+    public void Event(AppliedEvent applied) => _writer.Event(applied);
 
     public void ModelCall(ModelCall call, long? parent, string scene, int round) => _writer.ModelCall(call, parent, scene, round);
 

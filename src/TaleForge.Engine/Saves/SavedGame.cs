@@ -4,6 +4,7 @@ using TaleForge.Content.Opening;
 using TaleForge.Core;
 using TaleForge.Core.Definitions;
 using TaleForge.Core.State;
+using TaleForge.Engine.Session;
 using TaleForge.Engine.Trajectories;
 
 namespace TaleForge.Engine.Saves;
@@ -58,6 +59,26 @@ public sealed record SavedGame(string Folder, TrajectoryFile Trajectory, long He
     /// </summary>
     public void CheckAgainst(WorldDefinition world)
     {
+        CheckWorld(world);
+        CheckState(WorldState.Initial(world).Apply(Trajectory.PathTo(Head).Select(e => e.Event)));
+    }
+
+    /// <summary>
+    /// Continues the game where the save stands: the world is checked, the trajectory is folded once into the
+    /// session, and the session's state is checked against the snapshot.
+    /// </summary>
+    public GameSession Resume(WorldDefinition world, Cast cast, SessionOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        CheckWorld(world);
+        var session = GameSession.Resume(world, cast, Trajectory, Head, options);
+        CheckState(session.State);
+        return session;
+    }
+
+    /// <summary>Refuses a world other than the one the save was played in (checked before anything is written into the save).</summary>
+    public void CheckWorld(WorldDefinition world)
+    {
         ArgumentNullException.ThrowIfNull(world);
         var hash = WorldHash.Of(world);
         if (hash != Header.World.Hash)
@@ -66,12 +87,11 @@ public sealed record SavedGame(string Folder, TrajectoryFile Trajectory, long He
                 $"{Folder} was saved in another version of the world '{Header.World.Id}' (its files have changed since: {Header.World.Hash} then, {hash} now). "
                 + "Play it with the world as it was, or start a new game.");
         }
-        if (Snapshot is null)
-        {
-            return;
-        }
-        var state = WorldState.Initial(world).Apply(Trajectory.PathTo(Head).Select(e => e.Event));
-        if (StateDigest.Of(state) != Snapshot.StateDigest)
+    }
+
+    private void CheckState(WorldState state)
+    {
+        if (Snapshot is not null && StateDigest.Of(state) != Snapshot.StateDigest)
         {
             throw new TaleForgeException($"{Folder}: replaying the trajectory does not give the state the snapshot recorded; the save is damaged. Restore it from a backup.");
         }

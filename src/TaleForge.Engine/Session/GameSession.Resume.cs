@@ -10,7 +10,7 @@ public sealed partial class GameSession
 {
     /// <summary>
     /// A session that continues a recorded play-through from one of its checkpoints: the events on the branch
-    /// leading there are folded again, the narrator resumes in the recorded phase, and new steps are numbered after
+    /// leading there are folded once, here (the save slot it writes into keeps no state), the narrator resumes in the recorded phase, and new steps are numbered after
     /// every step in the file, so the tree can only grow.
     /// </summary>
     /// <param name="checkpoint">The step of a checkpoint record; the last checkpoint in the file when null.</param>
@@ -29,6 +29,7 @@ public sealed partial class GameSession
         var state = WorldState.Initial(world);
         foreach (var record in path)
         {
+            var before = state;
             state = state.Apply(record.Event);
             var entry = new LogEntry
             {
@@ -41,15 +42,16 @@ public sealed partial class GameSession
                 Actor = record.Actor,
                 Observed = new ObservedEvent(record.Event, record.Observers),
             };
-            session._log.Add(entry);
-            session._observations.Add(entry, state);
+            var applied = new AppliedEvent(entry, before, state);
+            session._log.Add(applied);
+            session._observations.Add(applied);
             foreach (var mark in checkpoints.Where(c => c.Step == record.Step))
             {
                 session._checkpoints.Add(new Checkpoint(session._log.Count, record.Step, state, mark.Narrator));
             }
         }
         session.State = state;
-        session.Narrator = target.Narrator;
+        session.Become(target.Narrator);
         session._head = target.Step;
         // Continuing from the newest point numbers steps as the original would have; branching from an older one
         // must not reuse the steps recorded after it.

@@ -3,7 +3,7 @@ namespace TaleForge.Engine.Session;
 public sealed partial class GameSession
 {
     // Turns undone, newest last, so redo can bring them back while nothing new has been played.
-    private readonly Stack<(Checkpoint Point, List<LogEntry> Entries)> _undone = new();
+    private readonly Stack<(Checkpoint Point, List<AppliedEvent> Events)> _undone = new();
 
     /// <summary>True when there is an earlier player turn to go back to.</summary>
     public bool CanUndo => _checkpoints.Count > 1;
@@ -24,7 +24,7 @@ public sealed partial class GameSession
         var point = _checkpoints[^1];
         _checkpoints.RemoveAt(_checkpoints.Count - 1);
         var previous = _checkpoints[^1];
-        _undone.Push((point, _log.GetRange(previous.LogLength, _log.Count - previous.LogLength)));
+        _undone.Push((point, _log.After(previous.LogLength)));
         Restore(previous);
         RecordPosition();
         return true;
@@ -37,8 +37,8 @@ public sealed partial class GameSession
         {
             return false;
         }
-        var (point, entries) = _undone.Pop();
-        _log.AddRange(entries);
+        var (point, events) = _undone.Pop();
+        _log.AddRange(events);
         _checkpoints.Add(point);
         Restore(point);
         RecordPosition();
@@ -76,16 +76,10 @@ public sealed partial class GameSession
 
     private void Restore(Checkpoint checkpoint)
     {
-        _log.RemoveRange(checkpoint.LogLength, _log.Count - checkpoint.LogLength);
+        _log.Truncate(checkpoint.LogLength);
         _head = checkpoint.Head;
         State = checkpoint.State;
-        Narrator = checkpoint.Narrator;
-        _observations.Clear();
-        var state = Core.State.WorldState.Initial(State.World);
-        foreach (var entry in _log)
-        {
-            state = state.Apply(entry.Event);
-            _observations.Add(entry, state);
-        }
+        Become(checkpoint.Narrator);
+        _observations.Restore(_log);
     }
 }

@@ -20,7 +20,7 @@ namespace TaleForge.Engine.Session;
 /// </summary>
 public sealed partial class GameSession
 {
-    private readonly List<LogEntry> _log = [];
+    private readonly AppliedLog _log = new();
     private readonly List<ModelCall> _calls = [];
     private readonly Observations _observations = new();
     private readonly StateMachine<NarratorPhase, NarratorTrigger> _machine;
@@ -41,19 +41,23 @@ public sealed partial class GameSession
         Options = options ?? new SessionOptions();
         State = WorldState.Initial(world);
         Narrator = new NarratorState { NextScene = Options.StartScene };
-        _machine = NarratorMachine.Create(() => Narrator.Phase, phase => Narrator = Narrator with { Phase = phase });
+        _machine = NarratorMachine.Create(() => Narrator.Phase, phase => Become(Narrator with { Phase = phase }));
         _pipeline = new RoundPipeline(this);
     }
 
     public WorldState State { get; private set; }
-    public NarratorState Narrator { get; internal set; }
+    /// <summary>Where the narrator stands; written only through <see cref="Become"/>.</summary>
+    public NarratorState Narrator { get; private set; }
     public Cast Cast { get; }
     public SessionOptions Options { get; }
     public IReadOnlyList<LogEntry> Log => _log;
     public IReadOnlyList<ModelCall> Calls => _calls;
 
-    /// <summary>Raised after each event is applied, with its observers; views show those their reader perceived.</summary>
-    public event EventHandler<LogEntry>? EventAppended;
+    /// <summary>
+    /// Raised after each event is applied, with its observers, the states around it and its text per viewer; views
+    /// show those their reader perceived. The trajectory sink receives the same value first.
+    /// </summary>
+    public event EventHandler<AppliedEvent>? EventAppended;
 
     public bool IsFinished => Narrator.Phase == NarratorPhase.Finished;
 
@@ -80,12 +84,24 @@ public sealed partial class GameSession
     /// <summary>Performs the current phase's work and moves to the next phase.</summary>
     public async Task StepAsync(CancellationToken cancellation = default)
     {
-        var trigger = await _pipeline.PerformAsync(Narrator.Phase, cancellation);
-        if (trigger is { } fired)
+        Advance(await _pipeline.PerformAsync(Narrator, cancellation));
+    }
+
+    /// <summary>Takes the state a phase left, then lets the machine move the phase on by the phase's trigger.</summary>
+    private void Advance(PhaseOutcome outcome)
+    {
+        Become(outcome.Narrator);
+        if (outcome.Trigger is { } fired)
         {
             _machine.Fire(fired);
         }
     }
+
+    /// <summary>
+    /// The one place the narrator's state is written: phases compute it, the machine moves its phase, undo and
+    /// resume restore it, and all of them come through here.
+    /// </summary>
+    private void Become(NarratorState narrator) => Narrator = narrator;
 
     /// <summary>The player's turn, as parsed from what they typed; then the story runs on.</summary>
     public async Task SubmitAsync(CharacterTurn turn, CancellationToken cancellation = default)
@@ -97,8 +113,7 @@ public sealed partial class GameSession
         }
         ForgetUndone();
         RecordHumanDecision(Cast.Player!, "player_turn", JsonSerializer.SerializeToNode(turn, TrajectoryJson.Options));
-        _pipeline.ApplyTurn(Cast.Player!, turn);
-        _machine.Fire(NarratorTrigger.TurnTaken);
+        Advance(new PhaseOutcome(NarratorTrigger.TurnTaken, _pipeline.ApplyTurn(Narrator, Cast.Player!, turn)));
         await RunAsync(cancellation);
     }
 
@@ -110,8 +125,13 @@ public sealed partial class GameSession
 
     internal NarratorView NarratorView()
     {
-        var roundStart = _log.FindLastIndex(e => e.Event is WorldEvent.RoundStarted or WorldEvent.SceneStarted);
-        var round = roundStart < 0 ? _log : _log.Skip(roundStart);
+        var applied = _log.Applied;
+        var roundStart = applied.Count - 1;
+        while (roundStart >= 0 && applied[roundStart].Event is not (WorldEvent.RoundStarted or WorldEvent.SceneStarted))
+        {
+            roundStart--;
+        }
+        var round = applied.Skip(Math.Max(roundStart, 0));
         var summaries = _log.Select(e => e.Event).OfType<WorldEvent.Narrated>()
             .Where(n => n.Kind == NarrationKind.Summary).Select(n => n.Text);
         return new NarratorView(State, [.. round], string.Join("\n", summaries.TakeLast(6)));
@@ -133,12 +153,13 @@ public sealed partial class GameSession
             Actor = actor,
             Observed = new ObservedEvent(e, Core.Perception.Perception.Observers(before, after, e)),
         };
+        var applied = new AppliedEvent(entry, before, after);
         State = after;
         _head = entry.Step;
-        _log.Add(entry);
-        _observations.Add(entry, after);
-        Options.Trajectory?.Event(entry);
-        EventAppended?.Invoke(this, entry);
+        _log.Add(applied);
+        _observations.Add(applied);
+        Options.Trajectory?.Event(applied);
+        EventAppended?.Invoke(this, applied);
     }
 
     /// <summary>Reserves the next step for a model or authored decision, with the seed derived for it.</summary>

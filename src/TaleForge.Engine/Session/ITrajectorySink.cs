@@ -7,7 +7,9 @@ namespace TaleForge.Engine.Session;
 /// <summary>Where a session writes its record: events, model calls, and the points a player can return to.</summary>
 public interface ITrajectorySink
 {
-    void Event(LogEntry entry);
+    /// <summary>An event as it was applied, with its observers, the states around it and its text per viewer.</summary>
+    void Event(AppliedEvent applied);
+
     void ModelCall(ModelCall call, long? parent, string scene, int round);
 
     /// <summary>A point where play waits for the player: enough to restore the session exactly there.</summary>

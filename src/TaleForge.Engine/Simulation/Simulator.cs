@@ -54,7 +54,6 @@ public static class Simulator
         var path = Path.Combine(folder, episode.Name + ".jsonl");
         var world = episode.World;
         using var writer = TrajectoryWriter.Create(path, episode.Spec.Header(taleforgeVersion, DateTimeOffset.UtcNow));
-        writer.Attach(WorldState.Initial(world));
         var session = new GameSession(world, cast, episode.Spec.SessionOptions(writer));
         session.EventAppended += (_, entry) =>
         {

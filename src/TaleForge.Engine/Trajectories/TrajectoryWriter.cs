@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Collections.Immutable;
-using TaleForge.Core.Phrasing;
 using TaleForge.Core.State;
 using TaleForge.Engine.Agents;
 using TaleForge.Engine.Narration;
@@ -17,13 +16,6 @@ public sealed class TrajectoryWriter : ITrajectorySink, IDisposable
     private readonly Stream _stream;
     private readonly ArrayBufferWriter<byte> _buffer = new(4096);
     private readonly Lock _gate = new();
-
-    // Play only ever branches from a checkpoint (undo, retry, resume), so the states kept are the latest one and
-    // those at checkpoints: enough to describe every event against its own branch.
-    private readonly Dictionary<long, WorldState> _checkpointStates = [];
-    private WorldState? _initial;
-    private WorldState? _latest;
-    private long? _latestStep;
 
     private TrajectoryWriter(Stream stream) => _stream = stream;
 
@@ -93,38 +85,17 @@ public sealed class TrajectoryWriter : ITrajectorySink, IDisposable
     }
 
     /// <summary>
-    /// Gives the writer the state events apply to, so each event line carries its text as the narrator tells it
-    /// and as each observer perceived it. A resumed play-through attaches the state it resumes in.
+    /// An event line, with its text as the narrator tells it and as each observer perceived it, taken from the
+    /// applied event: the writer keeps no state of its own.
     /// </summary>
-    public void Attach(WorldState initial)
+    public void Event(AppliedEvent applied)
     {
-        ArgumentNullException.ThrowIfNull(initial);
+        ArgumentNullException.ThrowIfNull(applied);
+        var entry = applied.Entry;
+        var text = applied.Narration;
+        var observations = Observations(applied, text);
         lock (_gate)
         {
-            _initial = _latest = initial;
-            _latestStep = null;
-            _checkpointStates.Clear();
-        }
-    }
-
-    public void Event(LogEntry entry)
-    {
-        ArgumentNullException.ThrowIfNull(entry);
-        lock (_gate)
-        {
-            string? text = null;
-            var observations = EventRecord.NoObservations;
-            if (_initial is not null)
-            {
-                var before = entry.Parent == _latestStep ? _latest!
-                    : entry.Parent is { } parent ? _checkpointStates.GetValueOrDefault(parent) ?? _latest!
-                    : _initial;
-                var after = before.Apply(entry.Event);
-                _latest = after;
-                _latestStep = entry.Step;
-                text = EventText.Describe(entry.Event, after, viewer: null);
-                observations = Observations(entry, after, text);
-            }
             Write(new EventRecord(entry.Step, entry.Parent, 0)
             {
                 Scene = entry.Scene,
@@ -166,22 +137,12 @@ public sealed class TrajectoryWriter : ITrajectorySink, IDisposable
         }
     }
 
+    /// <summary>The checkpoint line; the state is the session's, carried by the snapshot beside a save, not here.</summary>
     public void Checkpoint(long step, long? parent, NarratorState narrator, long nextStep, WorldState state)
     {
         ArgumentNullException.ThrowIfNull(narrator);
-        ArgumentNullException.ThrowIfNull(state);
         lock (_gate)
         {
-            // After an undo the state at the checkpoint is an earlier one: later events are described from it.
-            if (_initial is not null)
-            {
-                _latest = state;
-                _latestStep = parent;
-                if (parent is { } head)
-                {
-                    _checkpointStates[head] = state;
-                }
-            }
             Write(new CheckpointRecord(step, parent, 0) { Narrator = narrator, NextStep = nextStep });
         }
     }
@@ -197,16 +158,16 @@ public sealed class TrajectoryWriter : ITrajectorySink, IDisposable
     }
 
     /// <summary>Each observer's wording where it differs from the narrator's ("You take ..."); the rest read <c>text</c>.</summary>
-    private static ImmutableSortedDictionary<string, string> Observations(LogEntry entry, WorldState after, string? narration)
+    private static ImmutableSortedDictionary<string, string> Observations(AppliedEvent applied, string? narration)
     {
-        if (entry.Observed.Observers.IsEmpty)
+        if (applied.Observers.IsEmpty)
         {
             return EventRecord.NoObservations;
         }
         var seen = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
-        foreach (var observer in entry.Observed.Observers)
+        foreach (var observer in applied.Observers)
         {
-            if (EventText.Describe(entry.Event, after, observer) is { } text && text != narration)
+            if (applied.TextFor(observer) is { } text && text != narration)
             {
                 seen[observer] = text;
             }

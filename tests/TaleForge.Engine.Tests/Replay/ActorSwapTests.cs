@@ -23,7 +23,6 @@ public sealed class ActorSwapTests : IDisposable
         var options = new SessionOptions { Seed = 3, RoundLimit = 2 };
         using (var writer = TrajectoryWriter.Create(path, _recordings.Spec(cast, options, Recordings.GrammarModelReference).Header("test", DateTimeOffset.UnixEpoch)))
         {
-            writer.Attach(WorldState.Initial(_recordings.World));
             var session = new GameSession(_recordings.World, cast, options with { Trajectory = writer });
             await session.RunAsync();
             while (session.AwaitingPlayer)
@@ -96,7 +95,6 @@ public sealed class ActorSwapTests : IDisposable
         ModelReference[] models = [new() { Role = Role.Characters, File = "steady-A" }];
         using (var writer = TrajectoryWriter.Create(path, _recordings.Spec(cast, options, [.. models]).Header("test", DateTimeOffset.UnixEpoch)))
         {
-            writer.Attach(WorldState.Initial(_recordings.World));
             await new GameSession(_recordings.World, cast, options with { Trajectory = writer }).RunAsync();
         }
         var original = TrajectoryFile.Read(path);

@@ -84,7 +84,6 @@ internal sealed class Recordings : IDisposable
         var path = Path.Combine(Folder, name + ".jsonl");
         var options = new SessionOptions { Seed = seed, RoundLimit = 3 };
         using var writer = TrajectoryWriter.Create(path, Spec(cast, options, cast.IsAuthored ? [] : GrammarModelReference).Header("test", DateTimeOffset.UnixEpoch));
-        writer.Attach(WorldState.Initial(World));
         var session = new GameSession(World, cast, options with { Trajectory = writer });
         await session.RunAsync();
         session.Ask("mara", new Query.Look());

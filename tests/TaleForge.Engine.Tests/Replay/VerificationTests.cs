@@ -58,7 +58,6 @@ public sealed class VerificationTests : IDisposable
         var options = new SessionOptions { Seed = 6, RoundLimit = 3 };
         using (var writer = TrajectoryWriter.Create(path, _recordings.Spec(cast, options, Recordings.GrammarModelReference).Header("test", DateTimeOffset.UnixEpoch)))
         {
-            writer.Attach(Core.State.WorldState.Initial(_recordings.World));
             var session = new GameSession(_recordings.World, cast, options with { Trajectory = writer });
             await session.RunAsync();
             await session.SubmitAsync(Recordings.Take);

@@ -110,7 +110,6 @@ internal static class EvaluationWorld
         };
         using (var writer = TrajectoryWriter.Create(path, Header(world)))
         {
-            writer.Attach(WorldState.Initial(world));
             var session = new GameSession(world, cast, new SessionOptions { Seed = 3, Trajectory = writer });
             await session.RunAsync();
         }

@@ -47,7 +47,7 @@ public static class NarratorPrompt
             }));
         Line(text, "The story so far", view.StorySoFar);
         PromptText.Section(text, "This round:", view.Round.TakeLast(recent)
-            .Select(e => EventText.Describe(e.Event, state, viewer: null))
+            .Select(e => e.Narration)
             .OfType<string>());
         return text.ToString();
     }

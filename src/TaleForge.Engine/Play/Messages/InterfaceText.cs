@@ -1,0 +1,64 @@
+using TaleForge.Core.Phrasing;
+
+namespace TaleForge.Engine.Play.Messages;
+
+/// <summary>
+/// What the game says to its player about the game itself (help, undo, saves, interruptions), and the command words
+/// offered for completion, in the world's language: a world written in Chinese talks to its player in Chinese from
+/// the opening line on. The story's own sentences are the <see cref="Phrasebook"/>'s.
+/// </summary>
+public abstract class InterfaceText
+{
+    public static InterfaceText English { get; } = new EnglishInterfaceText();
+    public static InterfaceText Chinese { get; } = new ChineseInterfaceText();
+
+    /// <summary>The catalogue for a world's <c>info.language</c>, chosen as its phrasebook is.</summary>
+    public static InterfaceText For(string language)
+    {
+        ArgumentNullException.ThrowIfNull(language);
+        return ReferenceEquals(Phrasebook.For(language), Phrasebook.Chinese) ? Chinese : English;
+    }
+
+    /// <summary>The phrasebook of the same language, for the lines the rules already speak (the authored-mode notice).</summary>
+    public abstract Phrasebook Phrases { get; }
+
+    public string AuthoredMode => Phrases.AuthoredMode;
+
+    public abstract string Help { get; }
+    public abstract string YouAre(string character);
+    public abstract string SavingEveryTurn(string save, string folder);
+
+    public abstract string Goodbye(string? save);
+    public abstract string EndOfInput(string? save);
+
+    public abstract string Undone { get; }
+    public abstract string NothingToUndo { get; }
+    public abstract string Redone { get; }
+    public abstract string NothingToRedo { get; }
+    public abstract string NothingToRetry { get; }
+    public abstract string Retrying { get; }
+    public abstract string Stopped { get; }
+    public abstract string UnknownCommand(string command);
+    public abstract string NotYourTurn { get; }
+
+    public abstract string SavingIsOff { get; }
+    public abstract string SavedAlready(string save);
+    public abstract string SavedAs(string copy, string save);
+    public abstract string LoadingIsOff { get; }
+    public abstract string NameTheSave { get; }
+    public abstract string Loaded(string name, string save);
+
+    // The commands a player types, as completion offers them; the parser reads each of them back.
+    public abstract string Look { get; }
+    public abstract string Inventory { get; }
+    public abstract string Wait { get; }
+    public abstract string Go(string exit);
+    public abstract string Take(string item);
+    public abstract string Drop(string item);
+    public abstract string Give(string item, string person);
+    public abstract string TalkTo(string person);
+    public abstract string Examine(string thing);
+
+    /// <summary>The game's own commands, the same in every language.</summary>
+    public static IReadOnlyList<string> MetaCommands { get; } = ["/help", "/undo", "/redo", "/retry", "/save", "/load", "/quit"];
+}
