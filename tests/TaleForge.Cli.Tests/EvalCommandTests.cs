@@ -3,7 +3,6 @@ using TaleForge.Content;
 using TaleForge.Core.State;
 using TaleForge.Engine.Session;
 using TaleForge.Engine.Trajectories;
-using TaleForge.LlamaCpp.RandomModels;
 
 namespace TaleForge.Cli.Tests;
 
@@ -87,7 +86,7 @@ public sealed class EvalCommandTests : IDisposable
     {
         var trajectory = await PlayGreywickAsync();
         var model = Path.Combine(_folder.Path, "tiny.gguf");
-        RandomModelWriter.Write(model, ModelPreset.Tiny, seed: 42);
+        TinyModels.Write(model);
         var output = Path.Combine(_folder.Path, "judged");
 
         // A short critique keeps the test quick: generating under a grammar is most of a verdict's cost. It also keeps

@@ -1,6 +1,5 @@
 using TaleForge.Core.Events;
 using TaleForge.Engine.Trajectories;
-using TaleForge.LlamaCpp.RandomModels;
 
 namespace TaleForge.Cli.Tests;
 
@@ -21,8 +20,7 @@ public sealed class TinyModelEndToEndTests : IClassFixture<TinyModelEndToEndTest
 
         public TinyModel()
         {
-            Path = System.IO.Path.Combine(Folder.Path, "tiny.gguf");
-            RandomModelWriter.Write(Path, ModelPreset.Tiny, seed: 42);
+            Path = TinyModels.Write(System.IO.Path.Combine(Folder.Path, "tiny.gguf"));
         }
 
         public void Dispose() => Folder.Dispose();

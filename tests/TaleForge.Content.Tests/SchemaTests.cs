@@ -11,6 +11,7 @@ public class SchemaTests
         Assert.Equal(SchemaExporter.Export(), File.ReadAllText(Repository.Schema));
     }
 
+    [Slow]
     [Fact]
     public async Task The_schema_is_draft_07_and_rejects_what_the_loader_rejects()
     {

@@ -1,7 +1,6 @@
 using TaleForge.Core.Decisions;
 using TaleForge.Core.Events;
 using TaleForge.Engine.Session;
-using TaleForge.Tests.Shared;
 
 namespace TaleForge.Engine.Tests;
 

@@ -4,7 +4,6 @@ using TaleForge.Core.Events;
 using TaleForge.Core.State;
 using TaleForge.Engine.Session;
 using TaleForge.Engine.Trajectories;
-using TaleForge.Tests.Shared;
 
 namespace TaleForge.Engine.Tests;
 

@@ -1,5 +1,6 @@
 namespace TaleForge.LlamaCpp.Tests;
 
+[NeedsNativeLibrary]
 public class TokenizerTests
 {
     [Theory]

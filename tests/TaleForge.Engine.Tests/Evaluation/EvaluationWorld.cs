@@ -6,7 +6,6 @@ using TaleForge.Engine.Agents;
 using TaleForge.Engine.Evaluation.Episodes;
 using TaleForge.Engine.Session;
 using TaleForge.Engine.Trajectories;
-using TaleForge.Tests.Shared;
 
 namespace TaleForge.Engine.Tests.Evaluation;
 

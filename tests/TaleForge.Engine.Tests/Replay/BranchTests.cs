@@ -12,6 +12,7 @@ public sealed class BranchTests : IDisposable
 
     public void Dispose() => _recordings.Dispose();
 
+    [Slow]
     [Fact]
     public async Task The_main_branch_is_the_story_as_kept_and_holds_the_same_events_as_the_session()
     {
@@ -50,6 +51,7 @@ public sealed class BranchTests : IDisposable
         Assert.Contains(keptMove, file.MainBranch());
     }
 
+    [Slow]
     [Fact]
     public async Task The_branch_to_a_call_ends_at_that_call()
     {

@@ -9,7 +9,6 @@ using TaleForge.Engine.Agents.Models;
 using TaleForge.Engine.Session;
 using TaleForge.Engine.Simulation;
 using TaleForge.Engine.Trajectories;
-using TaleForge.Tests.Shared;
 
 namespace TaleForge.Engine.Tests.Replay;
 

@@ -28,6 +28,7 @@ public sealed class StoryReplayTests : IDisposable
         Assert.All(lines, l => Assert.Equal(StoryLineKind.Event, l.Kind));
     }
 
+    [Slow]
     [Fact]
     public async Task A_characters_view_holds_only_what_it_perceived_and_its_own_mind_and_decisions()
     {
@@ -46,6 +47,7 @@ public sealed class StoryReplayTests : IDisposable
         Assert.DoesNotContain(mara, l => l.Record is CallRecord { Role: "character:tomas" });
     }
 
+    [Slow]
     [Fact]
     public async Task A_phase_filter_keeps_only_that_phase()
     {
