@@ -4,6 +4,7 @@ namespace TaleForge.Benchmarks.Tests;
 
 public class BenchContentCommandTests
 {
+    [Slow]
     [Fact]
     public async Task Bench_content_reports_both_cases_as_json_against_a_baseline()
     {

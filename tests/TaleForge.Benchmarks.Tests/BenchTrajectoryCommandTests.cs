@@ -4,6 +4,7 @@ namespace TaleForge.Benchmarks.Tests;
 
 public class BenchTrajectoryCommandTests
 {
+    [Slow]
     [Fact]
     public async Task Bench_trajectory_prints_append_and_load_measurements_beside_their_baselines_as_json()
     {

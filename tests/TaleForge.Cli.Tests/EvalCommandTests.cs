@@ -38,6 +38,7 @@ public sealed class EvalCommandTests : IDisposable
         return path;
     }
 
+    [Slow]
     [Fact]
     public async Task Eval_without_a_judge_prints_the_objective_metrics_and_writes_them_without_overwriting()
     {
@@ -81,6 +82,8 @@ public sealed class EvalCommandTests : IDisposable
         Assert.Equal(0, rescued.ExitCode);
     }
 
+    [Slow]
+    [NeedsNativeLibrary]
     [Fact]
     public async Task Eval_with_the_tiny_random_model_as_judge_gets_a_verdict_on_the_first_attempt_for_every_performance()
     {

@@ -4,6 +4,7 @@ namespace TaleForge.Cli.Tests;
 
 public class PlayCommandTests
 {
+    [Slow]
     [Fact]
     public async Task Playing_the_default_world_from_its_walkthrough_reaches_the_ending_and_saves_it()
     {

@@ -182,6 +182,8 @@ public sealed class ReplayCommandTests : IDisposable
     }
 }
 
+[Slow]
+[NeedsNativeLibrary]
 public sealed class TinyModelReplayTests(TinyModelEpisode episode) : IClassFixture<TinyModelEpisode>
 {
     [Fact]

@@ -7,6 +7,8 @@ namespace TaleForge.Cli.Tests;
 /// The game through the real llama.cpp backend, with a tiny random-weight model written at test time: what it
 /// says is noise, but every reply must parse, every decision must go through the rules, and the story must run.
 /// </summary>
+[Slow]
+[NeedsNativeLibrary]
 public sealed class TinyModelEndToEndTests : IClassFixture<TinyModelEndToEndTests.TinyModel>
 {
     private readonly TinyModel _model;

@@ -93,6 +93,7 @@ public class ModelAgentTests
         }
     }
 
+    [Slow]
     [Fact]
     public async Task A_model_that_never_answers_properly_costs_turns_not_the_game()
     {

@@ -34,6 +34,7 @@ public sealed class BranchTests : IDisposable
         Assert.Equal(main.Select(r => r.Line).Order(), main.Select(r => r.Line));
     }
 
+    [Slow]
     [Fact]
     public async Task The_branch_to_an_undone_step_is_the_story_as_it_went_before_the_undo()
     {

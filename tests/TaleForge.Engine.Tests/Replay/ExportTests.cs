@@ -47,6 +47,7 @@ public sealed class ExportTests : IDisposable
         Assert.Single(InstructionRecords.ShareGpt(_file, new CallSelection("narrator")), r => (string)r["id"]! == "hand-made#18");
     }
 
+    [Slow]
     [Fact]
     public void Dpo_pairs_come_from_a_refused_reply_and_from_a_retried_turn()
     {

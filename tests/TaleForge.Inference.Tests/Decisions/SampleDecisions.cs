@@ -6,7 +6,7 @@ namespace TaleForge.Inference.Tests.Decisions;
 // Sample records shaped like decisions (beliefs, action, influence, reaction, result, updates, environment,
 // summary, judge scores): positional records, enums, nullable optionals, DataAnnotations bounds. Inference cannot
 // see the engine, so its structured-output tests use these; they are not the engine's records, which are tested
-// in TaleForge.Engine.Tests (Agents/DecisionSchemaTests).
+// in TaleForge.Engine.Tests (DecisionSchemaTests).
 
 public enum Emotion
 {

@@ -10,7 +10,7 @@ namespace TaleForge.Inference.Tests.Structured;
 /// <summary>
 /// What <see cref="TypedJson"/> makes of records shaped like decisions (enums, nullable optionals, DataAnnotations
 /// bounds): schemas the grammar converter supports, and replies that bind back. The engine's own decision records
-/// are tested where they live, in TaleForge.Engine.Tests (Agents/DecisionSchemaTests).
+/// are tested where they live, in TaleForge.Engine.Tests (DecisionSchemaTests).
 /// </summary>
 public class TypedJsonSchemaTests
 {
