@@ -57,7 +57,10 @@ public sealed class EvalCommandTests : IDisposable
         Assert.False(File.Exists(Path.Combine(output, "judge-characters.csv")));
         var json = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "evaluation.json")))!;
         Assert.Equal("greywick.jsonl", (string?)json["trajectories"]![0]!["name"]);
-        Assert.NotEmpty(json["objective"]!["characters"]!.AsArray());
+        // One round of the evening tide: each of its three characters played one turn, authored.
+        var characters = json["objective"]!["characters"]!.AsArray();
+        Assert.Equal(["ines", "maud", "pell"], characters.Select(c => (string?)c!["character"]).Order(StringComparer.Ordinal));
+        Assert.All(characters, c => Assert.Equal(("authored", 1, 1), ((string?)c!["model"], (int)c["episodes"]!, (int)c["turns"]!)));
 
         var again = await Cli.RunAsync("eval", trajectory, "--out", output);
 

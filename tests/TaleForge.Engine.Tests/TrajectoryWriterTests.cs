@@ -98,7 +98,7 @@ public sealed class TrajectoryWriterTests : IDisposable
         var good = """{"record":"event","step":0,"parent":null,"scene":"arrival","round":0,"phase":"scene_setup","observers":[],"event":{"type":"scene_started","scene":"arrival"}}""";
 
         var cut = TrajectoryFile.Parse("t.jsonl", [header, good, good[..40]], endsWithNewline: false);
-        Assert.Single(cut.Records);
+        Assert.Equal(new WorldEvent.SceneStarted("arrival"), Assert.IsType<EventRecord>(Assert.Single(cut.Records)).Event);
         Assert.Equal("t.jsonl:3: the last line is incomplete (the writer was stopped mid-line); it was skipped.", Assert.Single(cut.Warnings));
 
         var damaged = Assert.Throws<TrajectoryException>(() => TrajectoryFile.Parse("t.jsonl", [header, good[..40], good], endsWithNewline: true));
