@@ -55,7 +55,7 @@ public sealed class StoryReplayTests : IDisposable
 
         var records = StoryReplay.Records(file, new ReplayView { Phase = NarratorPhase.Influence });
 
-        Assert.Equal(file.Records.OfType<CallRecord>().Where(c => c.Phase == NarratorPhase.Influence).Select(c => c.Step), records.Select(r => r.Step));
+        Assert.Equal(file.MainBranch().OfType<CallRecord>().Where(c => c.Phase == NarratorPhase.Influence).Select(c => c.Step), records.Select(r => r.Step));
         Assert.All(records, r => Assert.Equal(NarratorPhase.Influence, ((CallRecord)r).Phase));
         Assert.All(records, r => Assert.Equal("influence", ((CallRecord)r).Schema));
     }
