@@ -54,10 +54,13 @@ internal static class Recorded
         await session.SubmitAsync(new CharacterTurn { Action = "wipes the fog from the window", Dialogue = "Something is wrong at the tower." });
         session.Undo();
         await session.SubmitAsync(new CharacterTurn { Dialogue = "The lamp is dark. Someone must go up." });
-        while (session.AwaitingPlayer)
+        // Three rounds at most: a fourth turn would mean the round limit was lost.
+        for (var turn = 0; session.AwaitingPlayer; turn++)
         {
+            Assert.True(turn < 3, "the player was asked for a turn beyond the three-round limit");
             await session.SubmitAsync(CharacterTurn.Waiting("waits"));
         }
+        Assert.True(session.IsFinished);
         return path;
     }
 
