@@ -5,7 +5,7 @@ using Microsoft.Extensions.AI;
 using TaleForge.Content;
 using TaleForge.Content.Library;
 using TaleForge.Core.Definitions;
-using TaleForge.Core.Narration;
+using TaleForge.Core.Phrasing;
 using TaleForge.Core.State;
 using TaleForge.Engine.Agents;
 using TaleForge.Engine.Agents.Models;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using TaleForge.Content.Opening;
 using TaleForge.Core.Definitions;
 using TaleForge.Core.Events;
 using TaleForge.Core.State;

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using TaleForge.Content;
+using TaleForge.Content.Opening;
 using TaleForge.Core.State;
 using TaleForge.Engine.Session;
 using TaleForge.Engine.Trajectories;
@@ -142,9 +143,9 @@ public sealed class EvalCommandTests : IDisposable
         var run = await Cli.RunAsync(["eval", .. trajectories, "--out", Path.Combine(_folder.Path, "r")]);
 
         Assert.True(run.ExitCode == 0, run.Error);
-        Assert.StartsWith("2 trajectories (salt-and-lanterns); judge: none; interview: none", run.Output, StringComparison.Ordinal);
+        Assert.StartsWith("2 trajectories (salt-and-lanterns-609e8cdc); judge: none; interview: none", run.Output, StringComparison.Ordinal);
         var json = JsonNode.Parse(File.ReadAllText(Path.Combine(_folder.Path, "r", "evaluation.json")))!;
-        Assert.Equal(["salt-and-lanterns-scene-0-seed1.jsonl", "salt-and-lanterns-scene-1-seed1.jsonl"],
+        Assert.Equal(["salt-and-lanterns-609e8cdc-scene-0-seed1.jsonl", "salt-and-lanterns-609e8cdc-scene-1-seed1.jsonl"],
             json["trajectories"]!.AsArray().Select(t => (string?)t!["name"]));
     }
 

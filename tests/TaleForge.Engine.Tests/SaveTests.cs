@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TaleForge.Content.Opening;
 using TaleForge.Core;
 using TaleForge.Core.Decisions;
 using TaleForge.Core.State;

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using TaleForge.Engine.Evaluation.Statistics;
+using TaleForge.Research.Evaluation.Statistics;
 
 namespace TaleForge.Cli.Commands;
 

@@ -1,11 +1,11 @@
 using System.CommandLine;
 using TaleForge.Core;
 using TaleForge.Core.Definitions;
-using TaleForge.Engine.Evaluation;
-using TaleForge.Engine.Evaluation.Episodes;
-using TaleForge.Engine.Evaluation.Interview;
-using TaleForge.Engine.Evaluation.Judging;
-using TaleForge.Engine.Evaluation.Reports;
+using TaleForge.Research.Evaluation;
+using TaleForge.Research.Evaluation.Episodes;
+using TaleForge.Research.Evaluation.Interview;
+using TaleForge.Research.Evaluation.Judging;
+using TaleForge.Research.Evaluation.Reports;
 
 namespace TaleForge.Cli.Commands;
 
@@ -87,10 +87,11 @@ internal static class EvalCommand
             {
                 warnings.WriteLine($"warning: {warning}");
             }
-            var key = world ?? $"{file.WorldSource}\u001f{Path.GetDirectoryName(Path.GetFullPath(path))}";
+            // A relative source is found beside its trajectory, so the folder is part of what names the world.
+            var key = $"{world ?? file.WorldSource}\u001f{Path.GetDirectoryName(Path.GetFullPath(path))}\u001f{file.WorldHash}";
             if (!worlds.TryGetValue(key, out var definition))
             {
-                worlds[key] = definition = TrajectoryWorld.Load(file, world);
+                worlds[key] = definition = file.World.Open(world).Definition;
             }
             episodes.Add(PlayedEpisode.Open(file, definition));
         }

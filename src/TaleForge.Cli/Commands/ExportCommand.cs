@@ -3,9 +3,9 @@ using System.Text;
 using System.Text.Json.Nodes;
 using TaleForge.Core;
 using TaleForge.Core.Definitions;
-using TaleForge.Engine.Export;
 using TaleForge.Engine.Replay;
 using TaleForge.Engine.Trajectories;
+using TaleForge.Research.Export;
 
 namespace TaleForge.Cli.Commands;
 
@@ -32,7 +32,7 @@ internal static class ExportCommand
         {
             Description = "Whose model calls to export: character (default for alpaca), character:ID, narrator, director, or all (default otherwise).",
         };
-        var world = new Option<string?>("--world") { Description = "characterbox: the world folder, when not where the header says (its hash must match)." };
+        var world = new Option<string?>("--world") { Description = "characterbox: the world folder or CharacterBox scene file, when not where the header says (its hash must match)." };
         var command = new Command("export", "Export recorded play as training data (Alpaca, ShareGPT, ChatML, DPO pairs) or as CharacterBox's record kinds.")
         {
             trajectories, format, output, roles, world,
@@ -111,11 +111,11 @@ internal static class ExportCommand
         {
             throw new TaleForgeException($"{existing} already exists; remove it or choose another --out folder (nothing is overwritten).");
         }
-        var worlds = new Dictionary<(string, string), WorldDefinition>();
+        var worlds = new Dictionary<(string, string?, string), WorldDefinition>();
         var runs = new List<CharacterBoxRun>();
         foreach (var file in files)
         {
-            var key = (worldPath ?? file.Header.World.Source, file.Header.World.Hash);
+            var key = (worldPath ?? file.Header.World.Source, Path.GetDirectoryName(Path.GetFullPath(file.Path)), file.Header.World.Hash);
             if (!worlds.TryGetValue(key, out var world))
             {
                 worlds[key] = world = RecordedWorld.Load(file, worldPath);

@@ -1,11 +1,11 @@
 using System.CommandLine;
 using TaleForge.Cli.Models;
 using TaleForge.Cli.Play;
-using TaleForge.Content;
 using TaleForge.Content.Library;
+using TaleForge.Content.Opening;
 using TaleForge.Core;
 using TaleForge.Core.Definitions;
-using TaleForge.Core.Narration;
+using TaleForge.Core.Phrasing;
 using TaleForge.Engine.Saves;
 using TaleForge.Engine.Session;
 
@@ -48,8 +48,8 @@ internal static class PlayCommand
             // A loaded save names its own world; otherwise the world comes from the command line.
             var loadName = parse.GetValue(load);
             var loading = loadName is null ? null : SavedGame.Open(library.Resolve(loadName));
-            var folder = loading?.Header.World.Source ?? ResolveWorld(parse.GetValue(world), parse.GetValue(dir));
-            var definition = loading is null ? WorldLoader.LoadOrThrow(folder) : SavedPlay.WorldOf(loading);
+            var opened = loading is null ? ResolveWorld(parse.GetValue(world), parse.GetValue(dir)).Open() : SavedPlay.WorldOf(loading);
+            var definition = opened.Definition;
             var player = loading is not null ? loading.Header.Player
                 : parse.GetValue(observe) ? null
                 : ChoosePlayer(definition, parse.GetValue(playAs));
@@ -78,7 +78,7 @@ internal static class PlayCommand
             }
             else
             {
-                (session, slot) = saved.Start(definition, folder, parse.GetValue(seed), parse.GetValue(save));
+                (session, slot) = saved.Start(opened, parse.GetValue(seed), parse.GetValue(save));
             }
 
             printer.Say(definition.Info.Title, Tone.Heading);
@@ -109,8 +109,9 @@ internal static class PlayCommand
         return command;
     }
 
-    internal static string ResolveWorld(string? name, string? dir) =>
-        name is not null && (Directory.Exists(name) || File.Exists(name)) ? name : WorldLibrary.Locate(dir).Resolve(name);
+    /// <summary>A world folder, world file or CharacterBox file (FILE.json#scene=ID for one scene) by path, else a world of the library by name.</summary>
+    internal static WorldSource ResolveWorld(string? name, string? dir) =>
+        name is not null && WorldSource.Parse(name) is { Exists: true } source ? source : WorldSource.At(WorldLibrary.Locate(dir).Resolve(name));
 
     private static string ChoosePlayer(WorldDefinition world, string? requested)
     {

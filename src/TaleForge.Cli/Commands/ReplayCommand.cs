@@ -25,7 +25,7 @@ internal static class ReplayCommand
         var model = new Option<string[]>("--model", "-m") { Description = "With --verify: a model file the header names, when it is not where it was (checked by SHA-256; repeatable).", Arity = ArgumentArity.ZeroOrMore };
         var swap = new Option<string?>("--swap") { Description = "CHARACTER=MODEL: re-play with this character's decisions made by MODEL (a GGUF file), every other role replaying its recorded outputs." };
         var output = new Option<string?>("--out") { Description = "With --swap: the folder for the new trajectory. With --verify: a folder to keep the re-run in." };
-        var world = new Option<string?>("--world") { Description = "The world folder to use instead of the one the header names (its content hash must still match)." };
+        var world = new Option<string?>("--world") { Description = "The world folder or CharacterBox scene file to use instead of the one the header names (its content hash must still match)." };
 
         var command = new Command("replay", "Tell a recorded story again, verify that it re-runs identically, or re-play it with one character on another model.")
         {

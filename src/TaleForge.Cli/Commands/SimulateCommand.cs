@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using TaleForge.Cli.Models;
-using TaleForge.Content;
+using TaleForge.Content.Opening;
 using TaleForge.Core;
 using TaleForge.Core.Definitions;
 using TaleForge.Engine.Simulation;
@@ -18,7 +18,7 @@ internal static class SimulateCommand
 {
     public static Command Create()
     {
-        var source = new Argument<string>("source") { Description = "A world (name or folder), or a CharacterBox scene file (.json)." };
+        var source = new Argument<string>("source") { Description = "A world (name, folder or file), or a CharacterBox scene file (.json; FILE.json#scene=ID for one scene)." };
         var scene = new Option<string?>("--scene") { Description = "Play only this scene (its id)." };
         var rounds = new Option<int?>("--rounds") { Description = "Rounds per scene at most (CharacterBox plays 3)." };
         var seed = new Option<long>("--seed") { Description = "Seed of the first episode; episode i uses seed + i.", DefaultValueFactory = _ => 1 };
@@ -40,23 +40,24 @@ internal static class SimulateCommand
             {
                 throw new TaleForgeException("--rounds, --episodes and --parallel must be at least 1.");
             }
-            var (world, scenes, origin) = Open(parse.GetValue(source)!, parse.GetValue(scene), parse.GetValue(dir));
+            var (world, starts) = Open(parse.GetValue(source)!, parse.GetValue(scene), parse.GetValue(dir));
             var folder = parse.GetValue(output)!.FullName;
 
+            // One cast for every episode: the scenes of a CharacterBox file share the work's character ids.
             await using var cast = await models.CastAsync(parse, world, player: null, error, cancellation);
             var plan = new List<Episode>();
-            foreach (var start in scenes)
+            foreach (var (opened, start) in starts)
             {
                 for (var i = 0; i < parse.GetValue(episodes); i++)
                 {
                     var episodeSeed = parse.GetValue(seed) + i;
-                    var name = string.Create(CultureInfo.InvariantCulture, $"{world.Info.Id}-{start ?? "story"}-seed{episodeSeed}");
-                    plan.Add(new Episode(name, world, episodeSeed)
+                    var name = string.Create(CultureInfo.InvariantCulture, $"{opened.Definition.Info.Id}-{start ?? "story"}-seed{episodeSeed}");
+                    plan.Add(new Episode(name, opened.Definition, episodeSeed)
                     {
                         Scene = start,
                         OnlyThisScene = start is not null,
                         Rounds = parse.GetValue(rounds),
-                        Source = origin,
+                        Source = opened.Source.ToString(),
                     });
                 }
             }
@@ -95,21 +96,33 @@ internal static class SimulateCommand
         return command;
     }
 
-    /// <summary>The world to simulate, the scenes to start from (null: the world's own start), and where it came from.</summary>
-    private static (WorldDefinition World, IReadOnlyList<string?> Scenes, string Origin) Open(string source, string? scene, string? dir)
+    /// <summary>
+    /// The world the cast is made for, and each episode's world with the scene it starts from (null: the world's own
+    /// start). A CharacterBox file without --scene is every scene on its own, as CharacterBox evaluates them: each on
+    /// that scene's one-scene import, so its people have that scene's description, state and position.
+    /// </summary>
+    private static (WorldDefinition World, IReadOnlyList<(OpenedWorld World, string? Scene)> Starts) Open(string source, string? scene, string? dir)
     {
-        if (source.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        var resolved = PlayCommand.ResolveWorld(source, dir).Absolute();
+        if (resolved.IsCharacterBox)
         {
-            var imported = Content.Importers.CharacterBox.CharacterBoxImporter.Load(source, scene);
-            // CharacterBox evaluates each scene on its own: one episode per scene.
-            return (imported, [.. imported.Scenes.Select(s => (string?)s.Id)], Path.GetFullPath(source));
+            if (scene is not null && resolved.Scene is not null && scene != resolved.Scene)
+            {
+                throw new TaleForgeException($"{resolved} names scene '{resolved.Scene}' and --scene names '{scene}'; give the scene once.");
+            }
+            var chosen = scene is null ? resolved : resolved.WithScene(scene);
+            var opened = chosen.Open();
+            if (chosen.Scene is not null)
+            {
+                return (opened.Definition, [(opened, opened.Definition.Info.StartScene)]);
+            }
+            return (opened.Definition, [.. opened.Definition.Scenes.Select(s => (chosen.WithScene(s.Id).Open(), (string?)s.Id))]);
         }
-        var folder = PlayCommand.ResolveWorld(source, dir);
-        var world = WorldLoader.LoadOrThrow(folder);
-        if (scene is not null && world.FindScene(scene) is null)
+        var world = resolved.Open();
+        if (scene is not null && world.Definition.FindScene(scene) is null)
         {
-            throw new TaleForgeException($"the world '{world.Info.Id}' has no scene '{scene}'; its scenes are {string.Join(", ", world.Scenes.Select(s => s.Id))}.");
+            throw new TaleForgeException($"the world '{world.Definition.Info.Id}' has no scene '{scene}'; its scenes are {string.Join(", ", world.Definition.Scenes.Select(s => s.Id))}.");
         }
-        return (world, [scene], Path.GetFullPath(folder));
+        return (world.Definition, [(world, scene)]);
     }
 }

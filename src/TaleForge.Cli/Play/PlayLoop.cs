@@ -1,5 +1,5 @@
 using TaleForge.Core.Decisions;
-using TaleForge.Core.Narration;
+using TaleForge.Core.Phrasing;
 using TaleForge.Engine.Play;
 using TaleForge.Engine.Saves;
 using TaleForge.Engine.Session;

@@ -1,6 +1,6 @@
 using TaleForge.Cli.Commands;
 using TaleForge.Cli.Models;
-using TaleForge.Content;
+using TaleForge.Content.Opening;
 using TaleForge.Core;
 using TaleForge.Core.Definitions;
 using TaleForge.Core.State;
@@ -19,14 +19,15 @@ internal sealed class SavedPlay(SaveLibrary library, LoadedCast cast, string? pl
     public SaveLibrary Library { get; } = library;
 
     /// <summary>A new game in a new slot (named, or the world and the time).</summary>
-    public (GameSession Session, SaveSlot Slot) Start(WorldDefinition world, string source, long seed, string? name)
+    public (GameSession Session, SaveSlot Slot) Start(OpenedWorld opened, long seed, string? name)
     {
+        var world = opened.Definition;
         var folder = name is null ? Library.NewSlot(world.Info.Id, DateTimeOffset.UtcNow) : Library.NewNamed(name);
         var header = new TrajectoryHeader
         {
             Taleforge = VersionAction.Version,
             Created = DateTimeOffset.UtcNow,
-            World = new WorldReference(world.Info.Id, world.Info.Title, Path.GetFullPath(source), WorldHash.Of(world)),
+            World = new WorldReference(world.Info.Id, world.Info.Title, opened.Source.Absolute().ToString(), opened.Hash),
             Seed = seed,
             Player = player,
             Mode = cast.Cast.IsAuthored ? "authored" : "model",
@@ -40,7 +41,7 @@ internal sealed class SavedPlay(SaveLibrary library, LoadedCast cast, string? pl
     public (GameSession Session, SaveSlot Slot, IReadOnlyList<string> Warnings) Continue(string folder)
     {
         var saved = SavedGame.Open(folder);
-        var world = WorldOf(saved);
+        var world = WorldOf(saved).Definition;
         saved.CheckAgainst(world);
         if (saved.Header.Player != player)
         {
@@ -69,17 +70,11 @@ internal sealed class SavedPlay(SaveLibrary library, LoadedCast cast, string? pl
         return Continue(copy);
     }
 
-    /// <summary>The world a save was played in, from where it was loaded then.</summary>
-    public static WorldDefinition WorldOf(SavedGame saved)
+    /// <summary>The world a save was played in, from where it was loaded then (or beside the save), with the hash it was saved with.</summary>
+    public static OpenedWorld WorldOf(SavedGame saved)
     {
-        var source = saved.Header.World.Source;
-        if (!Directory.Exists(source) && !File.Exists(source))
-        {
-            throw new TaleForgeException($"{saved.Folder} was played in the world at {source}, which no longer exists; put the world back there to continue.");
-        }
-        return source.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
-            ? Content.Importers.CharacterBox.CharacterBoxImporter.Load(source, saved.Header.StartScene)
-            : WorldLoader.LoadOrThrow(source);
+        var world = saved.Header.World;
+        return new WorldRecording(saved.Trajectory.Path, world.Id, world.Source, world.Hash).Open(option: null);
     }
 
     /// <summary>The newest save of a world, if any.</summary>

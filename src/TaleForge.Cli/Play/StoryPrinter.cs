@@ -1,5 +1,5 @@
 using TaleForge.Core.Events;
-using TaleForge.Core.Narration;
+using TaleForge.Core.Phrasing;
 using TaleForge.Engine.Session;
 
 namespace TaleForge.Cli.Play;

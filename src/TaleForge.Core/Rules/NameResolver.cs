@@ -1,5 +1,5 @@
 using TaleForge.Core.Definitions;
-using TaleForge.Core.Narration;
+using TaleForge.Core.Phrasing;
 using TaleForge.Core.State;
 
 namespace TaleForge.Core.Rules;

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using TaleForge.Core.Decisions;
 using TaleForge.Core.Events;
-using TaleForge.Core.Narration;
+using TaleForge.Core.Phrasing;
 using TaleForge.Core.State;
 
 namespace TaleForge.Core.Rules;

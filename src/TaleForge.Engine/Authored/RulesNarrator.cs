@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using TaleForge.Core.Decisions;
-using TaleForge.Core.Narration;
+using TaleForge.Core.Phrasing;
 using TaleForge.Core.Rules;
 using TaleForge.Engine.Agents;
 using TaleForge.Engine.Narration;

@@ -232,5 +232,5 @@ internal sealed partial class RoundPipeline
         return string.IsNullOrEmpty(trimmed) ? null : trimmed.Length <= MaxUpdateLength ? trimmed : trimmed[..MaxUpdateLength];
     }
 
-    private Core.Narration.Phrasebook Phrases => Core.Narration.Phrasebook.For(session.State.World.Info.Language);
+    private Core.Phrasing.Phrasebook Phrases => Core.Phrasing.Phrasebook.For(session.State.World.Info.Language);
 }

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using TaleForge.Core.Decisions;
 using TaleForge.Core.Definitions;
-using TaleForge.Core.Narration;
+using TaleForge.Core.Phrasing;
 
 namespace TaleForge.Engine.Play;
 

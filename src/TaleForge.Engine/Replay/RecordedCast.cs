@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using TaleForge.Core.Definitions;
-using TaleForge.Core.Narration;
+using TaleForge.Core.Phrasing;
 using TaleForge.Engine.Agents;
 using TaleForge.Engine.Agents.Models;
 using TaleForge.Engine.Authored;

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using TaleForge.Core;
 using TaleForge.Core.Definitions;
 using TaleForge.Core.Events;
-using TaleForge.Core.Narration;
+using TaleForge.Core.Phrasing;
 using TaleForge.Core.State;
 using TaleForge.Engine.Narration;
 using TaleForge.Engine.Trajectories;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using TaleForge.Content.Opening;
 using TaleForge.Core;
 using TaleForge.Core.Definitions;
 using TaleForge.Engine.Session;

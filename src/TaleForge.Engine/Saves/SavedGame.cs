@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using TaleForge.Content.Opening;
 using TaleForge.Core;
 using TaleForge.Core.Definitions;
 using TaleForge.Core.State;

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using TaleForge.Core.Definitions;
-using TaleForge.Core.Narration;
+using TaleForge.Core.Phrasing;
 using TaleForge.Engine.Agents;
 using TaleForge.Engine.Authored;
 

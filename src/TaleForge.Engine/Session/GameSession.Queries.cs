@@ -1,7 +1,7 @@
 using System.Text.Json;
 using TaleForge.Core.Decisions;
 using TaleForge.Core.Events;
-using TaleForge.Core.Narration;
+using TaleForge.Core.Phrasing;
 using TaleForge.Core.Rules;
 using TaleForge.Engine.Trajectories;
 

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using TaleForge.Core.Events;
-using TaleForge.Core.Narration;
+using TaleForge.Core.Phrasing;
 using TaleForge.Core.State;
 using TaleForge.Engine.Agents;
 using TaleForge.Engine.Memory;

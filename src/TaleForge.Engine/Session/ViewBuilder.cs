@@ -1,12 +1,12 @@
 using System.Collections.Immutable;
-using TaleForge.Core.Narration;
+using TaleForge.Core.Phrasing;
 using TaleForge.Core.State;
 using TaleForge.Engine.Agents;
 
 namespace TaleForge.Engine.Session;
 
 /// <summary>Builds what one character may know right now, from the state and that character's observations.</summary>
-internal static class ViewBuilder
+public static class ViewBuilder
 {
     /// <summary>How many recent observations decide which lore is active.</summary>
     private const int LoreScanDepth = 8;

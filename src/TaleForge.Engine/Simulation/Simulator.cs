@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
+using TaleForge.Content.Opening;
 using TaleForge.Core.Definitions;
 using TaleForge.Core.Events;
 using TaleForge.Core.State;

@@ -1,6 +1,6 @@
 using System.Buffers;
 using System.Collections.Immutable;
-using TaleForge.Core.Narration;
+using TaleForge.Core.Phrasing;
 using TaleForge.Core.State;
 using TaleForge.Engine.Agents;
 using TaleForge.Engine.Narration;

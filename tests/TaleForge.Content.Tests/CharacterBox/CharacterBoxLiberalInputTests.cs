@@ -104,19 +104,19 @@ public class CharacterBoxLiberalInputTests
 
         var world = CharacterBoxImporter.Import(json, "/data/The_Yard.json");
 
-        Assert.Equal("the-yard", world.Info.Id);
+        Assert.Equal("the-yard-6068a477", world.Info.Id);
         Assert.Equal("The Yard", world.Info.Title);
         Assert.Equal("The_Yard.json", Fixtures.Text(world.Info.Extensions, "characterbox", "source"));
     }
 
     [Fact]
-    public void A_work_whose_title_and_file_name_have_nothing_latin_is_called_characterbox()
+    public void A_work_whose_title_and_file_name_have_nothing_latin_is_called_characterbox_and_the_hash_of_both()
     {
         var json = """{"title": "红楼梦", "scenes": [{"id": 0, "characters": [{"id": 0, "name": "贾宝玉", "gender": "男"}]}]}""";
 
         var world = CharacterBoxImporter.Import(json, "红楼梦.json");
 
-        Assert.Equal("characterbox", world.Info.Id);
+        Assert.Equal("characterbox-cee0922e", world.Info.Id);
         Assert.Equal("红楼梦", world.Info.Title);
         Assert.Equal("zh", world.Info.Language);
     }

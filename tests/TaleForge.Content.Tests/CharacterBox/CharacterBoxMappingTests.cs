@@ -6,11 +6,11 @@ namespace TaleForge.Content.Tests.CharacterBox;
 public class CharacterBoxMappingTests
 {
     [Fact]
-    public void The_world_takes_an_ascii_id_and_a_readable_title_from_the_work_and_keeps_the_source_title()
+    public void The_world_takes_an_ascii_id_with_a_hash_of_title_and_file_and_a_readable_title_from_the_work_and_keeps_the_source_title()
     {
         var info = Fixtures.ImportEnglish().Info;
 
-        Assert.Equal("salt-and-lanterns", info.Id);
+        Assert.Equal("salt-and-lanterns-609e8cdc", info.Id);
         Assert.Equal("Salt and Lanterns", info.Title);
         Assert.Equal("en", info.Language);
         Assert.Equal("Salt_and_Lanterns", Fixtures.Text(info.Extensions, "characterbox", "title"));
@@ -173,7 +173,7 @@ public class CharacterBoxMappingTests
         var world = Fixtures.ImportChinese();
 
         Assert.Equal("zh", world.Info.Language);
-        Assert.Equal("dukou-yehua", world.Info.Id);
+        Assert.Equal("dukou-yehua-fba7277d", world.Info.Id);
         Assert.Equal("渡口夜话", world.Info.Title);
         Assert.Equal("雾夜渡河：河面起了浓雾，渡船拴在木桩上轻轻摇晃，岸边一盏马灯忽明忽暗。", world.Info.Premise);
         Assert.Equal(["character-1", "character-2"], world.Characters.Select(c => c.Id));

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using TaleForge.Content.Opening;
 using TaleForge.Core.Events;
 using TaleForge.Engine.Session;
 using TaleForge.Engine.Trajectories;

@@ -6,40 +6,53 @@ namespace TaleForge.Content.Importers.CharacterBox;
 
 /// <summary>
 /// The people of the imported scenes: one character per name, however many scenes they appear in, described as
-/// the first scene that shows them. Ids come from names ("Mara Quill" -> mara-quill); a name with nothing Latin
-/// in it takes "character-N", N being its place in order of first appearance.
+/// the first imported scene that shows them; a one-scene import therefore carries that scene's description,
+/// position and state. Ids come from names ("Mara Quill" -> mara-quill); a name with nothing Latin in it takes
+/// "character-N", N being its place in the whole work in order of first appearance, so every import of a file
+/// gives a person the same id.
 /// </summary>
 internal sealed class Cast
 {
     private readonly Dictionary<string, Member> _byName = new(StringComparer.Ordinal);
+
+    /// <summary>The members seen in the imported scenes, in order of first appearance there.</summary>
     private readonly List<Member> _members = [];
 
     private sealed record Appearance(SourceScene Scene, SceneIds Ids, SourceCharacter Character);
 
-    private sealed class Member(string id, Appearance first)
+    private sealed class Member(string id)
     {
         public string Id { get; } = id;
-        public Appearance First { get; } = first;
-        public List<Appearance> Appearances { get; } = [first];
+        public List<Appearance> Appearances { get; } = [];
+        public Appearance First => Appearances[0];
     }
 
-    public Cast(ImmutableArray<SourceScene> scenes, ImmutableArray<SceneIds> ids)
+    /// <param name="scenes">Every scene of the work, which ids are allocated over.</param>
+    /// <param name="selected">The places of the imported scenes, whose appearances describe the characters.</param>
+    public Cast(ImmutableArray<SourceScene> scenes, ImmutableArray<SceneIds> ids, ImmutableArray<int> selected)
     {
         var characterIds = new IdAllocator();
+        var everyone = 0;
         for (var i = 0; i < scenes.Length; i++)
         {
+            var imported = selected.Contains(i);
             foreach (var character in InIdOrder(scenes[i]))
             {
-                var appearance = new Appearance(scenes[i], ids[i], character);
-                if (_byName.TryGetValue(character.NameKey, out var member))
+                if (!_byName.TryGetValue(character.NameKey, out var member))
                 {
-                    member.Appearances.Add(appearance);
-                    continue;
+                    everyone++;
+                    var slug = AsciiId.Slug(character.Name);
+                    member = new Member(characterIds.Claim(slug.Length > 0 ? slug : $"character-{everyone.ToString(CultureInfo.InvariantCulture)}"));
+                    _byName.Add(character.NameKey, member);
                 }
-                var slug = AsciiId.Slug(character.Name);
-                member = new Member(characterIds.Claim(slug.Length > 0 ? slug : $"character-{(_members.Count + 1).ToString(CultureInfo.InvariantCulture)}"), appearance);
-                _byName.Add(character.NameKey, member);
-                _members.Add(member);
+                if (imported)
+                {
+                    if (member.Appearances.Count == 0)
+                    {
+                        _members.Add(member);
+                    }
+                    member.Appearances.Add(new Appearance(scenes[i], ids[i], character));
+                }
             }
         }
     }
@@ -53,7 +66,7 @@ internal sealed class Cast
             ? scene.Characters.OrderBy(c => long.Parse(c.Id, NumberStyles.Integer, CultureInfo.InvariantCulture))
             : scene.Characters;
 
-    /// <summary>Every character, in order of first appearance; the first of the first scene may be played.</summary>
+    /// <summary>Every character of the imported scenes, in order of first appearance; the first of the first scene may be played.</summary>
     public ImmutableArray<CharacterDefinition> Definitions(string language) =>
         [.. _members.Select((member, index) => Definition(member, index == 0, language))];
 

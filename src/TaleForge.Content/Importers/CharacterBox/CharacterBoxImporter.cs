@@ -65,12 +65,12 @@ public static class CharacterBoxImporter
         return Import(json, path, sceneId);
     }
 
-    /// <summary>Every scene, or the one asked for: by its id as written in the file, or by the id it gets in the world.</summary>
-    private static ImmutableArray<SourceScene> Select(SourceWork work, string? sceneId, string sourceName)
+    /// <summary>The places of every scene, or of the one asked for: by its id as written in the file, or by the id it gets in the world.</summary>
+    private static ImmutableArray<int> Select(SourceWork work, string? sceneId, string sourceName)
     {
         if (sceneId is null)
         {
-            return work.Scenes;
+            return [.. Enumerable.Range(0, work.Scenes.Length)];
         }
         var wanted = sceneId.Trim();
         var ids = SceneIds.For(work.Scenes);
@@ -78,7 +78,7 @@ public static class CharacterBoxImporter
         {
             if (work.Scenes[i].Id == wanted || ids[i].Scene == wanted)
             {
-                return [work.Scenes[i]];
+                return [i];
             }
         }
         const int Shown = 100;

@@ -13,11 +13,15 @@ internal static class WorldMapping
     /// <summary>CharacterBox runs a scene for three rounds unless told otherwise.</summary>
     public const int Rounds = 3;
 
-    public static WorldDefinition Map(SourceWork work, ImmutableArray<SourceScene> scenes, string sourceName)
+    /// <param name="selected">The places in the work of the scenes to import, in file order.</param>
+    public static WorldDefinition Map(SourceWork work, ImmutableArray<int> selected, string sourceName)
     {
+        // Ids come from the whole work, so a scene and its people have the same ids in every import of the file.
+        var allIds = SceneIds.For(work.Scenes);
+        var cast = new Cast(work.Scenes, allIds, selected);
+        ImmutableArray<SourceScene> scenes = [.. selected.Select(i => work.Scenes[i])];
+        ImmutableArray<SceneIds> ids = [.. selected.Select(i => allIds[i])];
         var language = Language(work, scenes);
-        var ids = SceneIds.For(scenes);
-        var cast = new Cast(scenes, ids);
         return new WorldDefinition
         {
             Info = Info(work, scenes[0], ids[0].Scene, sourceName, language),
@@ -39,10 +43,9 @@ internal static class WorldMapping
     private static WorldInfo Info(SourceWork work, SourceScene first, string startScene, string sourceName, string language)
     {
         var stem = Path.GetFileNameWithoutExtension(sourceName);
-        var id = new[] { work.Title ?? "", stem }.Select(AsciiId.Slug).FirstOrDefault(s => s.Length > 0) ?? "characterbox";
         return new WorldInfo
         {
-            Id = id,
+            Id = WorkId.For(work.Title, sourceName),
             Title = Readable(work.Title is { Length: > 0 } title ? title : stem.Length > 0 ? stem : "CharacterBox"),
             Language = language,
             Premise = Joined(first.Event, first.Description, language),

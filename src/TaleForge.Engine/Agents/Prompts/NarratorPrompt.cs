@@ -1,5 +1,5 @@
 using System.Text;
-using TaleForge.Core.Narration;
+using TaleForge.Core.Phrasing;
 using TaleForge.Core.Rules;
 using TaleForge.Engine.Narration;
 

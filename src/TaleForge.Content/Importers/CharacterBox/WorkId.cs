@@ -1,0 +1,22 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace TaleForge.Content.Importers.CharacterBox;
+
+/// <summary>
+/// The world id of a CharacterBox work: a readable ASCII slug (from the title, else the file name, else
+/// "characterbox") and the first 8 hex digits of a SHA-256 over the title and the file name, so two works never
+/// share an id, not even two Chinese works whose titles give no slug at all ("characterbox-3f9a0c21"). The file's
+/// folder is left out, so the id stays when the file moves; every import of one file, whole or one scene, shares it.
+/// </summary>
+internal static class WorkId
+{
+    public static string For(string? title, string sourceName)
+    {
+        ArgumentNullException.ThrowIfNull(sourceName);
+        var fileName = Path.GetFileName(sourceName);
+        var slug = new[] { title ?? "", Path.GetFileNameWithoutExtension(fileName) }.Select(AsciiId.Slug).FirstOrDefault(s => s.Length > 0) ?? "characterbox";
+        var digest = SHA256.HashData(Encoding.UTF8.GetBytes($"{title}\n{fileName}"));
+        return $"{slug}-{Convert.ToHexStringLower(digest)[..8]}";
+    }
+}

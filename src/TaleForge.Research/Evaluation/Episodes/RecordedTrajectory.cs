@@ -1,0 +1,71 @@
+using System.Collections.Immutable;
+using TaleForge.Content.Opening;
+using TaleForge.Core.Definitions;
+using TaleForge.Core.Events;
+using TaleForge.Engine.Narration;
+using TaleForge.Engine.Trajectories;
+
+namespace TaleForge.Research.Evaluation.Episodes;
+
+/// <summary>
+/// What evaluation reads from a trajectory file, and nothing more. This is the one place that knows the trajectory
+/// reader: a change of the file format or of its reader touches only this file.
+/// </summary>
+public sealed record RecordedTrajectory
+{
+    public required string Path { get; init; }
+    public required string WorldId { get; init; }
+
+    /// <summary>Where the world was loaded from when the episode was played: a folder, or a CharacterBox scene file.</summary>
+    public required string WorldSource { get; init; }
+
+    public required string WorldHash { get; init; }
+    public long Seed { get; init; }
+    public string Mode { get; init; } = "";
+
+    /// <summary>The character a person played, if any.</summary>
+    public string? Player { get; init; }
+
+    /// <summary>The model file each role was given ("narrator", "characters", "character:ID").</summary>
+    public ImmutableArray<(string Role, string File)> Models { get; init; } = [];
+
+    /// <summary>The events of the branch played last, oldest first.</summary>
+    public ImmutableArray<RecordedEvent> MainPath { get; init; } = [];
+
+    /// <summary>Every model call, on every branch (each was really made).</summary>
+    public ImmutableArray<RecordedCall> Calls { get; init; } = [];
+
+    /// <summary>What the reader skipped (a last line cut short), worded for the user.</summary>
+    public ImmutableArray<string> Warnings { get; init; } = [];
+
+    /// <summary>What the file records about its world, to open it with (<see cref="WorldRecording.Open"/>).</summary>
+    public WorldRecording World => new(Path, WorldId, WorldSource, WorldHash);
+
+    /// <summary>Reads a trajectory file; damage is a <see cref="Core.TaleForgeException"/> naming the file and line.</summary>
+    public static RecordedTrajectory Read(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var file = TrajectoryFile.Read(path);
+        return new RecordedTrajectory
+        {
+            Path = file.Path,
+            WorldId = file.Header.World.Id,
+            WorldSource = file.Header.World.Source,
+            WorldHash = file.Header.World.Hash,
+            Seed = file.Header.Seed,
+            Mode = file.Header.Mode,
+            Player = file.Header.Player,
+            Models = [.. file.Header.Models.Select(m => (m.Role, m.File))],
+            MainPath = [.. file.MainPath().Select(e => new RecordedEvent(e.Step, e.Line, e.Round, e.Phase, e.Actor, e.Observers, e.Event))],
+            Calls = [.. file.Calls.Select(c => new RecordedCall(c.Role, c.Model, [.. c.Attempts.Select(a => a.Error)], c.Failure))],
+            Warnings = file.Warnings,
+        };
+    }
+}
+
+/// <summary>An event as played: its step and line in the file, where in the story, who did it and who perceived it.</summary>
+public sealed record RecordedEvent(
+    long Step, int Line, int Round, NarratorPhase Phase, string? Actor, ImmutableArray<string> Observers, WorldEvent Event);
+
+/// <summary>A model call: who asked which model, why each refused attempt was refused ("Kind: reason"), and the failure if none was accepted.</summary>
+public sealed record RecordedCall(string Role, string Model, ImmutableArray<string> RefusedAttempts, string? Failure);

@@ -1,0 +1,38 @@
+using System.Collections.Immutable;
+using TaleForge.Research.Evaluation.Interview;
+using TaleForge.Research.Evaluation.Judging;
+using TaleForge.Research.Evaluation.Objective;
+
+namespace TaleForge.Research.Evaluation;
+
+/// <summary>A trajectory that was evaluated, as the report lists it.</summary>
+public sealed record EvaluatedTrajectory(string Name, string World, long Seed, string Mode, int Events, int Calls, int Scenes, ImmutableArray<string> Warnings);
+
+/// <summary>Everything one evaluation found: judged scores (when a judge was given), their aggregates, and the objective metrics.</summary>
+public sealed record EvaluationReport
+{
+    public ImmutableArray<EvaluatedTrajectory> Trajectories { get; init; } = [];
+
+    /// <summary>The judge model, or null when no judge was given.</summary>
+    public string? Judge { get; init; }
+
+    /// <summary>The model that answered the inventory in character, or null when there was no interview.</summary>
+    public string? Interviewer { get; init; }
+
+    public long Seed { get; init; }
+
+    public ImmutableArray<CharacterVerdict> CharacterVerdicts { get; init; } = [];
+    public ImmutableArray<NarratorVerdict> NarratorVerdicts { get; init; } = [];
+
+    public ImmutableArray<AggregateScores> CharactersByModel => Aggregation.ByModel(CharacterVerdicts);
+    public ImmutableArray<AggregateScores> CharactersByCharacter => Aggregation.ByCharacter(CharacterVerdicts);
+    public ImmutableArray<AggregateScores> CharactersByScene => Aggregation.ByScene(CharacterVerdicts);
+    public AggregateScores? CharactersOverall => Aggregation.Overall(CharacterVerdicts);
+    public ImmutableArray<AggregateScores> NarratorByModel => Aggregation.NarratorByModel(NarratorVerdicts);
+
+    public ImmutableArray<FormatFailureRow> FormatFailures { get; init; } = [];
+    public ImmutableArray<CharacterMetricsRow> Characters { get; init; } = [];
+    public ImmutableArray<InterviewResult> Interviews { get; init; } = [];
+
+    public ImmutableArray<ObjectiveModelRow> ObjectiveByModel => Objective.ObjectiveByModel.Of(FormatFailures, Characters);
+}

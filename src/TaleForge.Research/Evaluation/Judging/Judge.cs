@@ -1,0 +1,181 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using TaleForge.Core.Events;
+using TaleForge.Core.Phrasing;
+using TaleForge.Engine.Agents.Models;
+using TaleForge.Engine.Narration;
+using TaleForge.Inference.Seeds;
+using TaleForge.Inference.Structured;
+using TaleForge.Research.Evaluation.Episodes;
+
+namespace TaleForge.Research.Evaluation.Judging;
+
+/// <summary>
+/// A language model that scores performances: each character in each scene on CharacterBox's seven dimensions,
+/// and the narrator in each scene on Grice's maxims. Greedy decoding and a seed derived from the trajectory, the
+/// scene and the one judged make every verdict reproducible and independent of the order verdicts are asked in.
+/// </summary>
+public sealed class Judge
+{
+
+    /// <summary>Longest line shown, tried in turn until the prompt fits the judge's context.</summary>
+    private static readonly int[] LineLengths = [400, 160, 80];
+
+    private readonly ModelRole _role;
+    private readonly long _seed;
+    private readonly JsonElement _characterSchema;
+    private readonly JsonElement _narratorSchema;
+    private readonly int _characterReply;
+    private readonly int _narratorReply;
+
+    /// <param name="critiqueLength">Longest critique in characters (at most <see cref="JudgeLimits.CritiqueLength"/>): the
+    /// critique is most of what a verdict costs to generate, so a shorter one judges faster.</param>
+    public Judge(ModelRole role, long seed, int critiqueLength = JudgeLimits.CritiqueLength)
+    {
+        _role = role ?? throw new ArgumentNullException(nameof(role));
+        ArgumentOutOfRangeException.ThrowIfLessThan(critiqueLength, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(critiqueLength, JudgeLimits.CritiqueLength);
+        _seed = seed;
+        _characterSchema = WithCritiqueLength(TypedJson.SchemaFor<CharacterJudgement>(), critiqueLength);
+        _narratorSchema = WithCritiqueLength(TypedJson.SchemaFor<NarratorJudgement>(), critiqueLength);
+        _characterReply = WorstCaseReply.Tokens(_characterSchema);
+        _narratorReply = WorstCaseReply.Tokens(_narratorSchema);
+    }
+
+    /// <summary>The verdict's schema with a tighter bound on the critique (narrowing: every reply still binds to the record).</summary>
+    private static JsonElement WithCritiqueLength(JsonElement schema, int length)
+    {
+        var node = JsonNode.Parse(schema.GetRawText())!;
+        node["properties"]!["critique"]!["maxLength"] = length;
+        return JsonSerializer.SerializeToElement(node);
+    }
+
+    public string Model => _role.Model;
+
+    /// <summary>Who can be judged in a scene: every character with at least one doing of its own there.</summary>
+    public static IEnumerable<string> Performers(PlayedScene scene)
+    {
+        ArgumentNullException.ThrowIfNull(scene);
+        return scene.Events.Select(Doings.ActorOf).OfType<string>().Distinct(StringComparer.Ordinal);
+    }
+
+    public async Task<CharacterVerdict> JudgeCharacterAsync(PlayedEpisode episode, PlayedScene scene, string character, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(episode);
+        ArgumentNullException.ThrowIfNull(scene);
+        ArgumentNullException.ThrowIfNull(character);
+        var definition = episode.World.Character(character);
+        var exchanges = CharacterRounds.Of(scene, character);
+        var rounds = exchanges.Select(x => x.Round).Distinct().ToList();
+        var header = JudgePrompt.Scene(episode.World, scene) + "\n" + JudgePrompt.Character(definition) + "\n";
+        IEnumerable<(string, string)> Prompts()
+        {
+            foreach (var length in LineLengths)
+            {
+                for (var kept = rounds.Count; kept >= 1; kept--)
+                {
+                    var shown = exchanges.Where(x => rounds.IndexOf(x.Round) < kept);
+                    yield return (JudgePrompt.CharacterSystem,
+                        header + JudgePrompt.Performance(shown, length) + "\n" + JudgePrompt.CharacterTask(definition.Name));
+                }
+            }
+        }
+        var (system, user) = ModelQuestion.FirstThatFits(_role, _characterReply, $"judging {definition.Name} in scene {scene.Key}", Prompts());
+        var answer = await ModelQuestion.AskAsync<CharacterJudgement>(
+            _role, "character_judgement", system, user, _characterReply, SeedFor(episode, scene, character), cancellation, _characterSchema);
+        return new CharacterVerdict
+        {
+            Trajectory = episode.Name,
+            Scene = scene.Key,
+            Character = character,
+            Model = episode.ModelOf(character),
+            Rounds = rounds.Count,
+            Scores = answer.Value?.Scores ?? [],
+            Critique = answer.Value?.Critique.Trim() ?? "",
+            Attempts = answer.Attempts,
+            FormatFailures = answer.FormatFailures,
+            Failure = answer.Failure,
+            Refusals = [.. answer.Refusals],
+        };
+    }
+
+    /// <summary>The narrator's verdict in a scene, or null when the narrator wrote nothing of its own there.</summary>
+    public async Task<NarratorVerdict?> JudgeNarratorAsync(PlayedEpisode episode, PlayedScene scene, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(episode);
+        ArgumentNullException.ThrowIfNull(scene);
+        var lines = Transcript(scene);
+        var narratorLines = lines.Count(l => l.Narrator);
+        if (narratorLines == 0)
+        {
+            return null;
+        }
+        var header = JudgePrompt.Scene(episode.World, scene) + "\nWhat happened:\n";
+        IEnumerable<(string, string)> Prompts()
+        {
+            foreach (var length in LineLengths)
+            {
+                yield return (JudgePrompt.NarratorSystem, header + Lines(lines, length) + "\n" + JudgePrompt.NarratorTask);
+            }
+            // Shorter still: the narrator's lines alone, then fewer of them.
+            var own = lines.Where(l => l.Narrator).ToList();
+            for (var kept = own.Count; kept >= 1; kept = kept * 2 / 3)
+            {
+                yield return (JudgePrompt.NarratorSystem, header + Lines(own.Take(kept), LineLengths[^1]) + "\n" + JudgePrompt.NarratorTask);
+                if (kept == 1)
+                {
+                    break;
+                }
+            }
+        }
+        var (system, user) = ModelQuestion.FirstThatFits(_role, _narratorReply, $"judging the narrator in scene {scene.Key}", Prompts());
+        var answer = await ModelQuestion.AskAsync<NarratorJudgement>(
+            _role, "narrator_judgement", system, user, _narratorReply, SeedFor(episode, scene, Engine.Agents.AgentCall.NarratorRole), cancellation, _narratorSchema);
+        return new NarratorVerdict
+        {
+            Trajectory = episode.Name,
+            Scene = scene.Key,
+            Model = episode.NarratorModel,
+            Lines = narratorLines,
+            Scores = answer.Value?.Scores ?? [],
+            Critique = answer.Value?.Critique.Trim() ?? "",
+            Attempts = answer.Attempts,
+            FormatFailures = answer.FormatFailures,
+            Failure = answer.Failure,
+            Refusals = [.. answer.Refusals],
+        };
+    }
+
+    /// <summary>
+    /// The scene as the narrator saw it, the narrator's own outputs marked: its results and summaries, the
+    /// changes it made to the surroundings, and its updates to the people involved.
+    /// </summary>
+    public static IReadOnlyList<(string Text, bool Narrator)> Transcript(PlayedScene scene)
+    {
+        ArgumentNullException.ThrowIfNull(scene);
+        var lines = new List<(string, bool)>();
+        foreach (var e in scene.Events)
+        {
+            if (!Doings.IsPerceivable(e.Event) || EventText.Describe(e.Event, e.After, viewer: null) is not { Length: > 0 } text)
+            {
+                continue;
+            }
+            var narrator = e.Event switch
+            {
+                WorldEvent.Narrated n => n.Kind is NarrationKind.Result or NarrationKind.Summary,
+                WorldEvent.EnvironmentChanged => true,
+                WorldEvent.PositionChanged or WorldEvent.ConditionChanged or WorldEvent.EmotionChanged => e.Phase == NarratorPhase.Updates,
+                _ => false,
+            };
+            lines.Add((text, narrator));
+        }
+        return lines;
+    }
+
+    private static string Lines(IEnumerable<(string Text, bool Narrator)> lines, int length) =>
+        string.Concat(lines.Select(l => (l.Narrator ? "[NARRATOR] " : "- ") + JudgePrompt.Cut(l.Text, length) + "\n"));
+
+    private long SeedFor(PlayedEpisode episode, PlayedScene scene, string judged) =>
+        SeedDerivation.Derive(_seed, scene.Events.IsEmpty ? 0 : scene.Events[0].Record.Step, $"judge:{episode.Name}:{judged}");
+}
