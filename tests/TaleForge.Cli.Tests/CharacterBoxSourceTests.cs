@@ -8,6 +8,8 @@ namespace TaleForge.Cli.Tests;
 /// One scene of a CharacterBox file, simulated on the tiny random model: every verb opens its world from the
 /// trajectory's header, as it does a world folder's, with no --world.
 /// </summary>
+[Slow]
+[NeedsNativeLibrary]
 public sealed class CharacterBoxSourceTests(CharacterBoxEpisode episode) : IClassFixture<CharacterBoxEpisode>
 {
     [Fact]

@@ -4,7 +4,6 @@ using TaleForge.Content.Opening;
 using TaleForge.Core.State;
 using TaleForge.Engine.Session;
 using TaleForge.Engine.Trajectories;
-using TaleForge.LlamaCpp.RandomModels;
 
 namespace TaleForge.Cli.Tests;
 
@@ -39,6 +38,7 @@ public sealed class EvalCommandTests : IDisposable
         return path;
     }
 
+    [Slow]
     [Fact]
     public async Task Eval_without_a_judge_prints_the_objective_metrics_and_writes_them_without_overwriting()
     {
@@ -57,7 +57,10 @@ public sealed class EvalCommandTests : IDisposable
         Assert.False(File.Exists(Path.Combine(output, "judge-characters.csv")));
         var json = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "evaluation.json")))!;
         Assert.Equal("greywick.jsonl", (string?)json["trajectories"]![0]!["name"]);
-        Assert.NotEmpty(json["objective"]!["characters"]!.AsArray());
+        // One round of the evening tide: each of its three characters played one turn, authored.
+        var characters = json["objective"]!["characters"]!.AsArray();
+        Assert.Equal(["ines", "maud", "pell"], characters.Select(c => (string?)c!["character"]).Order(StringComparer.Ordinal));
+        Assert.All(characters, c => Assert.Equal(("authored", 1, 1), ((string?)c!["model"], (int)c["episodes"]!, (int)c["turns"]!)));
 
         var again = await Cli.RunAsync("eval", trajectory, "--out", output);
 
@@ -82,12 +85,14 @@ public sealed class EvalCommandTests : IDisposable
         Assert.Equal(0, rescued.ExitCode);
     }
 
+    [Slow]
+    [NeedsNativeLibrary]
     [Fact]
     public async Task Eval_with_the_tiny_random_model_as_judge_gets_a_verdict_on_the_first_attempt_for_every_performance()
     {
         var trajectory = await PlayGreywickAsync();
         var model = Path.Combine(_folder.Path, "tiny.gguf");
-        RandomModelWriter.Write(model, ModelPreset.Tiny, seed: 42);
+        TinyModels.Write(model);
         var output = Path.Combine(_folder.Path, "judged");
 
         // A short critique keeps the test quick: generating under a grammar is most of a verdict's cost. It also keeps

@@ -17,7 +17,7 @@ public sealed class HostileInputCommandTests : IDisposable
 
     private string World => Path.Combine(_folder.Path, "world");
 
-    private async Task<Cli.Run> ValidateAsync(string expectedMessage)
+    private async Task<CommandRun> ValidateAsync(string expectedMessage)
     {
         var run = await Cli.RunAsync("validate", World);
 

@@ -4,18 +4,12 @@ namespace TaleForge.Cli.Tests;
 
 public class PlayCommandTests
 {
-    private static string Walkthrough(string world)
-    {
-        var text = File.ReadAllText(Path.Combine(Repository.Root, "docs", "walkthroughs", world + ".md"));
-        var start = text.IndexOf("```text\n", StringComparison.Ordinal) + "```text\n".Length;
-        return text[start..text.IndexOf("```", start, StringComparison.Ordinal)];
-    }
-
+    [Slow]
     [Fact]
     public async Task Playing_the_default_world_from_its_walkthrough_reaches_the_ending_and_saves_it()
     {
         using var folder = new TemporaryFolder();
-        var script = folder.Write("greywick.txt", Walkthrough("greywick"));
+        var script = folder.Write("greywick.txt", Walkthrough.Script("greywick"));
         var saves = Path.Combine(folder.Path, "saves");
 
         var run = await Cli.RunAsync("play", "--dir", Repository.Worlds, "--script", script, "--saves", saves, "--save", "ines");
@@ -35,7 +29,7 @@ public class PlayCommandTests
     public async Task The_chinese_world_plays_in_chinese_to_its_ending()
     {
         using var folder = new TemporaryFolder();
-        var script = folder.Write("tea.txt", Walkthrough("tea-house-rain"));
+        var script = folder.Write("tea.txt", Walkthrough.Script("tea-house-rain"));
 
         var run = await Cli.RunAsync("play", "tea-house-rain", "--dir", Repository.Worlds, "--script", script, "--no-save");
 

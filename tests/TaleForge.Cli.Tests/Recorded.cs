@@ -17,7 +17,6 @@ using TaleForge.Inference.Fakes;
 using TaleForge.Inference.Grammar;
 using TaleForge.LlamaCpp.Backends;
 using TaleForge.LlamaCpp.Chat;
-using TaleForge.LlamaCpp.RandomModels;
 
 namespace TaleForge.Cli.Tests;
 
@@ -54,10 +53,13 @@ internal static class Recorded
         await session.SubmitAsync(new CharacterTurn { Action = "wipes the fog from the window", Dialogue = "Something is wrong at the tower." });
         session.Undo();
         await session.SubmitAsync(new CharacterTurn { Dialogue = "The lamp is dark. Someone must go up." });
-        while (session.AwaitingPlayer)
+        // Three rounds at most: a fourth turn would mean the round limit was lost.
+        for (var turn = 0; session.AwaitingPlayer; turn++)
         {
+            Assert.True(turn < 3, "the player was asked for a turn beyond the three-round limit");
             await session.SubmitAsync(CharacterTurn.Waiting("waits"));
         }
+        Assert.True(session.IsFinished);
         return path;
     }
 
@@ -90,18 +92,11 @@ internal static class Recorded
         return (source, WorldLoader.LoadOrThrow(source));
     }
 
-    /// <summary>
-    /// A stand-in model for quick runs: every reply is drawn at random from the grammar of the request's schema,
-    /// seeded by the request's seed, as a grammar-constrained sampler would draw it; so every reply parses.
-    /// </summary>
-    public static IChatClient GrammarModel() => new CallbackChatClient((messages, options) =>
-        GbnfGrammar.Parse(JsonSchemaGrammar.ForResponseFormat(options?.ResponseFormat)!).Generate(new Random((int)(options!.Seed ?? 0)), maxDepth: 12));
-
     /// <summary>Two rounds in the cove with every role on the grammar model: character calls that all parse.</summary>
     public static async Task<string> GrammarEpisodeAsync(string folder)
     {
         var (source, world) = Cove(folder);
-        var role = new ModelRole { Client = GrammarModel(), Model = "grammar", ContextTokens = 8192 };
+        var role = new ModelRole { Client = GrammarModel.Create(), Model = "grammar", ContextTokens = 8192 };
         var cast = new Cast
         {
             Characters = world.Characters.ToImmutableSortedDictionary(c => c.Id, _ => (ICharacterAgent)new ModelCharacter(role), StringComparer.Ordinal),
@@ -119,9 +114,7 @@ internal static class Recorded
     /// <summary>The tiny random model, as `taleforge model random --preset tiny --seed N` writes it.</summary>
     public static string TinyModel(string folder, ulong seed = 42)
     {
-        var path = Path.Combine(folder, $"tiny-{seed}.gguf");
-        RandomModelWriter.Write(path, ModelPreset.Tiny, seed: seed);
-        return path;
+        return TinyModels.Write(Path.Combine(folder, $"tiny-{seed}.gguf"), seed);
     }
 
     /// <summary>

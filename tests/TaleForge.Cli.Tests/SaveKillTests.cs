@@ -1,19 +1,24 @@
 using System.Diagnostics;
 using TaleForge.Content;
 using TaleForge.Core.Decisions;
+using TaleForge.Core.Events;
+using TaleForge.Engine.Narration;
 using TaleForge.Engine.Saves;
 using TaleForge.Engine.Session;
 
 namespace TaleForge.Cli.Tests;
 
 /// <summary>A game killed at any moment keeps its last completed save, which resumes and plays on.</summary>
+[Slow]
+[StartsProcesses]
 public class SaveKillTests
 {
     [Fact]
     public async Task Killing_the_game_mid_play_never_loses_the_previous_save()
     {
         using var folder = new TemporaryFolder();
-        var script = folder.Write("long.txt", string.Join("\n", Enumerable.Repeat("wait", 60).Prepend("say Maud, I need the key to the oil store.")) + "\n");
+        const string Line = "Maud, I need the key to the oil store.";
+        var script = folder.Write("long.txt", string.Join("\n", Enumerable.Repeat("wait", 60).Prepend("say " + Line)) + "\n");
         var executable = Path.Combine(AppContext.BaseDirectory, "taleforge.dll");
         var world = WorldLoader.LoadOrThrow(Path.Combine(Repository.Worlds, "greywick"));
         var random = new Random(7);
@@ -45,11 +50,39 @@ public class SaveKillTests
             var saved = SavedGame.Open(slot);
             saved.CheckAgainst(world);
             var session = GameSession.Resume(world, Cast.Authored(world, "ines"), saved.Trajectory, saved.Head);
-            Assert.True(session.AwaitingPlayer || session.IsFinished, $"attempt {attempt}: the save resumes at a turn or at the end");
-            if (session.AwaitingPlayer)
+
+            // It resumes at the last completed step, the one its snapshot names, in exactly the state saved there.
+            Assert.NotNull(saved.Snapshot);
+            Assert.Equal(saved.Snapshot.Head, saved.Head);
+            Assert.Equal(saved.Head, session.Log[^1].Step);
+            Assert.Equal(saved.Snapshot.StateDigest, StateDigest.Of(session.State));
+            Assert.Equal((saved.Snapshot.Scene, saved.Snapshot.Round), (session.State.Scene?.Id ?? "", session.State.Scene?.Round ?? 0));
+            Assert.Equal(saved.Snapshot.Finished, session.IsFinished);
+
+            // Its player turns are the script's, in order: the line first, then waiting.
+            var turns = session.Log
+                .Where(e => e.Actor == "ines" && e.Phase == NarratorPhase.ActorTurn && e.Event is WorldEvent.Said or WorldEvent.Acted)
+                .Select(e => e.Event)
+                .ToList();
+            Assert.Equal(
+                turns.Select((_, i) => i == 0 ? (WorldEvent)new WorldEvent.Said("ines", Line) : new WorldEvent.Acted("ines", "waits")),
+                turns);
+            if (session.IsFinished)
             {
-                await session.SubmitAsync(new CharacterTurn { Action = "waits" });
+                Assert.IsType<WorldEvent.StoryEnded>(session.Log[^1].Event);
+                continue;
             }
+
+            // Saved at a player's turn: one turn was played between each checkpoint and the next.
+            Assert.True(session.AwaitingPlayer, $"attempt {attempt}: an unfinished save resumes at the player's turn");
+            Assert.Equal(saved.Trajectory.Checkpoints.Count(c => c.Step <= saved.Head) - 1, turns.Count);
+
+            // And it plays on from there: the next turn is applied after the resumed step.
+            var before = session.Log.Count;
+            await session.SubmitAsync(new CharacterTurn { Action = "waits" });
+            var next = session.Log.Skip(before).ToList();
+            Assert.All(next, e => Assert.True(e.Step > saved.Head));
+            Assert.Contains(next, e => e.Event is WorldEvent.Acted { Character: "ines", Action: "waits" });
         }
     }
 }

@@ -1,6 +1,5 @@
 using TaleForge.Core.Events;
 using TaleForge.Engine.Trajectories;
-using TaleForge.LlamaCpp.RandomModels;
 
 namespace TaleForge.Cli.Tests;
 
@@ -8,6 +7,8 @@ namespace TaleForge.Cli.Tests;
 /// The game through the real llama.cpp backend, with a tiny random-weight model written at test time: what it
 /// says is noise, but every reply must parse, every decision must go through the rules, and the story must run.
 /// </summary>
+[Slow]
+[NeedsNativeLibrary]
 public sealed class TinyModelEndToEndTests : IClassFixture<TinyModelEndToEndTests.TinyModel>
 {
     private readonly TinyModel _model;
@@ -21,8 +22,7 @@ public sealed class TinyModelEndToEndTests : IClassFixture<TinyModelEndToEndTest
 
         public TinyModel()
         {
-            Path = System.IO.Path.Combine(Folder.Path, "tiny.gguf");
-            RandomModelWriter.Write(Path, ModelPreset.Tiny, seed: 42);
+            Path = TinyModels.Write(System.IO.Path.Combine(Folder.Path, "tiny.gguf"));
         }
 
         public void Dispose() => Folder.Dispose();

@@ -65,6 +65,7 @@ public static class Mutations
          select new Mutation(kind, line, other, junk)).ToArbitrary();
 }
 
+[Slow]
 public class MutationPropertyTests
 {
     private static string[] Samples { get; } =

@@ -159,6 +159,7 @@ public class RoundTripTests
         Assert.False(WorldComparison.AreEqual(world, changed));
     }
 
+    [Slow]
     [Fact]
     public void A_section_too_large_for_one_file_is_written_as_numbered_files_that_load_back_in_order()
     {

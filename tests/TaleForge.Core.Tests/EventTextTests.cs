@@ -1,7 +1,6 @@
 using TaleForge.Core.Events;
 using TaleForge.Core.Phrasing;
 using TaleForge.Core.State;
-using TaleForge.Tests.Shared;
 
 namespace TaleForge.Core.Tests;
 

@@ -1,6 +1,5 @@
 using TaleForge.Core.Rules;
 using TaleForge.Core.State;
-using TaleForge.Tests.Shared;
 
 namespace TaleForge.Core.Tests;
 

@@ -1,6 +1,5 @@
 using TaleForge.Core.Events;
 using TaleForge.Core.State;
-using TaleForge.Tests.Shared;
 using static TaleForge.Core.Perception.Perception;
 
 namespace TaleForge.Core.Tests;

@@ -2,7 +2,6 @@ using TaleForge.Core.Definitions;
 using TaleForge.Core.Events;
 using TaleForge.Core.Rules;
 using TaleForge.Core.State;
-using TaleForge.Tests.Shared;
 
 namespace TaleForge.Core.Tests;
 

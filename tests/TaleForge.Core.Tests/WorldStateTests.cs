@@ -1,6 +1,5 @@
 using TaleForge.Core.Events;
 using TaleForge.Core.State;
-using TaleForge.Tests.Shared;
 
 namespace TaleForge.Core.Tests;
 

@@ -132,19 +132,7 @@ public sealed partial class ArchitectureTests
         }
     }
 
-    private static string Root { get; } = FindRoot();
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "TaleForge.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("The tests must run inside a TaleForge checkout.");
-    }
+    private static string Root => Repository.Root;
 
     [GeneratedRegex(@"<ProjectReference\s+Include=""[^""]*?([A-Za-z.]+)\.csproj""")]
     private static partial Regex ProjectReference();

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using TaleForge.Core.Decisions;
 using TaleForge.Engine.Agents;
 using TaleForge.Engine.Session;
-using TaleForge.Tests.Shared;
 
 namespace TaleForge.Engine.Tests;
 

@@ -3,7 +3,6 @@ using TaleForge.Core.Events;
 using TaleForge.Engine.Agents;
 using TaleForge.Engine.Agents.Models;
 using TaleForge.Engine.Session;
-using TaleForge.Tests.Shared;
 
 namespace TaleForge.Engine.Tests;
 
@@ -25,6 +24,7 @@ public class ModelAgentTests
         return (new GameSession(world, cast, new SessionOptions { Seed = seed, RoundLimit = 2, ReflectionThreshold = 2 }), model);
     }
 
+    [Slow]
     [Fact]
     public async Task Every_phase_asks_a_typed_question_and_every_answer_parses_and_applies()
     {
@@ -42,6 +42,7 @@ public class ModelAgentTests
         Assert.Contains(session.Log, e => e.Event is WorldEvent.BeliefsRevised);
     }
 
+    [Slow]
     [Fact]
     public async Task The_same_seed_gives_the_same_play_through_and_another_seed_another()
     {
@@ -57,6 +58,7 @@ public class ModelAgentTests
         Assert.NotEqual(first, await Run(12));
     }
 
+    [Slow]
     [Fact]
     public async Task Seeds_are_derived_from_the_episode_seed_step_and_role()
     {
@@ -66,6 +68,7 @@ public class ModelAgentTests
         Assert.Equal(session.Calls.Count, session.Calls.Select(c => c.Call.Step).Distinct().Count());
     }
 
+    [Slow]
     [Fact]
     public async Task A_characters_prompt_never_holds_what_it_did_not_perceive()
     {
@@ -90,6 +93,7 @@ public class ModelAgentTests
         }
     }
 
+    [Slow]
     [Fact]
     public async Task A_model_that_never_answers_properly_costs_turns_not_the_game()
     {

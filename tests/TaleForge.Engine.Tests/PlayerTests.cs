@@ -1,7 +1,6 @@
 using TaleForge.Core.Decisions;
 using TaleForge.Core.Events;
 using TaleForge.Engine.Session;
-using TaleForge.Tests.Shared;
 
 namespace TaleForge.Engine.Tests;
 
@@ -80,13 +79,22 @@ public class PlayerTests
     }
 
     [Fact]
-    public async Task The_story_ends_with_the_player_in_it()
+    public async Task The_story_ends_with_the_player_in_it_when_the_scenes_three_rounds_are_over()
     {
         var session = await StartedAsMara();
-        while (session.AwaitingPlayer)
+        var turns = 0;
+        // The arrival ends after three rounds; a story still asking for turns after ten has lost its ending.
+        while (session.AwaitingPlayer && turns < 10)
         {
             await session.SubmitAsync(new CharacterTurn { Action = "waits" });
+            turns++;
         }
+
         Assert.True(session.IsFinished);
+        Assert.Equal(3, turns);
+        Assert.Equal(3, session.Log.Count(e => e.Event is WorldEvent.Acted { Character: "mara", Action: "waits" }));
+        Assert.Equal([1, 2, 3], session.Log.Select(e => e.Event).OfType<WorldEvent.RoundStarted>().Select(r => r.Round));
+        Assert.Equal(new WorldEvent.SceneEnded("arrival", "rounds"), session.Log.Select(e => e.Event).OfType<WorldEvent.SceneEnded>().Single());
+        Assert.IsType<WorldEvent.StoryEnded>(session.Log[^1].Event);
     }
 }

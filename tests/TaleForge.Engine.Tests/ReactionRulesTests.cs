@@ -5,7 +5,6 @@ using TaleForge.Core.Events;
 using TaleForge.Engine.Agents;
 using TaleForge.Engine.Narration;
 using TaleForge.Engine.Session;
-using TaleForge.Tests.Shared;
 
 namespace TaleForge.Engine.Tests;
 

@@ -6,7 +6,6 @@ using TaleForge.Core.State;
 using TaleForge.Engine.Saves;
 using TaleForge.Engine.Session;
 using TaleForge.Engine.Trajectories;
-using TaleForge.Tests.Shared;
 
 namespace TaleForge.Engine.Tests;
 
@@ -92,6 +91,7 @@ public sealed class SaveTests : IDisposable
         Assert.Equal(StateDigest.Of(original.State), StateDigest.Of(resumed.State));
     }
 
+    [Slow]
     [Fact]
     public async Task A_save_of_a_changed_world_is_refused_with_the_reason()
     {

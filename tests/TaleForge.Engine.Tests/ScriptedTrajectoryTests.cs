@@ -74,7 +74,7 @@ public sealed class ScriptedTrajectoryTests : IDisposable
         var session = new GameSession(world, Cast.Authored(world, player), new SessionOptions { Seed = 11, Trajectory = writer });
         var parser = new PlayerInputParser(Phrasebook.For(world.Info.Language));
         await session.RunAsync();
-        var commands = SampleWorlds.Walkthrough(name);
+        var commands = Walkthrough.Commands(name);
         for (var i = 0; i < commands.Count && !session.IsFinished; i++)
         {
             if (i == commands.Count - 1)

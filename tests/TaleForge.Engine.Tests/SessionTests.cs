@@ -5,7 +5,6 @@ using TaleForge.Core.Events;
 using TaleForge.Engine.Agents;
 using TaleForge.Engine.Narration;
 using TaleForge.Engine.Session;
-using TaleForge.Tests.Shared;
 
 namespace TaleForge.Engine.Tests;
 
@@ -178,7 +177,9 @@ public class SessionTests
 
         await session.RunAsync();
 
-        Assert.Single(session.Log, e => e.Event is WorldEvent.TriggerFired);
+        var fired = Assert.Single(session.Log, e => e.Event is WorldEvent.TriggerFired);
+        Assert.Equal(new WorldEvent.TriggerFired("squall"), fired.Event);
+        Assert.Equal(2, fired.Round);
         Assert.Contains("storm", session.State.Flags);
         Assert.Equal("Rain lashes the stones.", session.State.Scene!.Environment);
         var narration = session.Log.Single(e => e.Event is WorldEvent.Narrated { Kind: NarrationKind.Trigger });

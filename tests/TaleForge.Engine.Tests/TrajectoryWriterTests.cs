@@ -4,7 +4,6 @@ using TaleForge.Core.Events;
 using TaleForge.Core.State;
 using TaleForge.Engine.Session;
 using TaleForge.Engine.Trajectories;
-using TaleForge.Tests.Shared;
 
 namespace TaleForge.Engine.Tests;
 
@@ -97,7 +96,7 @@ public sealed class TrajectoryWriterTests : IDisposable
         var good = """{"record":"event","step":0,"parent":null,"scene":"arrival","round":0,"phase":"scene_setup","observers":[],"event":{"type":"scene_started","scene":"arrival"}}""";
 
         var cut = TrajectoryFile.Parse("t.jsonl", [header, good, good[..40]], endsWithNewline: false);
-        Assert.Single(cut.Records);
+        Assert.Equal(new WorldEvent.SceneStarted("arrival"), Assert.IsType<EventRecord>(Assert.Single(cut.Records)).Event);
         Assert.Equal("t.jsonl:3: the last line is incomplete (the writer was stopped mid-line); it was skipped.", Assert.Single(cut.Warnings));
 
         var damaged = Assert.Throws<TrajectoryException>(() => TrajectoryFile.Parse("t.jsonl", [header, good[..40], good], endsWithNewline: true));

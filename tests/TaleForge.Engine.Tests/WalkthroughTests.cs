@@ -38,7 +38,7 @@ public class WalkthroughTests
         };
 
         await session.RunAsync();
-        foreach (var command in SampleWorlds.Walkthrough(name))
+        foreach (var command in Walkthrough.Commands(name))
         {
             if (session.IsFinished)
             {

@@ -40,6 +40,7 @@ public class AbiLayoutTests
     ];
 
     [Fact]
+    [StartsProcesses]
     public void Every_native_struct_has_the_size_and_field_offsets_of_the_real_header()
     {
         var measured = MeasureWithGcc();

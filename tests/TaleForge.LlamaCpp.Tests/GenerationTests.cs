@@ -5,6 +5,7 @@ using TaleForge.LlamaCpp.Chat;
 
 namespace TaleForge.LlamaCpp.Tests;
 
+[NeedsNativeLibrary]
 public class GenerationTests
 {
     [Fact]

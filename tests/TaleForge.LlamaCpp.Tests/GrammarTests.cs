@@ -6,6 +6,7 @@ using TaleForge.LlamaCpp.Chat;
 
 namespace TaleForge.LlamaCpp.Tests;
 
+[NeedsNativeLibrary]
 public class GrammarTests
 {
     private const string CharacterGrammar = """

@@ -2,6 +2,7 @@ using TaleForge.LlamaCpp.Loading;
 
 namespace TaleForge.LlamaCpp.Tests;
 
+[NeedsNativeLibrary]
 public class LibraryLoadingTests
 {
     [Fact]

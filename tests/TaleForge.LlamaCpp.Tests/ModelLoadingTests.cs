@@ -3,6 +3,7 @@ using TaleForge.LlamaCpp.RandomModels;
 
 namespace TaleForge.LlamaCpp.Tests;
 
+[NeedsNativeLibrary]
 public class ModelLoadingTests
 {
     [Fact]

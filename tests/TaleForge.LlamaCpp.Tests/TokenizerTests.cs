@@ -1,5 +1,6 @@
 namespace TaleForge.LlamaCpp.Tests;
 
+[NeedsNativeLibrary]
 public class TokenizerTests
 {
     [Theory]
@@ -28,7 +29,12 @@ public class TokenizerTests
     public void Chat_markers_become_single_control_tokens_only_when_special_parsing_is_on()
     {
         var model = TestModels.Tiny;
-        Assert.Single(model.Tokenize("<|im_start|>", parseSpecial: true));
+        // The vocabulary lists its control tokens in a row: end of text, <|im_start|>, <|im_end|>.
+        var start = Assert.Single(model.Tokenize("<|im_start|>", parseSpecial: true));
+        var end = Assert.Single(model.Tokenize("<|im_end|>", parseSpecial: true));
+        Assert.Equal(end - 1, start);
+        Assert.True(model.IsEndOfGeneration(end));
+        Assert.False(model.IsEndOfGeneration(start));
         var plain = model.Tokenize("<|im_start|>", parseSpecial: false);
         Assert.True(plain.Length > 1);
         Assert.Equal("<|im_start|>", model.Detokenize(plain));

@@ -66,6 +66,7 @@ public class Utf8AutomatonTests
     }
 
     [Fact]
+    [Slow]
     public void The_automaton_agrees_with_the_strict_dotnet_decoder_on_a_hundred_thousand_random_byte_strings()
     {
         // Bytes near every boundary of the encoding, plus a few ordinary ones.

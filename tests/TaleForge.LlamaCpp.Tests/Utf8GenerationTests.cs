@@ -15,6 +15,7 @@ namespace TaleForge.LlamaCpp.Tests;
 /// The tiny random model picks bytes almost at random from a vocabulary with a token for every byte, so without
 /// the UTF-8 stage most long outputs would hold invalid sequences.
 /// </summary>
+[NeedsNativeLibrary]
 public class Utf8GenerationTests
 {
     private static readonly UTF8Encoding Strict = new(false, throwOnInvalidBytes: true);

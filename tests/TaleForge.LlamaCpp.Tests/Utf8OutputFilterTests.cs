@@ -127,6 +127,7 @@ public unsafe class Utf8OutputFilterTests
     }
 
     [Fact]
+    [NeedsNativeLibrary]
     public void Through_llama_cpp_the_sampler_masks_keeps_state_on_accept_copies_it_on_clone_and_clears_it_on_reset()
     {
         NativeLibraryLoader.EnsureLoaded();

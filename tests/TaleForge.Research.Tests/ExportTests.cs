@@ -1,8 +1,7 @@
 using System.Text.Json.Nodes;
-using TaleForge.Engine.Tests.Replay;
 using TaleForge.Engine.Agents;
-using TaleForge.Research.Export;
 using TaleForge.Engine.Trajectories;
+using TaleForge.Research.Export;
 
 namespace TaleForge.Research.Tests;
 
@@ -49,6 +48,7 @@ public sealed class ExportTests : IDisposable
         Assert.Single(InstructionRecords.ShareGpt(_file, CallSelection.Of(Role.Narrator)), r => (string)r["id"]! == "hand-made#18");
     }
 
+    [Slow]
     [Fact]
     public void Dpo_pairs_come_from_a_refused_reply_and_from_a_retried_turn()
     {

@@ -18,6 +18,7 @@ public class CharacterBoxRoundTripTests
         { "dukou-yehua.json", null },
     };
 
+    [Slow]
     [Theory]
     [MemberData(nameof(Imports))]
     public void An_imported_world_written_as_a_folder_loads_back_equal_with_no_errors_or_warnings(string file, string? scene)
@@ -63,6 +64,7 @@ public class CharacterBoxRoundTripTests
         Assert.Equal(imported.Info.Extensions, reloaded.Info.Extensions);
     }
 
+    [Slow]
     [Fact]
     public void A_work_as_large_as_CharacterBox_s_largest_is_written_in_several_scene_files_that_load_back_equal()
     {

@@ -4,7 +4,6 @@ using TaleForge.Engine.Agents;
 using TaleForge.Engine.Play;
 using TaleForge.Engine.Saves;
 using TaleForge.Engine.Session;
-using TaleForge.Tests.Shared;
 
 namespace TaleForge.Engine.Tests.Play;
 

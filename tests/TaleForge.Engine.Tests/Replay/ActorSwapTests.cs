@@ -25,10 +25,13 @@ public sealed class ActorSwapTests : IDisposable
         {
             var session = new GameSession(_recordings.World, cast, options with { Trajectory = writer });
             await session.RunAsync();
-            while (session.AwaitingPlayer)
+            // Two rounds take two turns at most; more means the round limit was lost.
+            for (var turn = 0; session.AwaitingPlayer; turn++)
             {
+                Assert.True(turn < 2, "the player was asked for a third turn in a two-round episode");
                 await session.SubmitAsync(new Core.Decisions.CharacterTurn { Action = "looks out to sea", Dialogue = "Quiet tonight." });
             }
+            Assert.True(session.IsFinished);
         }
         return TrajectoryFile.Read(path);
     }

@@ -13,6 +13,7 @@ public sealed class BranchTests : IDisposable
 
     public void Dispose() => _recordings.Dispose();
 
+    [Slow]
     [Fact]
     public async Task The_main_branch_is_the_story_as_kept_and_holds_the_same_events_as_the_session()
     {
@@ -34,6 +35,7 @@ public sealed class BranchTests : IDisposable
         Assert.Equal(main.Select(r => r.Line).Order(), main.Select(r => r.Line));
     }
 
+    [Slow]
     [Fact]
     public async Task The_branch_to_an_undone_step_is_the_story_as_it_went_before_the_undo()
     {
@@ -51,6 +53,7 @@ public sealed class BranchTests : IDisposable
         Assert.Contains(keptMove, file.MainBranch());
     }
 
+    [Slow]
     [Fact]
     public async Task The_branch_to_a_call_ends_at_that_call()
     {

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using TaleForge.Core.Events;
+using TaleForge.Engine.Narration;
 using TaleForge.Engine.Trajectories;
 
 namespace TaleForge.Engine.Tests.Replay;
@@ -72,7 +74,10 @@ public class DamagedTrajectoryTests
     public void Unknown_fields_from_a_newer_writer_are_read_past()
     {
         var file = TrajectoryFile.Parse("t.jsonl", [Header, First.Replace("\"observers\"", "\"mood\":{\"a\":[1,2]},\"observers\"", StringComparison.Ordinal)], true);
-        Assert.Single(file.Records);
+        var record = Assert.IsType<EventRecord>(Assert.Single(file.Records));
+        Assert.Equal((0L, "arrival", NarratorPhase.SceneSetup), (record.Step, record.Scene, record.Phase));
+        Assert.Equal(new WorldEvent.SceneStarted("arrival"), record.Event);
+        Assert.Empty(record.Observers);
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using TaleForge.Engine.Trajectories;
 
 namespace TaleForge.Engine.Tests.Replay;
 
+[Slow]
 public sealed class VerificationTests : IDisposable
 {
     private readonly Recordings _recordings = new();

@@ -3,10 +3,10 @@ using System.ComponentModel.DataAnnotations;
 
 namespace TaleForge.Inference.Tests.Decisions;
 
-// The shapes of the decisions the narrator and characters are asked for each round (beliefs, action, influence,
-// reaction, result, updates, environment, summary, judge scores), written as the engine writes its records:
-// positional records, enums, nullable optionals, DataAnnotations bounds. They pin down that such records make
-// schemas the grammar converter supports and that every grammar-constrained reply binds back to the record.
+// Sample records shaped like decisions (beliefs, action, influence, reaction, result, updates, environment,
+// summary, judge scores): positional records, enums, nullable optionals, DataAnnotations bounds. Inference cannot
+// see the engine, so its structured-output tests use these; they are not the engine's records, which are tested
+// in TaleForge.Engine.Tests (DecisionSchemaTests).
 
 public enum Emotion
 {

@@ -16,6 +16,7 @@ public class SchemaConformanceTests
     private const int MutationsPerText = 6;
     private const string MutationAlphabet = "{}[]\",:0123456789-.tfnaeé \\x";
 
+    [Slow]
     [Theory]
     [MemberData(nameof(ConformanceSchemas.Names), MemberType = typeof(ConformanceSchemas))]
     public async Task Every_generated_text_is_json_that_satisfies_the_schema(string name)
@@ -33,6 +34,7 @@ public class SchemaConformanceTests
         }
     }
 
+    [Slow]
     [Theory]
     [MemberData(nameof(ConformanceSchemas.Names), MemberType = typeof(ConformanceSchemas))]
     public async Task A_text_the_grammar_accepts_is_valid_so_mutations_that_break_the_schema_are_rejected(string name)

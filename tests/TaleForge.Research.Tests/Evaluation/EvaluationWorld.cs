@@ -5,10 +5,8 @@ using TaleForge.Core.Definitions;
 using TaleForge.Core.State;
 using TaleForge.Engine.Agents;
 using TaleForge.Engine.Session;
-using TaleForge.Engine.Tests;
 using TaleForge.Engine.Trajectories;
 using TaleForge.Research.Evaluation.Episodes;
-using TaleForge.Tests.Shared;
 
 namespace TaleForge.Research.Tests.Evaluation;
 

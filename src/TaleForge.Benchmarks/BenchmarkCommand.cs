@@ -1,0 +1,48 @@
+using System.CommandLine;
+using TaleForge.Benchmarks.Commands;
+using TaleForge.Core;
+
+namespace TaleForge.Benchmarks;
+
+/// <summary>
+/// The <c>taleforge-bench</c> command (also reached as <c>taleforge bench</c>): measurements of TaleForge's own
+/// speed, each part a subcommand, and how errors reach the user.
+/// </summary>
+public static class BenchmarkCommand
+{
+    public static RootCommand Create() => new("Measure TaleForge's speed; each subcommand measures one part and can print JSON.")
+    {
+        BenchContentCommand.Create(),
+        BenchInferenceCommand.Create(),
+        BenchEngineCommand.Create(),
+        BenchTrajectoryCommand.Create(),
+    };
+
+    /// <summary>Runs one command line, writing to the given streams: the entry point for the process and for tests.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        var configuration = new InvocationConfiguration
+        {
+            Output = output,
+            Error = error,
+            EnableDefaultExceptionHandler = false,
+        };
+        try
+        {
+            return await Create().Parse(args).InvokeAsync(configuration, cancellation);
+        }
+        catch (TaleForgeException e)
+        {
+            await error.WriteLineAsync($"error: {e.Message}");
+            return e.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            await error.WriteLineAsync("stopped.");
+            return 130;
+        }
+    }
+}

@@ -1,0 +1,84 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using TaleForge.Benchmarks;
+using TaleForge.LlamaCpp.Gguf;
+using TaleForge.LlamaCpp.Loading;
+using TaleForge.LlamaCpp.RandomModels;
+
+namespace TaleForge.Benchmarks.Commands;
+
+/// <summary>
+/// <c>taleforge bench inference</c>: our llama.cpp binding against node-llama-cpp and a C program on the same model
+/// file and libraries. Without --model it writes a random <c>small</c> model into .taleforge/models.
+/// </summary>
+internal static class BenchInferenceCommand
+{
+    public static Command Create()
+    {
+        var model = new Option<FileInfo?>("--model", "-m") { Description = "GGUF model to measure (default: a random 'small' model written into the cache)." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object (machine-readable)." };
+        var threads = new Option<int>("--threads", "-t") { Description = "Threads for every side.", DefaultValueFactory = _ => Math.Max(1, Environment.ProcessorCount / 2) };
+        var tokens = new Option<int>("--tokens", "-n") { Description = "Tokens generated per run (end of generation suppressed).", DefaultValueFactory = _ => 64 };
+        var runs = new Option<int>("--runs") { Description = "Rounds in which the three sides take turns (3 measured runs each per round, after a warm-up); medians are reported.", DefaultValueFactory = _ => 5 };
+        var command = new Command("inference", "Compare local inference speed with node-llama-cpp and a C baseline on the same model and libraries.")
+        {
+            model, json, threads, tokens, runs,
+        };
+        command.SetAction(async (result, cancellation) =>
+        {
+            var output = result.InvocationConfiguration.Output;
+            var log = result.InvocationConfiguration.Error;
+            // A bad --model is reported before anything else is loaded or measured.
+            var given = result.GetValue(model)?.FullName;
+            if (given is not null)
+            {
+                GgufReader.Read(given);
+            }
+            NativeLibraryLoader.EnsureLoaded();
+            var cacheRoot = LibraryDirectory.CacheRoot();
+            var path = given ?? await DefaultModelAsync(cacheRoot, log, cancellation);
+            var settings = new InferenceBenchmarkSettings
+            {
+                ModelPath = path,
+                CacheRoot = cacheRoot,
+                Threads = Math.Max(1, result.GetValue(threads)),
+                Tokens = Math.Max(2, result.GetValue(tokens)),
+                Runs = Math.Max(1, result.GetValue(runs)),
+            };
+            var report = await InferenceBenchmark.RunAsync(settings, log, cancellation);
+            if (result.GetValue(json))
+            {
+                await output.WriteLineAsync(JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals }));
+            }
+            else
+            {
+                await WriteTableAsync(output, report);
+            }
+            return 0;
+        });
+        return command;
+    }
+
+    private static async Task<string> DefaultModelAsync(string cacheRoot, TextWriter log, CancellationToken cancellation)
+    {
+        var path = Path.Combine(cacheRoot, "models", "random-small-f16-seed1.gguf");
+        if (!File.Exists(path))
+        {
+            await log.WriteLineAsync($"writing a random 'small' model to {path} (once) ...");
+            await Task.Run(() => RandomModelWriter.Write(path, ModelPreset.Small, seed: 1), cancellation);
+        }
+        return path;
+    }
+
+    private static async Task WriteTableAsync(TextWriter output, InferenceBenchmark report)
+    {
+        string F(double? value) => value is { } v ? v.ToString("0.###", CultureInfo.InvariantCulture) : "n/a";
+        await output.WriteLineAsync($"model: {report.Settings.ModelPath}, {report.Settings.Threads} threads, {report.Settings.Tokens} tokens, {report.Settings.Runs} rounds of {report.Settings.RunsPerRound} runs (medians)");
+        await output.WriteLineAsync($"single_vs_node        {F(report.SingleVsNode),8}  (goal >= 1.0)   ours {F(report.Ours.TokensPerSecond.Median)} tok/s, node {F(report.Node.TokensPerSecond?.Median)} tok/s {report.Node.Skipped}");
+        await output.WriteLineAsync($"batch4_vs_sequential  {F(report.Batch4VsSequential),8}  (goal <= 0.5)   4 concurrent {F(report.Ours.ConcurrentMilliseconds.Median)} ms, one after another {F(report.Ours.SequentialMilliseconds.Median)} ms");
+        await output.WriteLineAsync($"prefix_ttft_speedup   {F(report.PrefixTtftSpeedup),8}  (goal >= 5)     cold {F(report.Ours.ColdTtftMilliseconds.Median)} ms, {report.Ours.PrefixCachedTokens} of {report.Ours.PrefixPromptTokens} tokens cached {F(report.Ours.WarmTtftMilliseconds.Median)} ms");
+        await output.WriteLineAsync($"load_vs_node          {F(report.LoadVsNode),8}  (goal <= 1.2)   ours {F(report.Ours.LoadMilliseconds.Median)} ms, node {F(report.Node.LoadMilliseconds?.Median)} ms");
+        await output.WriteLineAsync($"single_vs_c           {F(report.SingleVsC),8}  (goal >= 0.95)  C {F(report.C.TokensPerSecond?.Median)} tok/s {report.C.Skipped}");
+    }
+}

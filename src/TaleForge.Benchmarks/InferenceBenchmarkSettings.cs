@@ -1,0 +1,24 @@
+namespace TaleForge.Benchmarks;
+
+/// <summary>What every side of the inference benchmark runs with, so the comparison is like for like.</summary>
+public sealed record InferenceBenchmarkSettings
+{
+    public required string ModelPath { get; init; }
+    public required string CacheRoot { get; init; }
+    public int Threads { get; init; } = Math.Max(1, Environment.ProcessorCount / 2);
+    public int ContextSize { get; init; } = 4096;
+    public int BatchSize { get; init; } = 512;
+    public int Sequences { get; init; } = 4;
+    public int Tokens { get; init; } = 64;
+    /// <summary>Rounds in which the three sides take turns.</summary>
+    public int Runs { get; init; } = 5;
+
+    /// <summary>Measured runs of each side within a round (after its warm-up).</summary>
+    public int RunsPerRound { get; init; } = 3;
+    public int PrefixTokens { get; init; } = 1500;
+    public uint Seed { get; init; } = 42;
+    public float Temperature { get; init; } = 0.8f;
+    public int TopK { get; init; } = 40;
+    public float TopP { get; init; } = 0.95f;
+    public float MinP { get; init; } = 0.05f;
+}

@@ -1,0 +1,13 @@
+using System.Text.Json.Serialization;
+
+namespace TaleForge.Benchmarks;
+
+/// <summary>What a peer (node-llama-cpp) or baseline (the C program) measured, or why it could not.</summary>
+public sealed record PeerResult(
+    [property: JsonPropertyName("load_ms")] Samples? LoadMilliseconds,
+    [property: JsonPropertyName("single_tokens_per_second")] Samples? TokensPerSecond,
+    [property: JsonPropertyName("prompt_tokens")] int PromptTokens,
+    [property: JsonPropertyName("skipped")] string? Skipped)
+{
+    public static PeerResult Unavailable(string reason) => new(null, null, 0, reason);
+}
