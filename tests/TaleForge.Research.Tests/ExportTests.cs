@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
-using TaleForge.Engine.Tests.Replay;
 using TaleForge.Engine.Agents;
-using TaleForge.Research.Export;
+using TaleForge.Engine.Tests.Replay;
 using TaleForge.Engine.Trajectories;
+using TaleForge.Research.Export;
 
 namespace TaleForge.Research.Tests;
 
