@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.AI;
-using TaleForge.Content.Opening;
 using TaleForge.Content;
+using TaleForge.Content.Opening;
 using TaleForge.Content.Writing;
 using TaleForge.Core.Decisions;
 using TaleForge.Core.Definitions;

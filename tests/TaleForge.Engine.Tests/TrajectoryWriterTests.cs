@@ -126,7 +126,7 @@ public sealed class TrajectoryWriterTests : IDisposable
         Assert.Equal(original.State.Characters, resumed.State.Characters);
         Assert.Equal(original.State.Items, resumed.State.Items);
         Assert.Equal(original.Narrator, resumed.Narrator);
-        Assert.Equal<Agents.Observation>(original.ObservationsOf("tomas"), resumed.ObservationsOf("tomas"));
+        Assert.Equal<Memory.Observation>(original.ObservationsOf("tomas"), resumed.ObservationsOf("tomas"));
         await original.SubmitAsync(north);
         await resumed.SubmitAsync(north);
         Assert.Equal(original.Log.Select(e => (e.Step, e.Event)), resumed.Log.Select(e => (e.Step, e.Event)));

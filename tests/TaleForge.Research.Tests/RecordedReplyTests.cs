@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 using TaleForge.Engine.Agents;
 using TaleForge.Engine.Agents.Replies;
-using TaleForge.Research.Export;
 using TaleForge.Engine.Narration;
 using TaleForge.Engine.Trajectories;
+using TaleForge.Research.Export;
 
 namespace TaleForge.Research.Tests;
 

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
-using TaleForge.Content.Opening;
 using TaleForge.Content;
+using TaleForge.Content.Opening;
 using TaleForge.Content.Writing;
 using TaleForge.Core.Decisions;
 using TaleForge.Core.Definitions;

@@ -1,4 +1,5 @@
 using TaleForge.Core.Events;
+using TaleForge.Engine.Narration;
 using TaleForge.Engine.Session;
 
 namespace TaleForge.Cli.Play;

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using TaleForge.Core.Definitions;
 using TaleForge.Core.State;
+using TaleForge.Engine.Memory;
 
 namespace TaleForge.Engine.Agents;
 

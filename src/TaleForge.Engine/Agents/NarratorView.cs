@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using TaleForge.Core.State;
-using TaleForge.Engine.Session;
+using TaleForge.Engine.Narration;
 
 namespace TaleForge.Engine.Agents;
 

@@ -1,5 +1,4 @@
 using TaleForge.Core.State;
-using TaleForge.Engine.Agents;
 
 namespace TaleForge.Engine.Memory;
 

@@ -1,5 +1,6 @@
 using TaleForge.Core;
 using TaleForge.Core.Decisions;
+using TaleForge.Engine.Narration;
 using TaleForge.Engine.Play.Messages;
 using TaleForge.Engine.Saves;
 using TaleForge.Engine.Session;

@@ -1,4 +1,5 @@
 using System.Collections;
+using TaleForge.Engine.Narration;
 
 namespace TaleForge.Engine.Session;
 

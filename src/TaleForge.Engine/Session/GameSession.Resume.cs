@@ -2,6 +2,7 @@ using TaleForge.Core;
 using TaleForge.Core.Definitions;
 using TaleForge.Core.Events;
 using TaleForge.Core.State;
+using TaleForge.Engine.Narration;
 using TaleForge.Engine.Trajectories;
 
 namespace TaleForge.Engine.Session;

@@ -1,3 +1,5 @@
+using TaleForge.Engine.Narration;
+
 namespace TaleForge.Engine.Session;
 
 public sealed partial class GameSession

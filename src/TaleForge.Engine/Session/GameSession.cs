@@ -7,6 +7,7 @@ using TaleForge.Core.Definitions;
 using TaleForge.Core.Events;
 using TaleForge.Core.State;
 using TaleForge.Engine.Agents;
+using TaleForge.Engine.Memory;
 using TaleForge.Engine.Narration;
 using TaleForge.Engine.Trajectories;
 using TaleForge.Inference.Seeds;

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using TaleForge.Core.Events;
 using TaleForge.Engine.Agents;
 using TaleForge.Engine.Memory;
+using TaleForge.Engine.Narration;
 
 namespace TaleForge.Engine.Session;
 

@@ -1,3 +1,5 @@
+using TaleForge.Engine.Trajectories;
+
 namespace TaleForge.Engine.Session;
 
 /// <summary>How a play-through is run: its seed, and where its record goes.</summary>

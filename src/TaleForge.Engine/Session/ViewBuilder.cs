@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using TaleForge.Core.Phrasing;
 using TaleForge.Core.State;
 using TaleForge.Engine.Agents;
+using TaleForge.Engine.Memory;
 
 namespace TaleForge.Engine.Session;
 

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using TaleForge.Content.Opening;
 using TaleForge.Core.Definitions;
 using TaleForge.Engine.Agents;
-using TaleForge.Engine.Episodes;
 using TaleForge.Inference.Backends;
 
 namespace TaleForge.Engine.Trajectories;
@@ -10,8 +9,8 @@ namespace TaleForge.Engine.Trajectories;
 /// <summary>
 /// The first line of a trajectory: what it takes to understand and re-run the episode: the world and its content
 /// hash, the seed, who played whom, and each model file by name, size and hash with its backend settings.
-/// Written from an <see cref="EpisodeSpec"/> and read back into one (<see cref="EpisodeSpec.Of"/>); absent fields of
-/// older files take the values episodes had before they were recorded.
+/// Written from an episode spec and read back into one (EpisodeSpec.Of, in Episodes, the folder above this one);
+/// absent fields of older files take the values episodes had before they were recorded.
 /// </summary>
 public sealed record TrajectoryHeader
 {

@@ -3,7 +3,6 @@ using System.Collections.Immutable;
 using TaleForge.Core.State;
 using TaleForge.Engine.Agents;
 using TaleForge.Engine.Narration;
-using TaleForge.Engine.Session;
 
 namespace TaleForge.Engine.Trajectories;
 

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using TaleForge.Engine.Agents;
-using TaleForge.Research.Evaluation.Episodes;
 using TaleForge.Inference.Structured;
+using TaleForge.Research.Evaluation.Episodes;
 
 namespace TaleForge.Research.Evaluation.Objective;
 

@@ -2,7 +2,7 @@ using TaleForge.Core.State;
 using TaleForge.Engine.Agents;
 using TaleForge.Engine.Narration;
 
-namespace TaleForge.Engine.Session;
+namespace TaleForge.Engine.Trajectories;
 
 /// <summary>Where a session writes its record: events, model calls, and the points a player can return to.</summary>
 public interface ITrajectorySink

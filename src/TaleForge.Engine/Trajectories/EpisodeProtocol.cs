@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace TaleForge.Engine.Episodes;
+namespace TaleForge.Engine.Trajectories;
 
 /// <summary>The round pipeline an episode is played by; today's is the only one.</summary>
 public enum EpisodeProtocol

@@ -1,7 +1,8 @@
 using TaleForge.Core.Events;
 using TaleForge.Core.Rules;
+using TaleForge.Engine.Narration;
 
-namespace TaleForge.Engine.Narration;
+namespace TaleForge.Engine.Session;
 
 internal sealed partial class RoundPipeline
 {

@@ -3,9 +3,8 @@ using System.Collections.Immutable;
 using TaleForge.Core.Events;
 using TaleForge.Core.Phrasing;
 using TaleForge.Core.State;
-using TaleForge.Engine.Narration;
 
-namespace TaleForge.Engine.Session;
+namespace TaleForge.Engine.Narration;
 
 /// <summary>
 /// One event as it was applied: where it sits in the log, who perceived it, the state before and after, and its

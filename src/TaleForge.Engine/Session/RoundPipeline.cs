@@ -1,9 +1,9 @@
 using TaleForge.Core.Events;
 using TaleForge.Core.Rules;
 using TaleForge.Engine.Agents;
-using TaleForge.Engine.Session;
+using TaleForge.Engine.Narration;
 
-namespace TaleForge.Engine.Narration;
+namespace TaleForge.Engine.Session;
 
 /// <summary>
 /// The narrator's work in each phase: ask the right agent, check its answer against the rules, append the

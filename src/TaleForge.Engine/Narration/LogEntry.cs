@@ -1,8 +1,7 @@
 using TaleForge.Core.Events;
 using TaleForge.Core.State;
-using TaleForge.Engine.Narration;
 
-namespace TaleForge.Engine.Session;
+namespace TaleForge.Engine.Narration;
 
 /// <summary>
 /// One event in a play-through, with where it sits: its step (unique in the whole trajectory), the step it

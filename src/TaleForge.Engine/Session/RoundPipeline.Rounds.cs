@@ -5,8 +5,9 @@ using TaleForge.Core.Rules;
 using TaleForge.Core.State;
 using TaleForge.Engine.Agents;
 using TaleForge.Engine.Memory;
+using TaleForge.Engine.Narration;
 
-namespace TaleForge.Engine.Narration;
+namespace TaleForge.Engine.Session;
 
 internal sealed partial class RoundPipeline
 {

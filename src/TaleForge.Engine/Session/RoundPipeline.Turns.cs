@@ -4,15 +4,16 @@ using TaleForge.Core.Definitions;
 using TaleForge.Core.Events;
 using TaleForge.Core.Rules;
 using TaleForge.Engine.Agents;
+using TaleForge.Engine.Narration;
 
-namespace TaleForge.Engine.Narration;
+namespace TaleForge.Engine.Session;
 
 internal sealed partial class RoundPipeline
 {
     /// <summary>Longest position, condition or emotion the narrator may set: a phrase, not a chapter.</summary>
     private const int MaxUpdateLength = 200;
 
-    /// <summary>The next character in the queue acts; for the human, play stops until <see cref="Session.GameSession.SubmitAsync"/>.</summary>
+    /// <summary>The next character in the queue acts; for the human, play stops until <see cref="GameSession.SubmitAsync"/>.</summary>
     private async Task<PhaseOutcome> TakeTurnAsync(NarratorState narrator, CancellationToken cancellation)
     {
         if (SceneRules.GoalReached(session.State))
