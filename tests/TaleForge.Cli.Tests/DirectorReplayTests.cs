@@ -9,6 +9,8 @@ namespace TaleForge.Cli.Tests;
 /// A game played with <c>play --director</c> on the tiny model and saved: its re-runs (verification and the swap)
 /// run the director phase again, because the cast is derived from the episode spec the save recorded.
 /// </summary>
+[NeedsNativeLibrary]
+[Slow]
 public sealed class DirectorReplayTests(DirectorReplayTests.DirectedGame game) : IClassFixture<DirectorReplayTests.DirectedGame>
 {
     /// <summary>One game for the class, played as Ines with the director on; playing is the slow part.</summary>
