@@ -4,13 +4,16 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.AI;
 using TaleForge.Content;
 using TaleForge.Content.Library;
+using TaleForge.Content.Opening;
 using TaleForge.Core.Definitions;
 using TaleForge.Core.Phrasing;
 using TaleForge.Core.State;
 using TaleForge.Engine.Agents;
 using TaleForge.Engine.Agents.Models;
+using TaleForge.Engine.Episodes;
 using TaleForge.Engine.Play;
 using TaleForge.Engine.Session;
+using TaleForge.Engine.Trajectories;
 using TaleForge.Inference.Calls;
 using TaleForge.LlamaCpp.Chat;
 using TaleForge.LlamaCpp.RandomModels;
@@ -115,7 +118,15 @@ internal static class EngineBenchmark
             Characters = world.Characters.ToImmutableSortedDictionary(c => c.Id, _ => (ICharacterAgent)new ModelCharacter(role), StringComparer.Ordinal),
             Narrator = new ModelNarrator(role),
         };
-        var session = new GameSession(world, cast, new SessionOptions { Seed = 1, StartScene = scene.Id, StopAfterScene = true, RoundLimit = rounds });
+        var spec = new EpisodeSpec
+        {
+            World = new WorldReference(world.Info.Id, world.Info.Title, "memory", WorldHash.Of(world)),
+            Seed = 1,
+            StartScene = scene.Id,
+            StopAfterScene = true,
+            RoundLimit = rounds,
+        };
+        var session = new GameSession(world, cast, spec.SessionOptions());
         await progress.WriteLineAsync($"Playing {rounds} rounds of '{scene.Id}' ({scene.Participants.Length} characters) on {role.Model}...");
         var clock = Stopwatch.StartNew();
         await session.RunAsync(cancellation);

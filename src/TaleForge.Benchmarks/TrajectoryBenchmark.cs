@@ -6,6 +6,7 @@ using TaleForge.Content.Opening;
 using TaleForge.Core.Definitions;
 using TaleForge.Core.Events;
 using TaleForge.Core.State;
+using TaleForge.Engine.Episodes;
 using TaleForge.Engine.Narration;
 using TaleForge.Engine.Session;
 using TaleForge.Engine.Trajectories;
@@ -84,14 +85,10 @@ internal static class TrajectoryBenchmark
     /// <summary>A story of talk and gesture among the world's characters, as the session would hand it to the writer.</summary>
     private static double Write(string path, WorldDefinition world, int events)
     {
-        var header = new TrajectoryHeader
+        var header = new EpisodeSpec
         {
-            Taleforge = "bench",
-            Created = DateTimeOffset.UtcNow,
             World = new WorldReference(world.Info.Id, world.Info.Title, "generated", WorldHash.Of(world)),
-            Seed = 1,
-            Mode = "authored",
-        };
+        }.Header("bench", DateTimeOffset.UtcNow);
         var initial = WorldState.Initial(world);
         var entries = Entries(world, initial, events).ToList();
         var clock = Stopwatch.StartNew();

@@ -88,7 +88,7 @@ internal static class PlayCommand
             {
                 Slot = slot,
                 Saves = parse.GetValue(noSave) ? null : saved,
-                ModelDescription = cast.Description,
+                Models = cast.Models,
                 Warnings = warnings,
                 Gate = interrupt,
             });

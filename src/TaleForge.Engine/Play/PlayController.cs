@@ -55,9 +55,13 @@ public sealed class PlayController : IDisposable
     {
         var world = _session.State.World;
         Say(world.Info.Title, MessageKind.Heading);
-        if ((_session.Cast.IsAuthored ? Text.AuthoredMode : _setup.ModelDescription) is { Length: > 0 } mode)
+        if (_session.Cast.IsAuthored)
         {
-            Say(mode);
+            Say(Text.AuthoredMode);
+        }
+        else if (!_setup.Models.IsEmpty)
+        {
+            Say(Text.PlayedBy(_setup.Models, id => world.FindCharacter(id)?.Name ?? id));
         }
         foreach (var warning in _setup.Warnings)
         {

@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using TaleForge.Engine.Saves;
+using TaleForge.Engine.Trajectories;
 
 namespace TaleForge.Engine.Play;
 
@@ -11,8 +13,8 @@ public sealed record PlaySetup
     /// <summary>Named saves for /save and /load; null turns both off (--no-save).</summary>
     public IPlaySaves? Saves { get; init; }
 
-    /// <summary>Who plays the characters when a model does (the opening line); authored mode says so itself.</summary>
-    public string? ModelDescription { get; init; }
+    /// <summary>The models that play roles, told in the world's language at the start; empty in authored mode.</summary>
+    public ImmutableArray<ModelReference> Models { get; init; } = [];
 
     /// <summary>What was wrong with the save play resumes from, told to the player at the start.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];

@@ -1,4 +1,5 @@
 using TaleForge.Core.Phrasing;
+using TaleForge.Engine.Agents;
 
 namespace TaleForge.Engine.Play.Messages;
 
@@ -17,6 +18,18 @@ internal sealed class ChineseInterfaceText : InterfaceText
         """;
 
     public override string YouAre(string character) => $"你扮演{character}。输入 /help 查看命令。";
+
+    protected override string PlayedBy(IEnumerable<(string Role, string Model)> roles) =>
+        "模型：" + string.Join("；", roles.Select(r => $"{r.Role}由 {r.Model} 扮演")) + "。";
+
+    protected override string RoleName(Role role, Func<string, string> name) => role.Kind switch
+    {
+        RoleKind.Characters => "众角色",
+        RoleKind.Narrator => "旁白",
+        RoleKind.Director => "导演",
+        RoleKind.Character or RoleKind.Player => name(role.CharacterId!),
+        _ => role.ToString(),
+    };
     public override string SavingEveryTurn(string save, string folder) => $"每回合自动存档为“{save}”，位于 {folder}。";
 
     public override string Goodbye(string? save) => save is null ? "再见。" : $"再见。游戏已存档为“{save}”。";

@@ -1,4 +1,5 @@
 using TaleForge.Core.Phrasing;
+using TaleForge.Engine.Agents;
 
 namespace TaleForge.Engine.Play.Messages;
 
@@ -16,6 +17,18 @@ internal sealed class EnglishInterfaceText : InterfaceText
         """;
 
     public override string YouAre(string character) => $"You are {character}. Type /help for commands.";
+
+    protected override string PlayedBy(IEnumerable<(string Role, string Model)> roles) =>
+        "Models: " + string.Join("; ", roles.Select(r => $"{r.Role} on {r.Model}")) + ".";
+
+    protected override string RoleName(Role role, Func<string, string> name) => role.Kind switch
+    {
+        RoleKind.Characters => "the characters",
+        RoleKind.Narrator => "the narrator",
+        RoleKind.Director => "the director",
+        RoleKind.Character or RoleKind.Player => name(role.CharacterId!),
+        _ => role.ToString(),
+    };
     public override string SavingEveryTurn(string save, string folder) => $"Saving every turn as '{save}' in {folder}.";
 
     public override string Goodbye(string? save) => save is null ? "Goodbye." : $"Goodbye. The game is saved as '{save}'.";

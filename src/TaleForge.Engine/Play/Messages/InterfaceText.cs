@@ -1,4 +1,6 @@
 using TaleForge.Core.Phrasing;
+using TaleForge.Engine.Agents;
+using TaleForge.Engine.Trajectories;
 
 namespace TaleForge.Engine.Play.Messages;
 
@@ -26,6 +28,19 @@ public abstract class InterfaceText
 
     public abstract string Help { get; }
     public abstract string YouAre(string character);
+
+    /// <summary>The opening line of a game that models play: which model plays which role, by file and backend.</summary>
+    /// <param name="name">A character's display name from its id, for a role that one character's model plays.</param>
+    public string PlayedBy(IReadOnlyList<ModelReference> models, Func<string, string> name)
+    {
+        ArgumentNullException.ThrowIfNull(models);
+        ArgumentNullException.ThrowIfNull(name);
+        return PlayedBy(models.Select(m => (RoleName(m.Role, name), m.Backend.Length == 0 ? m.File : $"{m.File} ({m.Backend})")));
+    }
+
+    protected abstract string PlayedBy(IEnumerable<(string Role, string Model)> roles);
+
+    protected abstract string RoleName(Role role, Func<string, string> name);
     public abstract string SavingEveryTurn(string save, string folder);
 
     public abstract string Goodbye(string? save);
