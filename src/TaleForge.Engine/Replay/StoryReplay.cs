@@ -101,13 +101,13 @@ public static class StoryReplay
         switch (record)
         {
             case EventRecord e when viewer is null:
-                return Text(e, null, state) is { } told ? Make(StoryLineKind.Event, told, e) : null;
+                return e.Told(null, state) is { } told ? Make(StoryLineKind.Event, told, e) : null;
             case EventRecord { Event: WorldEvent.BeliefsRevised b } e when b.Character == viewer:
                 return Make(StoryLineKind.Thought, DecisionText.Beliefs(b.Beliefs), e);
             case EventRecord { Event: WorldEvent.MemoryAdded m } e when m.Character == viewer:
                 return Make(StoryLineKind.Thought, m.Memory.Text, e);
             case EventRecord e:
-                return e.Observers.Contains(viewer!) && Text(e, viewer, state) is { } seen ? Make(StoryLineKind.Event, seen, e) : null;
+                return e.Observers.Contains(viewer!) && e.Told(viewer, state) is { } seen ? Make(StoryLineKind.Event, seen, e) : null;
             case CallRecord c when viewer is not null && (c.Character == viewer || c.Player == viewer):
                 return new StoryLine(StoryLineKind.Decision, DecisionText.Of(c), c, c.Scene, c.Round, c.Phase);
             default:
@@ -117,12 +117,6 @@ public static class StoryReplay
 
     private static StoryLine Make(StoryLineKind kind, string text, EventRecord e) => new(kind, text, e, e.Scene, e.Round, e.Phase);
 
-    /// <summary>The recorded text for the viewer, or, for files without it, the text worked out from the world.</summary>
-    private static string? Text(EventRecord e, string? viewer, WorldState? state)
-    {
-        var recorded = viewer is null ? e.Text : e.TextFor(viewer);
-        return recorded ?? (state is null ? null : EventText.Describe(e.Event, state, viewer));
-    }
 
     private static bool InPhase(TrajectoryRecord record, NarratorPhase? phase) => phase is not { } wanted || record switch
     {

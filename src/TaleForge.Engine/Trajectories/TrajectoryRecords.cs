@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using System.Text.Json.Nodes;
 using TaleForge.Core.Events;
+using TaleForge.Core.Phrasing;
+using TaleForge.Core.State;
 using TaleForge.Engine.Agents;
 using TaleForge.Engine.Narration;
 
@@ -32,6 +34,19 @@ public sealed record EventRecord(long Step, long? Parent, int Line) : Trajectory
     /// <summary>The event as <paramref name="character"/> perceived it; null when it did not, or the event has no text.</summary>
     public string? TextFor(string character) =>
         Observations.TryGetValue(character, out var own) ? own : Observers.Contains(character) ? Text : null;
+
+    /// <summary>
+    /// The event as <paramref name="viewer"/> (null: the narrator) was told it: the text recorded when it happened, or,
+    /// for files written before texts were recorded, the text worked out again from the state just after it.
+    /// </summary>
+    public string? Told(string? viewer, WorldState? after)
+    {
+        if (Text is not null)
+        {
+            return viewer is null ? Text : TextFor(viewer);
+        }
+        return after is null ? null : EventText.Describe(Event, after, viewer);
+    }
 
     internal static readonly ImmutableSortedDictionary<string, string> NoObservations =
         ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal);

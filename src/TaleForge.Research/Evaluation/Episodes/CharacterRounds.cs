@@ -46,7 +46,7 @@ public static class CharacterRounds
                     Close();
                 }
                 round = e.Round;
-                if (EventText.Describe(e.Event, e.After, viewer: null) is { Length: > 0 } text)
+                if (e.TextFor(viewer: null) is { Length: > 0 } text)
                 {
                     did.Add(text);
                 }
@@ -56,7 +56,7 @@ public static class CharacterRounds
             {
                 continue;
             }
-            if (EventText.Describe(e.Event, e.After, character) is { Length: > 0 } seen)
+            if (e.TextFor(character) is { Length: > 0 } seen)
             {
                 Close();
                 observed.Add(seen);

@@ -133,6 +133,9 @@ public sealed record PlayedEvent(RecordedEvent Record, WorldState After)
     public string? Actor => Record.Actor;
 
     public bool IsObservedBy(string character) => Record.Observers.Contains(character);
+
+    /// <summary>The event as <paramref name="viewer"/> (null: the narrator) was told it when it was played.</summary>
+    public string? TextFor(string? viewer) => Record.Source.Told(viewer, After);
 }
 
 /// <summary>One visit of a scene: its id, its key in reports, and its events in order.</summary>

@@ -58,7 +58,7 @@ public sealed record RecordedTrajectory
             Mode = file.Header.Mode,
             Player = file.Header.Player,
             Spec = EpisodeSpec.Of(file.Header),
-            MainPath = [.. file.MainPath().Select(e => new RecordedEvent(e.Step, e.Line, e.Round, e.Phase, e.Actor, e.Observers, e.Event))],
+            MainPath = [.. file.MainPath().Select(e => new RecordedEvent(e.Step, e.Line, e.Round, e.Phase, e.Actor, e.Observers, e.Event) { Source = e })],
             Calls = [.. file.Calls.Select(c => new RecordedCall(c.Role, c.Model, [.. c.Attempts.Select(a => a.Error)], c.Failure))],
             Warnings = file.Warnings,
         };
@@ -67,7 +67,11 @@ public sealed record RecordedTrajectory
 
 /// <summary>An event as played: its step and line in the file, where in the story, who did it and who perceived it.</summary>
 public sealed record RecordedEvent(
-    long Step, int Line, int Round, NarratorPhase Phase, string? Actor, ImmutableArray<string> Observers, WorldEvent Event);
+    long Step, int Line, int Round, NarratorPhase Phase, string? Actor, ImmutableArray<string> Observers, WorldEvent Event)
+{
+    /// <summary>The line as read, with the texts the event was told in (<see cref="EventRecord.Told"/>).</summary>
+    public required EventRecord Source { get; init; }
+}
 
 /// <summary>A model call: who asked which model, why each refused attempt was refused ("Kind: reason"), and the failure if none was accepted.</summary>
 public sealed record RecordedCall(Role Role, string Model, ImmutableArray<string> RefusedAttempts, string? Failure);

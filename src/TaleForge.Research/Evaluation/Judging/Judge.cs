@@ -157,7 +157,7 @@ public sealed class Judge
         var lines = new List<(string, bool)>();
         foreach (var e in scene.Events)
         {
-            if (!Doings.IsPerceivable(e.Event) || EventText.Describe(e.Event, e.After, viewer: null) is not { Length: > 0 } text)
+            if (!Doings.IsPerceivable(e.Event) || e.TextFor(viewer: null) is not { Length: > 0 } text)
             {
                 continue;
             }

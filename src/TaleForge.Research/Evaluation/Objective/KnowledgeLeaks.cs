@@ -57,7 +57,7 @@ public static class KnowledgeLeaks
                 }
                 foreach (var observer in e.Record.Observers.Where(o => o != actor && known.ContainsKey(o)))
                 {
-                    if (EventText.Describe(e.Event, e.After, observer) is { Length: > 0 } seen)
+                    if (e.TextFor(observer) is { Length: > 0 } seen)
                     {
                         known[observer].UnionWith(keywords.Where(k => WordMatch.Contains(seen, k)));
                     }
