@@ -69,7 +69,8 @@ public sealed class TinyModelEndToEndTests : IClassFixture<TinyModelEndToEndTest
 
         Assert.True(run.ExitCode == 0, run.Error);
         Assert.DoesNotContain("authored mode", run.Output, StringComparison.Ordinal);
-        Assert.Contains("characters: tiny.gguf", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Models: the characters on tiny.gguf (", run.Output, StringComparison.Ordinal);
+        Assert.Contains("; the narrator on tiny.gguf (", run.Output, StringComparison.Ordinal);
         Assert.Contains("> wait\nYou wait.", run.Output, StringComparison.Ordinal);
         Assert.Contains("Loaded tiny.gguf", run.Error, StringComparison.Ordinal);
     }

@@ -4,6 +4,7 @@ using System.Globalization;
 using TaleForge.Core;
 using TaleForge.Core.Definitions;
 using TaleForge.Engine.Agents;
+using TaleForge.Engine.Episodes;
 using TaleForge.Engine.Agents.Models;
 using TaleForge.Engine.Session;
 using TaleForge.Engine.Trajectories;
@@ -89,36 +90,30 @@ internal sealed class ModelOptions
 
         try
         {
-            var authored = Cast.Authored(world, player);
-            var characters = ImmutableSortedDictionary.CreateBuilder<string, ICharacterAgent>(StringComparer.Ordinal);
-            var references = new List<ModelReference>();
-            foreach (var character in world.Characters.Where(c => c.Id != player))
-            {
-                var file = overrides.GetValueOrDefault(character.Id) ?? settings.Model;
-                characters[character.Id] = file is null ? authored.Characters[character.Id] : new ModelCharacter(await RoleFor(file));
-            }
-            var narrator = narratorFile is null ? authored.Narrator : new ModelNarrator(await RoleFor(narratorFile));
-
+            // Which file plays which role, loaded once per file; then the cast is put together by the episode's rule.
+            var files = new Dictionary<Role, string>();
             if (settings.Model is not null)
             {
-                references.Add(await ReferenceFor(Role.Characters, settings.Model));
+                files[Role.Characters] = settings.Model;
             }
             if (narratorFile is not null)
             {
-                references.Add(await ReferenceFor(Role.Narrator, narratorFile));
+                files[Role.Narrator] = narratorFile;
             }
             foreach (var (id, file) in overrides)
             {
-                references.Add(await ReferenceFor(Role.Character(id), file));
+                files[Role.Character(id)] = file;
             }
-
-            var cast = new Cast
+            var references = new List<ModelReference>();
+            var roles = new Dictionary<Role, ModelRole>();
+            foreach (var (role, file) in files)
             {
-                Player = player,
-                Characters = characters.ToImmutable(),
-                Narrator = narrator,
-                Director = parse.GetValue(_director) && narratorFile is not null,
-            };
+                references.Add(await ReferenceFor(role, file));
+                roles[role] = await RoleFor(file);
+            }
+            var cast = EpisodeCast.Build(
+                world, player, parse.GetValue(_director) && narratorFile is not null,
+                role => EpisodeSpec.ModelIn(references, role), reference => roles[reference.Role]);
             var description = string.Join("; ", references.Select(r => $"{r.Role}: {r.File} ({r.Backend})"));
             return new LoadedCast(cast, description, [.. references], settings.Sampling, [.. backends.Values]);
         }

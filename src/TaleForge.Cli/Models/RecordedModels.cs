@@ -24,34 +24,25 @@ internal static class RecordedModels
         TrajectoryFile trajectory, WorldDefinition world, IReadOnlyList<string> given, TextWriter progress, CancellationToken cancellation)
     {
         var spec = EpisodeSpec.Of(trajectory.Header);
-        var authored = Cast.Authored(world, spec.Player) with { Director = spec.Director };
         if (spec.IsAuthored)
         {
-            return new LoadedCast(authored, "authored", [], spec.Sampling, []);
+            return new LoadedCast(Cast.Authored(world, spec.Player) with { Director = spec.Director }, "authored", [], spec.Sampling, []);
         }
         var backends = new Dictionary<string, IModelBackend>(StringComparer.Ordinal);
         try
         {
-            async Task<ModelRole> RoleFor(ModelReference reference)
+            // Each recorded model found and loaded once, whatever roles it played; then the cast is put together.
+            var roles = new Dictionary<string, ModelRole>(StringComparer.Ordinal);
+            foreach (var reference in spec.Models)
             {
                 var path = await LocateAsync(trajectory, reference, given, cancellation);
                 if (!backends.TryGetValue(path, out var backend))
                 {
                     backends[path] = backend = await Backends.LoadAsync(path, Settings(reference), progress, cancellation);
                 }
-                return ModelRole.For(backend, Path.GetFileName(path), spec.Sampling);
+                roles[reference.File] = ModelRole.For(backend, Path.GetFileName(path), spec.Sampling);
             }
-
-            var characters = ImmutableSortedDictionary.CreateBuilder<string, ICharacterAgent>(StringComparer.Ordinal);
-            foreach (var character in world.Characters.Where(c => c.Id != spec.Player))
-            {
-                var reference = spec.ModelFor(Role.Character(character.Id));
-                characters[character.Id] = reference is null ? authored.Characters[character.Id] : new ModelCharacter(await RoleFor(reference));
-            }
-            var narrator = spec.ModelFor(Role.Narrator) is { } narratorModel
-                ? (INarratorAgent)new ModelNarrator(await RoleFor(narratorModel))
-                : authored.Narrator;
-            var cast = authored with { Characters = characters.ToImmutable(), Narrator = narrator };
+            var cast = EpisodeCast.Build(world, spec.Player, spec.Director, spec.ModelFor, reference => roles[reference.File]);
             var description = string.Join("; ", spec.Models.Select(m => $"{m.Role}: {m.File}"));
             return new LoadedCast(cast, description, spec.Models, spec.Sampling, [.. backends.Values]);
         }

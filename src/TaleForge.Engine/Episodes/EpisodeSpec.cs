@@ -58,13 +58,17 @@ public sealed record EpisodeSpec
     /// The model that plays <paramref name="role"/>: its own entry, else the one it falls back on (a character on
     /// "characters", the director on the narrator's); null when the role is authored.
     /// </summary>
-    public ModelReference? ModelFor(Role role)
+    public ModelReference? ModelFor(Role role) => ModelIn(Models, role);
+
+    /// <summary><see cref="ModelFor"/>'s rule over any list of models (a cast put together before its spec is).</summary>
+    public static ModelReference? ModelIn(IEnumerable<ModelReference> models, Role role)
     {
-        var own = Models.FirstOrDefault(m => m.Role == role);
-        return own ?? role.Kind switch
+        ArgumentNullException.ThrowIfNull(models);
+        var all = models as IReadOnlyCollection<ModelReference> ?? [.. models];
+        return all.FirstOrDefault(m => m.Role == role) ?? role.Kind switch
         {
-            RoleKind.Character => Models.FirstOrDefault(m => m.Role == Role.Characters),
-            RoleKind.Director => Models.FirstOrDefault(m => m.Role == Role.Narrator),
+            RoleKind.Character => all.FirstOrDefault(m => m.Role == Role.Characters),
+            RoleKind.Director => all.FirstOrDefault(m => m.Role == Role.Narrator),
             _ => null,
         };
     }

@@ -26,24 +26,18 @@ public static class RecordedCast
         var spec = EpisodeSpec.Of(trajectory.Header);
         // A model put in the human's place plays that character; nobody is left at the keyboard.
         var player = spec.Player == swapped ? null : spec.Player;
-        var authored = new AuthoredCharacter(Phrasebook.For(world.Info.Language).WaitAction);
-        var characters = ImmutableSortedDictionary.CreateBuilder<string, ICharacterAgent>(StringComparer.Ordinal);
-        foreach (var character in world.Characters.Where(c => c.Id != player))
-        {
-            characters[character.Id] = character.Id == swapped && agent is not null ? agent
-                : ModelPlayed(trajectory, spec, Role.Character(character.Id)) is { } model ? new ModelCharacter(Recorded(recorded, model, spec))
-                : authored;
-        }
-        var narrator = (ModelPlayed(trajectory, spec, Role.Narrator) ?? ModelPlayed(trajectory, spec, Role.Director)) is { } narratorModel
-            ? (INarratorAgent)new ModelNarrator(Recorded(recorded, narratorModel, spec))
-            : new RulesNarrator();
-        return new Cast { Player = player, Characters = characters.ToImmutable(), Narrator = narrator, Director = spec.Director };
+        ModelReference? ModelFor(Role role) => role == Role.Narrator
+            ? ModelPlayed(trajectory, spec, Role.Narrator) ?? ModelPlayed(trajectory, spec, Role.Director)
+            : ModelPlayed(trajectory, spec, role);
+        return EpisodeCast.Build(
+            world, player, spec.Director, ModelFor, model => Recorded(recorded, model.File, spec),
+            swapped is not null && agent is not null ? (swapped, agent) : null);
     }
 
     /// <summary>The model a role was played by, from the spec or, failing that, from its recorded calls; null if authored.</summary>
-    private static string? ModelPlayed(TrajectoryFile trajectory, EpisodeSpec spec, Role role) =>
-        spec.ModelFor(role)?.File
-        ?? trajectory.Calls.FirstOrDefault(c => c.Role == role && c.ByModel)?.Model;
+    private static ModelReference? ModelPlayed(TrajectoryFile trajectory, EpisodeSpec spec, Role role) =>
+        spec.ModelFor(role)
+        ?? (trajectory.Calls.FirstOrDefault(c => c.Role == role && c.ByModel)?.Model is { } file ? new ModelReference { Role = role, File = file } : null);
 
     private static ModelRole Recorded(RecordedChatClient recorded, string model, EpisodeSpec spec)
     {
