@@ -10,6 +10,7 @@ using TaleForge.Core.Phrasing;
 using TaleForge.Core.State;
 using TaleForge.Engine.Agents;
 using TaleForge.Engine.Agents.Models;
+using TaleForge.Engine.Agents.Replies;
 using TaleForge.Engine.Episodes;
 using TaleForge.Engine.Play;
 using TaleForge.Engine.Session;
@@ -134,8 +135,8 @@ internal static class EngineBenchmark
 
         // The first round's belief requests, asked again: all at once (as the engine does), then one by one, each on
         // a fresh context with no prefix cache, so neither side finds the other's prompts already evaluated.
-        var beliefs = recorded.Where(r => r.Options.GetCallContext()?.Role.StartsWith("character:", StringComparison.Ordinal) == true
-                && r.Options?.ResponseFormat is ChatResponseFormatJson { SchemaName: "beliefs" })
+        var beliefs = recorded.Where(r => Role.TryParse(r.Options.GetCallContext()?.Role)?.Kind == RoleKind.Character
+                && r.Options?.ResponseFormat is ChatResponseFormatJson { SchemaName: var schema } && schema == BeliefReply.Schema)
             .Take(scene.Participants.Length).ToList();
         var together = await TimePhaseAsync(modelPath, threads, beliefs, concurrently: true, flashAttention: false, cancellation);
         var oneByOne = await TimePhaseAsync(modelPath, threads, beliefs, concurrently: false, flashAttention: false, cancellation);

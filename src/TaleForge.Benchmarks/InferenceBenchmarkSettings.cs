@@ -1,3 +1,5 @@
+using TaleForge.Inference.Backends;
+
 namespace TaleForge.Benchmarks;
 
 /// <summary>What every side of the inference benchmark runs with, so the comparison is like for like.</summary>
@@ -17,8 +19,11 @@ public sealed record InferenceBenchmarkSettings
     public int RunsPerRound { get; init; } = 3;
     public int PrefixTokens { get; init; } = 1500;
     public uint Seed { get; init; } = 42;
-    public float Temperature { get; init; } = 0.8f;
-    public int TopK { get; init; } = 40;
-    public float TopP { get; init; } = 0.95f;
-    public float MinP { get; init; } = 0.05f;
+
+    // The sides are handed these as plain numbers (the C loop and node-llama-cpp know no Sampling), but they start
+    // from what play samples with, so a benchmark measures the game's own settings.
+    public float Temperature { get; init; } = Sampling.Default.Temperature;
+    public int TopK { get; init; } = Sampling.Default.TopK;
+    public float TopP { get; init; } = Sampling.Default.TopP;
+    public float MinP { get; init; } = Sampling.Default.MinP;
 }

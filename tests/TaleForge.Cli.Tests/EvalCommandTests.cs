@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using TaleForge.Content;
 using TaleForge.Content.Opening;
 using TaleForge.Core.State;
+using TaleForge.Engine.Episodes;
 using TaleForge.Engine.Session;
 using TaleForge.Engine.Trajectories;
 
@@ -19,21 +20,15 @@ public sealed class EvalCommandTests : IDisposable
         var source = Path.Combine(Repository.Worlds, "greywick");
         var world = WorldLoader.LoadOrThrow(source);
         var path = Path.Combine(_folder.Path, name);
-        using var writer = TrajectoryWriter.Create(path, new TrajectoryHeader
+        var spec = new EpisodeSpec
         {
-            Taleforge = "test",
-            Created = DateTimeOffset.UnixEpoch,
             World = new WorldReference(world.Info.Id, world.Info.Title, source, WorldHash.Of(world)),
             Seed = 4,
-            Mode = "authored",
-        });
-        var session = new GameSession(world, Cast.Authored(world), new SessionOptions
-        {
-            Seed = 4,
-            Trajectory = writer,
             StopAfterScene = true,
             RoundLimit = 1,
-        });
+        };
+        using var writer = TrajectoryWriter.Create(path, spec.Header("test", DateTimeOffset.UnixEpoch));
+        var session = new GameSession(world, Cast.Authored(world), spec.SessionOptions(writer));
         await session.RunAsync();
         return path;
     }

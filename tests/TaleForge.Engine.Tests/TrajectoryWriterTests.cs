@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using TaleForge.Core.Events;
 using TaleForge.Core.State;
+using TaleForge.Engine.Episodes;
 using TaleForge.Engine.Session;
 using TaleForge.Engine.Trajectories;
 
@@ -13,14 +14,18 @@ public sealed class TrajectoryWriterTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private static TrajectoryHeader Header => new()
+    private static EpisodeSpec Spec { get; } = new()
     {
-        Taleforge = "test",
-        Created = new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero),
         World = new WorldReference("harbour", "The Harbour", "memory", "sha256:0"),
         Seed = 7,
-        Mode = "authored",
     };
+
+    /// <summary>Mara at the keyboard, the others authored.</summary>
+    private static EpisodeSpec MaraPlays { get; } = Spec with { Player = "mara" };
+
+    private static TrajectoryHeader HeaderOf(EpisodeSpec spec) => spec.Header("test", new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero));
+
+    private static TrajectoryHeader Header => HeaderOf(Spec);
 
     [Fact]
     public async Task Every_event_is_written_as_a_line_that_reads_back_as_the_same_event()
@@ -30,7 +35,7 @@ public sealed class TrajectoryWriterTests : IDisposable
         GameSession session;
         using (var writer = TrajectoryWriter.Create(path, Header))
         {
-            session = new GameSession(world, Cast.Authored(world), new SessionOptions { Seed = 7, Trajectory = writer });
+            session = new GameSession(world, Cast.Authored(world), Spec.SessionOptions(writer));
             await session.RunAsync();
         }
 
@@ -72,9 +77,9 @@ public sealed class TrajectoryWriterTests : IDisposable
         var world = TestWorld.Harbour();
         var path = Path.Combine(_folder, "play.jsonl");
         GameSession session;
-        using (var writer = TrajectoryWriter.Create(path, Header))
+        using (var writer = TrajectoryWriter.Create(path, HeaderOf(MaraPlays)))
         {
-            session = new GameSession(world, Cast.Authored(world, "mara"), new SessionOptions { Trajectory = writer });
+            session = new GameSession(world, Cast.Authored(world, "mara"), MaraPlays.SessionOptions(writer));
             await session.RunAsync();
             await session.SubmitAsync(new Core.Decisions.CharacterTurn { Command = new Core.Decisions.WorldCommand.Take("lantern"), Dialogue = "Mine." });
         }
@@ -115,8 +120,8 @@ public sealed class TrajectoryWriterTests : IDisposable
         var take = new Core.Decisions.CharacterTurn { Command = new Core.Decisions.WorldCommand.Take("lantern") };
         var north = new Core.Decisions.CharacterTurn { Command = new Core.Decisions.WorldCommand.Go("north") };
         // Lines are flushed as written, so the file can be read while the original plays on.
-        using var writer = TrajectoryWriter.Create(path, Header);
-        var original = new GameSession(world, Cast.Authored(world, "mara"), new SessionOptions { Trajectory = writer });
+        using var writer = TrajectoryWriter.Create(path, HeaderOf(MaraPlays));
+        var original = new GameSession(world, Cast.Authored(world, "mara"), MaraPlays.SessionOptions(writer));
         await original.RunAsync();
         await original.SubmitAsync(take);
 

@@ -3,6 +3,7 @@ using TaleForge.Content.Opening;
 using TaleForge.Core.Events;
 using TaleForge.Core.State;
 using TaleForge.Engine.Agents;
+using TaleForge.Engine.Agents.Replies;
 using TaleForge.Engine.Narration;
 using TaleForge.Engine.Trajectories;
 
@@ -106,7 +107,7 @@ public static class HandMadeTrajectory
             Role = Role.Player("mara"),
             Seed = 0,
             Model = "human",
-            Schema = "player_turn",
+            Schema = PlayerDecisions.TurnSchema,
             Raw = turn,
             Parsed = JsonNode.Parse(turn),
         };

@@ -1,4 +1,6 @@
 using TaleForge.Engine.Narration;
+using TaleForge.Inference.Calls;
+using TaleForge.Inference.Seeds;
 
 namespace TaleForge.Engine.Agents;
 
@@ -8,7 +10,14 @@ namespace TaleForge.Engine.Agents;
 /// </summary>
 public sealed record AgentCall(long Step, Role Role, NarratorPhase Phase, long Seed)
 {
-    public static Role CharacterRole(string id) => Role.Character(id);
-    public static Role NarratorRole => Role.Narrator;
-    public static Role DirectorRole => Role.Director;
+    /// <summary>The call at <paramref name="step"/>, seeded from the episode's seed, the step and the role.</summary>
+    public static AgentCall Seeded(long episodeSeed, long step, Role role, NarratorPhase phase) =>
+        new(step, role, phase, SeedDerivation.Derive(episodeSeed, step, InferenceLabel(role)));
+
+    /// <summary>What the inference decorators see of this call: they seed and label it by the role's string.</summary>
+    public ModelCallContext Context => new(InferenceLabel(Role), Step);
+
+    // Inference cannot know the engine's Role, so a role crosses into it as its string form; seeds are derived
+    // from that string, so it is written here only, the same way for seeding and for labelling.
+    private static string InferenceLabel(Role role) => role.ToString();
 }

@@ -58,7 +58,7 @@ public static class ActorSwap
             Swap = new SwapReference(Path.GetFileName(original.Path), character, model with { Role = role }),
         };
         // With no one at the keyboard (the human's character swapped) the recorded decisions are simply not asked for.
-        var notes = await EpisodeRerun.RunAsync(world, cast, spec, original.Header.Taleforge, RecordedPlayer.MainBranch(original), output, cancellation);
+        var notes = await EpisodeRerun.RunAsync(world, cast, spec, RecordedPlayer.MainBranch(original), output, cancellation);
         return new SwapResult(output, [.. notes, .. recorded.Notes]);
     }
 }

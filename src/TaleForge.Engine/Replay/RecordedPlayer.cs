@@ -1,13 +1,14 @@
 using System.Text.Json;
 using TaleForge.Core.Decisions;
+using TaleForge.Engine.Agents.Replies;
 using TaleForge.Engine.Session;
 using TaleForge.Engine.Trajectories;
 
 namespace TaleForge.Engine.Replay;
 
 /// <summary>
-/// Plays a session with the human player's recorded decisions: each "player_turn" is submitted and each
-/// "player_query" asked when the story waits for the player, in the order they were made; with the whole tree,
+/// Plays a session with the human player's recorded decisions: each <see cref="PlayerDecisions.TurnSchema"/> is submitted and each
+/// <see cref="PlayerDecisions.QuerySchema"/> asked when the story waits for the player, in the order they were made; with the whole tree,
 /// the player's undo, redo and rewind too.
 /// </summary>
 public sealed class RecordedPlayer
@@ -72,10 +73,10 @@ public sealed class RecordedPlayer
             }
             switch (decision.Schema)
             {
-                case "player_query":
+                case PlayerDecisions.QuerySchema:
                     session.Ask(player, Decode<Query>(decision));
                     break;
-                case "player_turn":
+                case PlayerDecisions.TurnSchema:
                     await session.SubmitAsync(Decode<CharacterTurn>(decision), cancellation);
                     break;
                 default:

@@ -41,7 +41,7 @@ public static class Verification
         var output = keep ?? Path.Combine(Path.GetTempPath(), $"taleforge-verify-{Guid.NewGuid():N}.jsonl");
         try
         {
-            var notes = await EpisodeRerun.RunAsync(world, cast, EpisodeSpec.Of(original.Header), original.Header.Taleforge,
+            var notes = await EpisodeRerun.RunAsync(world, cast, EpisodeSpec.Of(original.Header),
                 RecordedPlayer.WholeTree(original), output, cancellation);
             var rerun = TrajectoryFile.Read(output);
             var (compared, difference) = TrajectoryComparison.FirstDifference(original, rerun);

@@ -3,6 +3,7 @@ using TaleForge.Core.Decisions;
 using TaleForge.Core.Events;
 using TaleForge.Core.Phrasing;
 using TaleForge.Core.Rules;
+using TaleForge.Engine.Agents.Replies;
 using TaleForge.Engine.Trajectories;
 
 namespace TaleForge.Engine.Session;
@@ -16,7 +17,7 @@ public sealed partial class GameSession
     public string Ask(string character, Query query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        RecordHumanDecision(character, "player_query", JsonSerializer.SerializeToNode(query, TrajectoryJson.Options));
+        RecordHumanDecision(character, PlayerDecisions.QuerySchema, JsonSerializer.SerializeToNode(query, TrajectoryJson.Options));
         var text = query switch
         {
             Query.Look => Look(character),

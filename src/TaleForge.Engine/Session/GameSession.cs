@@ -7,10 +7,10 @@ using TaleForge.Core.Definitions;
 using TaleForge.Core.Events;
 using TaleForge.Core.State;
 using TaleForge.Engine.Agents;
+using TaleForge.Engine.Agents.Replies;
 using TaleForge.Engine.Memory;
 using TaleForge.Engine.Narration;
 using TaleForge.Engine.Trajectories;
-using TaleForge.Inference.Seeds;
 
 namespace TaleForge.Engine.Session;
 
@@ -113,7 +113,7 @@ public sealed partial class GameSession
             throw new InvalidOperationException("It is not the player's turn: call RunAsync until AwaitingPlayer is true.");
         }
         ForgetUndone();
-        RecordHumanDecision(Cast.Player!, "player_turn", JsonSerializer.SerializeToNode(turn, TrajectoryJson.Options));
+        RecordHumanDecision(Cast.Player!, PlayerDecisions.TurnSchema, JsonSerializer.SerializeToNode(turn, TrajectoryJson.Options));
         Advance(new PhaseOutcome(NarratorTrigger.TurnTaken, _pipeline.ApplyTurn(Narrator, Cast.Player!, turn)));
         await RunAsync(cancellation);
     }
@@ -167,7 +167,7 @@ public sealed partial class GameSession
     internal AgentCall NewCall(Role role)
     {
         var step = _nextStep++;
-        return new AgentCall(step, role, Narrator.Phase, SeedDerivation.Derive(Options.Seed, step, role.ToString()));
+        return AgentCall.Seeded(Options.Seed, step, role, Narrator.Phase);
     }
 
     /// <summary>

@@ -27,7 +27,7 @@ internal sealed partial class RoundPipeline
         await ReflectAsync(agents, cancellation);
 
         var thinkers = agents
-            .Select(id => (Id: id, Agent: session.Cast.AgentFor(id)!, View: session.ViewOf(id), Call: session.NewCall(AgentCall.CharacterRole(id))))
+            .Select(id => (Id: id, Agent: session.Cast.AgentFor(id)!, View: session.ViewOf(id), Call: session.NewCall(Role.Character(id))))
             .ToList();
         var results = await Task.WhenAll(thinkers.Select(t => t.Agent.ReviseBeliefsAsync(t.View, t.Call, cancellation)));
 
@@ -50,7 +50,7 @@ internal sealed partial class RoundPipeline
     {
         var due = agents
             .Where(id => MemoryRetrieval.ImportanceSince(session.ObservationsOf(id), LastReflection(id)) >= session.Options.ReflectionThreshold)
-            .Select(id => (Id: id, Agent: session.Cast.AgentFor(id)!, View: session.ViewOf(id), Call: session.NewCall(AgentCall.CharacterRole(id))))
+            .Select(id => (Id: id, Agent: session.Cast.AgentFor(id)!, View: session.ViewOf(id), Call: session.NewCall(Role.Character(id))))
             .ToList();
         var results = await Task.WhenAll(due.Select(d => d.Agent.ReflectAsync(d.View, d.Call, cancellation)));
         foreach (var (reflector, result) in due.Zip(results))
@@ -75,7 +75,7 @@ internal sealed partial class RoundPipeline
         var directions = ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal);
         if (session.Cast.Director)
         {
-            var result = await AskNarratorAsync(AgentCall.DirectorRole, session.Cast.Narrator.DirectAsync, cancellation);
+            var result = await AskNarratorAsync(Role.Director, session.Cast.Narrator.DirectAsync, cancellation);
             var participants = Participants().ToHashSet(StringComparer.Ordinal);
             directions = (result.Value ?? directions)
                 .Where(d => participants.Contains(d.Key) && d.Value.Length > 0)
@@ -90,14 +90,14 @@ internal sealed partial class RoundPipeline
     /// </summary>
     private async Task<PhaseOutcome> EndRoundAsync(NarratorState narrator, CancellationToken cancellation)
     {
-        var environment = await AskNarratorAsync(AgentCall.NarratorRole, session.Cast.Narrator.UpdateEnvironmentAsync, cancellation);
+        var environment = await AskNarratorAsync(Role.Narrator, session.Cast.Narrator.UpdateEnvironmentAsync, cancellation);
         if (environment.Value is { Description: { Length: > 0 } description } update
             && description != session.State.Scene?.Environment)
         {
             session.Append(new WorldEvent.EnvironmentChanged(description) { Time = update.Time is { Length: > 0 } t ? t : null });
         }
 
-        var summary = await AskNarratorAsync(AgentCall.NarratorRole, session.Cast.Narrator.SummariseRoundAsync, cancellation);
+        var summary = await AskNarratorAsync(Role.Narrator, session.Cast.Narrator.SummariseRoundAsync, cancellation);
         if (summary.Value is { Length: > 0 } text)
         {
             session.Append(new WorldEvent.Narrated(text, NarrationKind.Summary));

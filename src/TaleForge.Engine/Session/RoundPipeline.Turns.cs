@@ -34,7 +34,7 @@ internal sealed partial class RoundPipeline
         var turn = CharacterTurn.Waiting(Phrases.WaitAction);
         if (session.Cast.AgentFor(actor) is { } agent)
         {
-            var call = session.NewCall(AgentCall.CharacterRole(actor));
+            var call = session.NewCall(Role.Character(actor));
             var result = await agent.DecideTurnAsync(session.ViewOf(actor), call, cancellation);
             session.Record(result.Calls);
             // A model that gave nothing usable loses its turn to waiting; its failure is in the record.
@@ -96,7 +96,7 @@ internal sealed partial class RoundPipeline
         if (!turn.Refused)
         {
             var result = await AskNarratorAsync(
-                AgentCall.NarratorRole, (view, call, ct) => session.Cast.Narrator.AnalyseInfluenceAsync(view, turn, call, ct), cancellation);
+                Role.Narrator, (view, call, ct) => session.Cast.Narrator.AnalyseInfluenceAsync(view, turn, call, ct), cancellation);
             var present = Core.Perception.Perception.Present(session.State, turn.Actor).ToHashSet(StringComparer.Ordinal);
             influences = [.. (result.Value.IsDefault ? [] : result.Value)
                 .Where(i => i.Character != turn.Actor && present.Contains(i.Character))
@@ -125,7 +125,7 @@ internal sealed partial class RoundPipeline
                 continue;
             }
             var cue = new ReactionCue(turn.Actor, actorName, turn.Decision.Action, turn.Decision.Dialogue, influence.Impact);
-            var call = session.NewCall(AgentCall.CharacterRole(target));
+            var call = session.NewCall(Role.Character(target));
             var result = await agent.ReactAsync(session.ViewOf(target), cue, call, cancellation);
             session.Record(result.Calls);
             if (result.Value is not { } reaction)
@@ -165,7 +165,7 @@ internal sealed partial class RoundPipeline
     {
         var turn = narrator.Turn!;
         var result = await AskNarratorAsync(
-            AgentCall.NarratorRole, (view, call, ct) => session.Cast.Narrator.NarrateResultAsync(view, turn, call, ct), cancellation);
+            Role.Narrator, (view, call, ct) => session.Cast.Narrator.NarrateResultAsync(view, turn, call, ct), cancellation);
         if (result.Value is { Length: > 0 } text)
         {
             session.Append(new WorldEvent.Narrated(text, NarrationKind.Result) { Location = session.State.LocationOf(turn.Actor) });
@@ -181,7 +181,7 @@ internal sealed partial class RoundPipeline
     {
         var turn = narrator.Turn!;
         var result = await AskNarratorAsync(
-            AgentCall.NarratorRole, (view, call, ct) => session.Cast.Narrator.UpdateCharactersAsync(view, turn, call, ct), cancellation);
+            Role.Narrator, (view, call, ct) => session.Cast.Narrator.UpdateCharactersAsync(view, turn, call, ct), cancellation);
         var involved = turn.Influences.Select(i => i.Character).Append(turn.Actor).ToHashSet(StringComparer.Ordinal);
         foreach (var update in result.Value.IsDefault ? [] : result.Value)
         {

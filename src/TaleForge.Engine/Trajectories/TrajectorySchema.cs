@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Schema;
 using TaleForge.Core.Events;
+using TaleForge.Engine.Agents.Replies;
 using TaleForge.Engine.Narration;
 
 namespace TaleForge.Engine.Trajectories;
@@ -77,7 +78,7 @@ public static class TrajectorySchema
             ["role"] = new JsonObject { ["type"] = "string", ["pattern"] = "^(narrator|director|character:.+|player:.+)$", ["description"] = "Who decided." },
             ["seed"] = new JsonObject { ["type"] = "integer", ["description"] = "The sampling seed, derived from the episode seed, the step and the role." },
             ["model"] = Text("The model file name, or \"human\"."),
-            ["schema"] = Text("The reply's schema (\"character_turn\", \"influence\", ... or \"player_turn\", \"player_query\")."),
+            ["schema"] = Text($"The reply's schema (\"{TurnReply.Schema}\", \"{InfluenceReply.Schema}\", ... or \"{PlayerDecisions.TurnSchema}\", \"{PlayerDecisions.QuerySchema}\")."),
             ["prompt"] = new JsonObject
             {
                 ["type"] = "array",

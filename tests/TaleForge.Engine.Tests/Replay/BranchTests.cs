@@ -1,5 +1,6 @@
 using TaleForge.Core.Decisions;
 using TaleForge.Core.Events;
+using TaleForge.Engine.Agents.Replies;
 using TaleForge.Engine.Episodes;
 using TaleForge.Engine.Replay;
 using TaleForge.Engine.Session;
@@ -27,8 +28,8 @@ public sealed class BranchTests : IDisposable
         Assert.True(file.Events.Count() > main.OfType<EventRecord>().Count());
         // The look came before the turns that were undone, so it went with them; the kept branch has the two turns.
         var decisions = main.OfType<CallRecord>().Where(c => c.Player is not null).Select(c => c.Schema).ToList();
-        Assert.Equal(["player_turn", "player_turn"], decisions);
-        Assert.Equal(["player_query", "player_turn", "player_turn", "player_turn", "player_turn"], file.Calls.Where(c => c.Player is not null).Select(c => c.Schema));
+        Assert.Equal([PlayerDecisions.TurnSchema, PlayerDecisions.TurnSchema], decisions);
+        Assert.Equal([PlayerDecisions.QuerySchema, PlayerDecisions.TurnSchema, PlayerDecisions.TurnSchema, PlayerDecisions.TurnSchema, PlayerDecisions.TurnSchema], file.Calls.Where(c => c.Player is not null).Select(c => c.Schema));
         // Every model call on the branch was made from an event on the branch.
         var steps = main.OfType<EventRecord>().Select(e => e.Step).ToHashSet();
         Assert.All(main.OfType<CallRecord>(), c => Assert.True(c.Parent is null || steps.Contains(c.Parent.Value)));
@@ -103,7 +104,7 @@ public sealed class BranchTests : IDisposable
 
         Assert.Equal<string>(["mara"], noticed.Observers);
         Assert.StartsWith("the Quay\n", ((WorldEvent.Noticed)noticed.Event).Text, StringComparison.Ordinal);
-        Assert.IsType<Query.Look>(file.Calls.First(c => c.Schema == "player_query").Parsed.Deserialize<Query>());
+        Assert.IsType<Query.Look>(file.Calls.First(c => c.Schema == PlayerDecisions.QuerySchema).Parsed.Deserialize<Query>());
     }
 }
 

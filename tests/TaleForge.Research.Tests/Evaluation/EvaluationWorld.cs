@@ -4,6 +4,7 @@ using TaleForge.Core.Decisions;
 using TaleForge.Core.Definitions;
 using TaleForge.Core.State;
 using TaleForge.Engine.Agents;
+using TaleForge.Engine.Episodes;
 using TaleForge.Engine.Session;
 using TaleForge.Engine.Trajectories;
 using TaleForge.Research.Evaluation.Episodes;
@@ -63,20 +64,20 @@ internal static class EvaluationWorld
         };
     }
 
-    public static TrajectoryHeader Header(WorldDefinition world) => new()
+    public static EpisodeSpec Spec(WorldDefinition world) => new()
     {
-        Taleforge = "test",
-        Created = new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero),
         World = new WorldReference(world.Info.Id, world.Info.Title, "memory", WorldHash.Of(world)),
         Seed = 3,
-        Mode = "model",
         Models =
         [
             new ModelReference { Role = Role.Characters, File = "alpha.gguf" },
-            new ModelReference { Role = AgentCall.CharacterRole("ines"), File = "beta.gguf" },
-            new ModelReference { Role = AgentCall.NarratorRole, File = "gamma.gguf" },
+            new ModelReference { Role = Role.Character("ines"), File = "beta.gguf" },
+            new ModelReference { Role = Role.Narrator, File = "gamma.gguf" },
         ],
     };
+
+    public static TrajectoryHeader Header(WorldDefinition world) =>
+        Spec(world).Header("test", new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero));
 
     /// <summary>Plays the scripted episode into <paramref name="path"/> and opens it for evaluation.</summary>
     public static async Task<PlayedEpisode> PlayAsync(string path)
@@ -108,7 +109,7 @@ internal static class EvaluationWorld
         };
         using (var writer = TrajectoryWriter.Create(path, Header(world)))
         {
-            var session = new GameSession(world, cast, new SessionOptions { Seed = 3, Trajectory = writer });
+            var session = new GameSession(world, cast, Spec(world).SessionOptions(writer));
             await session.RunAsync();
         }
         return PlayedEpisode.Open(RecordedTrajectory.Read(path), world);

@@ -44,7 +44,7 @@ internal static class ModelAsk
         var options = role.Sampling.ToChatOptions();
         options.Seed = call.Seed;
         options.MaxOutputTokens = maxOutput;
-        options = options.WithCallContext(new ModelCallContext(call.Role.ToString(), call.Step));
+        options = options.WithCallContext(call.Context);
 
         var request = new TypedRequest<T>(role.Client, narrowedSchema, new TypedRequestOptions
         {
