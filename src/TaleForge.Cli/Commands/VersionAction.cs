@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
-using System.Reflection;
+using TaleForge.Engine.Trajectories;
 
 namespace TaleForge.Cli.Commands;
 
@@ -10,10 +10,7 @@ namespace TaleForge.Cli.Commands;
 /// </summary>
 internal sealed class VersionAction : SynchronousCommandLineAction
 {
-    public static string Version { get; } =
-        typeof(VersionAction).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
-        ?? typeof(VersionAction).Assembly.GetName().Version?.ToString()
-        ?? "unknown";
+    public static string Version => TaleForgeVersion.Running;
 
     public override int Invoke(ParseResult parseResult)
     {
