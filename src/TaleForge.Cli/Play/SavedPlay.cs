@@ -51,8 +51,8 @@ internal sealed class SavedPlay(SaveLibrary library, LoadedCast cast, string? pl
     public (GameSession Session, SaveSlot Slot, IReadOnlyList<string> Warnings) Continue(string folder)
     {
         var saved = SavedGame.Open(folder);
-        var world = WorldOf(saved).Definition;
-        saved.CheckWorld(world);
+        // Opened and checked once here; Resume checks the hash it was opened with, without hashing again.
+        var world = WorldOf(saved);
         if (saved.Header.Player != player)
         {
             throw new TaleForgeException($"{folder} was played as '{saved.Header.Player ?? "no one"}'; continue it with --as {saved.Header.Player ?? "(omit --as) --observe"}.");
@@ -84,8 +84,8 @@ internal sealed class SavedPlay(SaveLibrary library, LoadedCast cast, string? pl
     /// <summary>The world a save was played in, from where it was loaded then (or beside the save), with the hash it was saved with.</summary>
     public static OpenedWorld WorldOf(SavedGame saved)
     {
-        var world = saved.Header.World;
-        return new WorldRecording(saved.Trajectory.Path, world.Id, world.Source, world.Hash).Open(option: null);
+        ArgumentNullException.ThrowIfNull(saved);
+        return saved.World.Open(option: null);
     }
 
     /// <summary>The newest save of a world, if any.</summary>
