@@ -111,6 +111,6 @@ internal static class EvaluationWorld
             var session = new GameSession(world, cast, new SessionOptions { Seed = 3, Trajectory = writer });
             await session.RunAsync();
         }
-        return PlayedEpisode.Open(RecordedTrajectory.Read(path), world);
+        return PlayedEpisode.Open(RecordedTrajectory.Read(path), TestWorld.Opened(world));
     }
 }
