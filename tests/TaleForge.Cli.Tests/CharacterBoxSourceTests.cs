@@ -22,6 +22,28 @@ public sealed class CharacterBoxSourceTests(CharacterBoxEpisode episode) : IClas
     }
 
     [Fact]
+    public void A_trajectory_recorded_when_world_ids_were_bare_slugs_opens_under_that_id()
+    {
+        // The header as the importer wrote it before ids carried a digest: the bare slug, and the hash of that import.
+        var before = Content.Importers.CharacterBox.CharacterBoxImporter.Load(episode.Work, "1");
+        before = before with { Info = before.Info with { Id = "salt-and-lanterns" } };
+        var lines = File.ReadAllLines(episode.Trajectory);
+        var header = JsonNode.Parse(lines[0])!;
+        header["world"]!["id"] = "salt-and-lanterns";
+        header["world"]!["hash"] = Content.Opening.WorldHash.Of(before);
+        lines[0] = header.ToJsonString();
+        var older = Path.Combine(episode.Folder, "older", "episode.jsonl");
+        Directory.CreateDirectory(Path.GetDirectoryName(older)!);
+        File.WriteAllLines(older, lines);
+
+        var opened = RecordedWorld.Open(TrajectoryFile.Read(older));
+
+        Assert.NotEqual(TrajectoryFile.Read(episode.Trajectory).Header.World.Hash, TrajectoryFile.Read(older).Header.World.Hash);
+        Assert.Equal("salt-and-lanterns", opened.Definition.Info.Id);
+        Assert.Equal(TrajectoryFile.Read(older).Header.World.Hash, opened.Hash);
+    }
+
+    [Fact]
     public async Task Verify_re_runs_it_identically_without_world()
     {
         var run = await Cli.RunAsync("replay", episode.Trajectory, "--verify", "--json", "--model", episode.Model);

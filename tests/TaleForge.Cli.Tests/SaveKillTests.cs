@@ -20,7 +20,8 @@ public class SaveKillTests
         const string Line = "Maud, I need the key to the oil store.";
         var script = folder.Write("long.txt", string.Join("\n", Enumerable.Repeat("wait", 60).Prepend("say " + Line)) + "\n");
         var executable = Path.Combine(AppContext.BaseDirectory, "taleforge.dll");
-        var world = WorldLoader.LoadOrThrow(Path.Combine(Repository.Worlds, "greywick"));
+        var opened = Content.Opening.WorldSource.At(Path.Combine(Repository.Worlds, "greywick")).Open();
+        var world = opened.Definition;
         var random = new Random(7);
 
         for (var attempt = 0; attempt < 4; attempt++)
@@ -48,7 +49,7 @@ public class SaveKillTests
             await child.WaitForExitAsync();
 
             var saved = SavedGame.Open(slot);
-            saved.CheckAgainst(world);
+            saved.CheckAgainst(opened);
             var session = GameSession.Resume(world, Cast.Authored(world, "ines"), saved.Trajectory, saved.Head);
 
             // It resumes at the last completed step, the one its snapshot names, in exactly the state saved there.

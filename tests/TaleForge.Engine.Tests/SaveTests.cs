@@ -50,7 +50,7 @@ public sealed class SaveTests : IDisposable
         var (folder, original) = await PlayTwoTurns();
 
         var saved = SavedGame.Open(folder);
-        saved.CheckAgainst(TestWorld.Harbour());
+        saved.CheckAgainst(TestWorld.Opened(TestWorld.Harbour()));
         var resumed = GameSession.Resume(TestWorld.Harbour(), Cast.Authored(TestWorld.Harbour(), "mara"), saved.Trajectory, saved.Head);
 
         Assert.Empty(saved.Warnings);
@@ -93,14 +93,17 @@ public sealed class SaveTests : IDisposable
 
     [Slow]
     [Fact]
-    public async Task A_save_of_a_changed_world_is_refused_with_the_reason()
+    public async Task A_save_of_a_changed_world_is_refused_naming_the_world_and_the_save()
     {
         var (folder, _) = await PlayTwoTurns();
         var changed = TestWorld.Harbour() with { Info = TestWorld.Harbour().Info with { Title = "The Harbour, revised" } };
 
-        var error = Assert.Throws<TaleForgeException>(() => SavedGame.Open(folder).CheckAgainst(changed));
+        var error = Assert.Throws<TaleForgeException>(() => SavedGame.Open(folder).CheckAgainst(TestWorld.Opened(changed, "worlds/harbour")));
 
-        Assert.Contains("another version of the world 'harbour'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("the world at worlds/harbour is not the one", error.Message, StringComparison.Ordinal);
+        Assert.Contains(Path.Combine(folder, SaveSlot.TrajectoryFileName) + " was played in", error.Message, StringComparison.Ordinal);
+        Assert.Contains(WorldHash.Of(changed), error.Message, StringComparison.Ordinal);
+        Assert.Contains("restore worlds/harbour as it was to continue, or start a new game", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -111,7 +114,7 @@ public sealed class SaveTests : IDisposable
         var snapshot = JsonSerializer.Deserialize<SaveSnapshot>(File.ReadAllBytes(path), TrajectoryJson.Options)!;
         File.WriteAllBytes(path, JsonSerializer.SerializeToUtf8Bytes(snapshot with { StateDigest = "sha256:0" }, TrajectoryJson.Options));
 
-        var error = Assert.Throws<TaleForgeException>(() => SavedGame.Open(folder).CheckAgainst(TestWorld.Harbour()));
+        var error = Assert.Throws<TaleForgeException>(() => SavedGame.Open(folder).CheckAgainst(TestWorld.Opened(TestWorld.Harbour())));
 
         Assert.Contains("the save is damaged", error.Message, StringComparison.Ordinal);
     }
@@ -122,13 +125,13 @@ public sealed class SaveTests : IDisposable
         var (folder, original) = await PlayTwoTurns();
         var world = TestWorld.Harbour();
 
-        var resumed = SavedGame.Open(folder).Resume(world, Cast.Authored(world, "mara"), new SessionOptions { Seed = 3 });
+        var resumed = SavedGame.Open(folder).Resume(TestWorld.Opened(world), Cast.Authored(world, "mara"), new SessionOptions { Seed = 3 });
         Assert.Equal(StateDigest.Of(original.State), StateDigest.Of(resumed.State));
 
         var path = Path.Combine(folder, SaveSlot.SnapshotFileName);
         var snapshot = JsonSerializer.Deserialize<SaveSnapshot>(File.ReadAllBytes(path), TrajectoryJson.Options)!;
         File.WriteAllBytes(path, JsonSerializer.SerializeToUtf8Bytes(snapshot with { StateDigest = "sha256:0" }, TrajectoryJson.Options));
-        var error = Assert.Throws<TaleForgeException>(() => SavedGame.Open(folder).Resume(world, Cast.Authored(world, "mara"), new SessionOptions { Seed = 3 }));
+        var error = Assert.Throws<TaleForgeException>(() => SavedGame.Open(folder).Resume(TestWorld.Opened(world), Cast.Authored(world, "mara"), new SessionOptions { Seed = 3 }));
         Assert.Contains("the save is damaged", error.Message, StringComparison.Ordinal);
     }
 
@@ -150,7 +153,7 @@ public sealed class SaveTests : IDisposable
 
         var reopened = SavedGame.Open(folder);
         Assert.Empty(reopened.Warnings);
-        reopened.CheckAgainst(world);
+        reopened.CheckAgainst(TestWorld.Opened(world));
         Assert.Equal("tower", WorldState.Initial(world).Apply(reopened.Trajectory.PathTo(reopened.Head).Select(e => e.Event)).LocationOf("mara"));
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using TaleForge.Content.Opening;
 using TaleForge.Core.Definitions;
 
 namespace TaleForge.Testing;
@@ -9,6 +10,10 @@ namespace TaleForge.Testing;
 /// </summary>
 public static class TestWorld
 {
+    /// <summary>A world built in code as if opened from <paramref name="source"/>, with its content hash.</summary>
+    public static OpenedWorld Opened(WorldDefinition world, string source = "memory") =>
+        new(WorldSource.At(source), world, WorldHash.Of(world));
+
     public static WorldDefinition Harbour(string language = "en") => new()
     {
         Info = new WorldInfo

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using TaleForge.Content.Opening;
 using TaleForge.Core;
 using TaleForge.Core.Definitions;
 using TaleForge.Research.Evaluation;
@@ -78,7 +79,7 @@ internal static class EvalCommand
     /// <summary>Reads every trajectory and its world (each world loaded once), reporting a cut-short last line as a warning.</summary>
     private static List<PlayedEpisode> Open(IReadOnlyList<string> paths, string? world, TextWriter warnings)
     {
-        var worlds = new Dictionary<string, WorldDefinition>(StringComparer.Ordinal);
+        var worlds = new Dictionary<string, OpenedWorld>(StringComparer.Ordinal);
         var episodes = new List<PlayedEpisode>();
         foreach (var path in paths)
         {
@@ -88,12 +89,12 @@ internal static class EvalCommand
                 warnings.WriteLine($"warning: {warning}");
             }
             // A relative source is found beside its trajectory, so the folder is part of what names the world.
-            var key = $"{world ?? file.WorldSource}\u001f{Path.GetDirectoryName(Path.GetFullPath(path))}\u001f{file.WorldHash}";
-            if (!worlds.TryGetValue(key, out var definition))
+            var key = $"{world ?? file.World.Source}\u001f{Path.GetDirectoryName(Path.GetFullPath(path))}\u001f{file.World.Hash}";
+            if (!worlds.TryGetValue(key, out var opened))
             {
-                worlds[key] = definition = file.World.Open(world).Definition;
+                worlds[key] = opened = file.World.Open(world);
             }
-            episodes.Add(PlayedEpisode.Open(file, definition));
+            episodes.Add(PlayedEpisode.Open(file, opened));
         }
         return episodes;
     }

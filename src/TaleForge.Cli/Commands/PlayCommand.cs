@@ -64,13 +64,13 @@ internal static class PlayCommand
             IReadOnlyList<string> warnings = [];
             if (loadName is not null)
             {
-                (session, slot, warnings) = saved.Load(loadName);
+                (session, slot, warnings) = saved.Load(loadName, opened);
             }
             else if (parse.GetValue(resume))
             {
                 var newest = saved.Newest(definition.Info.Id)
                     ?? throw new TaleForgeException($"there is no unfinished game of '{definition.Info.Id}' in {library.Folder} to continue; start one with 'taleforge play {definition.Info.Id}'.");
-                (session, slot, warnings) = saved.Continue(newest);
+                (session, slot, warnings) = saved.Continue(newest, opened);
             }
             else if (parse.GetValue(noSave))
             {

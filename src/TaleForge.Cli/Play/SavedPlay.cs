@@ -48,11 +48,12 @@ internal sealed class SavedPlay(SaveLibrary library, LoadedCast cast, string? pl
     }
 
     /// <summary>Continues a save where it stands, writing on into it.</summary>
-    public (GameSession Session, SaveSlot Slot, IReadOnlyList<string> Warnings) Continue(string folder)
+    /// <param name="opened">The world as the command already opened it, if it did; else it is opened from where the save says.</param>
+    public (GameSession Session, SaveSlot Slot, IReadOnlyList<string> Warnings) Continue(string folder, OpenedWorld? opened = null)
     {
         var saved = SavedGame.Open(folder);
-        var world = WorldOf(saved).Definition;
-        saved.CheckWorld(world);
+        // The world is hashed once, when it is opened; Resume checks that hash against the save's without hashing again.
+        var world = opened ?? WorldOf(saved);
         if (saved.Header.Player != player)
         {
             throw new TaleForgeException($"{folder} was played as '{saved.Header.Player ?? "no one"}'; continue it with --as {saved.Header.Player ?? "(omit --as) --observe"}.");
@@ -73,19 +74,20 @@ internal sealed class SavedPlay(SaveLibrary library, LoadedCast cast, string? pl
     }
 
     /// <summary>Loads a named save into a fresh copy and continues the copy.</summary>
-    public (GameSession Session, SaveSlot Slot, IReadOnlyList<string> Warnings) Load(string name)
+    /// <param name="opened">The save's world as the command already opened it (<see cref="WorldOf"/>), if it did.</param>
+    public (GameSession Session, SaveSlot Slot, IReadOnlyList<string> Warnings) Load(string name, OpenedWorld? opened = null)
     {
         var source = Library.Resolve(name);
         var saved = SavedGame.Open(source);
         var copy = Library.Copy(source, Library.NewSlot(saved.Header.World.Id, DateTimeOffset.UtcNow));
-        return Continue(copy);
+        return Continue(copy, opened);
     }
 
     /// <summary>The world a save was played in, from where it was loaded then (or beside the save), with the hash it was saved with.</summary>
     public static OpenedWorld WorldOf(SavedGame saved)
     {
-        var world = saved.Header.World;
-        return new WorldRecording(saved.Trajectory.Path, world.Id, world.Source, world.Hash).Open(option: null);
+        ArgumentNullException.ThrowIfNull(saved);
+        return saved.World.Open(option: null);
     }
 
     /// <summary>The newest save of a world, if any.</summary>

@@ -16,7 +16,7 @@ internal static class ReplayRuns
     public static async Task<int> VerifyAsync(
         TrajectoryFile file, IReadOnlyList<string> models, string? worldPath, string? keepIn, bool json, TextWriter output, TextWriter error, CancellationToken cancellation)
     {
-        var world = RecordedWorld.Load(file, worldPath);
+        var world = RecordedWorld.Open(file, worldPath);
         string? keep = null;
         if (keepIn is not null)
         {
@@ -27,7 +27,7 @@ internal static class ReplayRuns
                 throw new TaleForgeException($"{keep} already exists; remove it or choose another --out folder (nothing is overwritten).");
             }
         }
-        await using var cast = await RecordedModels.CastAsync(file, world, models, error, cancellation);
+        await using var cast = await RecordedModels.CastAsync(file, world.Definition, models, error, cancellation);
         if (!file.Header.Deterministic)
         {
             await error.WriteLineAsync("warning: the recording says its backend does not promise identical re-runs (a GPU, say); a difference may come from the backend.");
@@ -66,8 +66,9 @@ internal static class ReplayRuns
         {
             throw new TaleForgeException($"--swap takes CHARACTER=MODEL (e.g. --swap tomas=other.gguf), not '{swap}'.");
         }
-        var world = RecordedWorld.Load(file, worldPath);
-        var character = StoryText.ResolveCharacter(file, parts[0], worldPath);
+        var opened = RecordedWorld.Open(file, worldPath);
+        var world = opened.Definition;
+        var character = StoryText.ResolveCharacter(file, parts[0], world);
         if (world.FindCharacter(character) is null)
         {
             throw new TaleForgeException($"the world has no character '{parts[0]}'; its characters are {string.Join(", ", world.Characters.Select(c => c.Id))}.");
@@ -84,7 +85,7 @@ internal static class ReplayRuns
         using var backend = await Backends.LoadAsync(path, settings, error, cancellation);
         var reference = ModelReference.Of(role, await backend.ReferenceAsync(cancellation));
         var agent = new ModelCharacter(ModelRole.For(backend, Path.GetFileName(path), spec.Sampling));
-        var result = await ActorSwap.RunAsync(file, world, character, agent, reference, folder, cancellation);
+        var result = await ActorSwap.RunAsync(file, opened, character, agent, reference, backend.Capabilities.Deterministic, folder, cancellation);
         await output.WriteLineAsync($"wrote {result.Trajectory}: {character} played by {reference.File}, every other role from the recording.");
         foreach (var note in result.Notes)
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using TaleForge.Core;
+using TaleForge.Core.Definitions;
 using TaleForge.Engine.Replay;
 using TaleForge.Engine.Trajectories;
 
@@ -48,26 +49,33 @@ internal static class StoryText
     /// <summary>The id of a character named by id or name: ids from the file, names from the world when it can be loaded.</summary>
     public static string ResolveCharacter(TrajectoryFile file, string wanted, string? worldPath)
     {
+        if (StoryReplay.Characters(file).Contains(wanted))
+        {
+            return wanted;
+        }
+        WorldDefinition? world = null;
+        try
+        {
+            world = RecordedWorld.Load(file, worldPath);
+        }
+        catch (TaleForgeException)
+        {
+            // Without the world only ids can be matched; the message lists them.
+        }
+        return ResolveCharacter(file, wanted, world);
+    }
+
+    /// <summary>The id of a character named by id or name, in a world already opened (and checked) by the caller.</summary>
+    public static string ResolveCharacter(TrajectoryFile file, string wanted, WorldDefinition? world)
+    {
         var ids = StoryReplay.Characters(file);
         if (ids.Contains(wanted))
         {
             return wanted;
         }
-        try
-        {
-            var world = RecordedWorld.Load(file, worldPath);
-            var match = world.Characters.FirstOrDefault(c => string.Equals(c.Name, wanted, StringComparison.OrdinalIgnoreCase)
-                || c.Aliases.Contains(wanted, StringComparer.OrdinalIgnoreCase)
-                || string.Equals(c.Name.Split(' ')[0], wanted, StringComparison.OrdinalIgnoreCase));
-            if (match is not null)
-            {
-                return match.Id;
-            }
-        }
-        catch (TaleForgeException)
-        {
-            // Without the world only ids can be matched; the message below lists them.
-        }
-        throw new TaleForgeException($"{file.Path} has no character '{wanted}'; its characters are {string.Join(", ", ids)}.");
+        var match = world?.Characters.FirstOrDefault(c => string.Equals(c.Name, wanted, StringComparison.OrdinalIgnoreCase)
+            || c.Aliases.Contains(wanted, StringComparer.OrdinalIgnoreCase)
+            || string.Equals(c.Name.Split(' ')[0], wanted, StringComparison.OrdinalIgnoreCase));
+        return match?.Id ?? throw new TaleForgeException($"{file.Path} has no character '{wanted}'; its characters are {string.Join(", ", ids)}.");
     }
 }

@@ -1,4 +1,6 @@
+using TaleForge.Content.Importers.CharacterBox;
 using TaleForge.Core;
+using TaleForge.Core.Definitions;
 
 namespace TaleForge.Content.Opening;
 
@@ -48,29 +50,30 @@ public sealed record WorldRecording(string File, string WorldId, string Source, 
     }
 
     /// <summary>
-    /// The world the recording was played in, located (<see cref="Locate"/>) and checked against the recorded hash;
-    /// a mismatch names both files and says what to do.
+    /// The world the recording was played in, located (<see cref="Locate"/>) and checked (<see cref="Check"/>).
     /// </summary>
-    public OpenedWorld Open(string? instead = null, string? option = "--world")
+    public OpenedWorld Open(string? instead = null, string? option = "--world") => Check(Locate(instead, option).Open(), option);
+
+    /// <summary>
+    /// The one check that a world is the one the recording was played in: its content hash must be the recorded
+    /// one. Recordings of a CharacterBox file made before scenes were named in the source, or before world ids
+    /// carried a digest, recorded another import of the same file; that import is accepted in its place. A
+    /// mismatch names both files and says what to do.
+    /// </summary>
+    /// <param name="opened">The world as opened (its hash already computed, so nothing is hashed twice).</param>
+    /// <param name="option">The option that passes another world, named in the remedy; null where the verb has none.</param>
+    /// <returns>The world to play: <paramref name="opened"/>, or the earlier import of its CharacterBox file that the recording holds.</returns>
+    public OpenedWorld Check(OpenedWorld opened, string? option = "--world")
     {
-        var source = Locate(instead, option);
-        var opened = source.Open();
+        ArgumentNullException.ThrowIfNull(opened);
         if (opened.Hash == Hash)
         {
             return opened;
         }
-        // Before scenes were named in the source, a one-scene run recorded the bare file: the scene whose import
-        // has the recorded hash is the one played.
-        if (source.IsCharacterBox && source.Scene is null)
+        var source = opened.Source;
+        if (source.IsCharacterBox && EarlierImport(source, opened.Definition) is { } earlier)
         {
-            foreach (var scene in opened.Definition.Scenes)
-            {
-                var single = source.WithScene(scene.Id).Open();
-                if (single.Hash == Hash)
-                {
-                    return single;
-                }
-            }
+            return earlier;
         }
         var remedy = option is null
             ? $"restore {source.Path} as it was to continue, or start a new game."
@@ -78,6 +81,32 @@ public sealed record WorldRecording(string File, string WorldId, string Source, 
         throw new TaleForgeException(
             $"the world at {source} is not the one {File} was played in: its content hash is {opened.Hash}, the recording's is {Hash}. "
             + $"The world was edited since; {remedy}");
+    }
+
+    /// <summary>
+    /// The import of <paramref name="source"/> that has the recorded hash, if any: before scenes were named in the
+    /// source a one-scene run recorded the bare file (the scene whose import has the hash is the one played), and
+    /// before world ids carried a digest the world's id was its bare slug (docs/characterbox-import.md).
+    /// </summary>
+    private OpenedWorld? EarlierImport(WorldSource source, WorldDefinition whole)
+    {
+        IEnumerable<WorldSource> candidates = source.Scene is null
+            ? [source, .. whole.Scenes.Select(scene => source.WithScene(scene.Id))]
+            : [source];
+        foreach (var candidate in candidates)
+        {
+            if (candidate != source && candidate.Open() is { } single && single.Hash == Hash)
+            {
+                return single;
+            }
+            var previous = CharacterBoxImporter.LoadWithPreviousWorldId(candidate.Path, candidate.Scene);
+            var opened = new OpenedWorld(candidate, previous, WorldHash.Of(previous));
+            if (opened.Hash == Hash)
+            {
+                return opened;
+            }
+        }
+        return null;
     }
 
     private WorldSource? Recorded() => string.IsNullOrWhiteSpace(Source) ? null : WorldSource.Parse(Source);

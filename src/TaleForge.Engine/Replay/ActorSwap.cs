@@ -19,25 +19,24 @@ public sealed record SwapResult(string Trajectory, ImmutableArray<string> Notes)
 /// </summary>
 public static class ActorSwap
 {
+    /// <param name="opened">The world as opened (<see cref="RecordedWorld.Open"/>); it must be the one the original names.</param>
     /// <param name="model">The new agent's model, as the new trajectory's header records it.</param>
+    /// <param name="deterministic">Whether the new agent's backend promises identical re-runs; the new trajectory promises them only if the original did too.</param>
     /// <param name="folder">Where to write the new trajectory (<c>NAME-swap-CHARACTER.jsonl</c>); nothing is overwritten.</param>
     public static async Task<SwapResult> RunAsync(
-        TrajectoryFile original, WorldDefinition world, string character, ICharacterAgent agent, ModelReference model, string folder,
+        TrajectoryFile original, OpenedWorld opened, string character, ICharacterAgent agent, ModelReference model, bool deterministic, string folder,
         CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(original);
-        ArgumentNullException.ThrowIfNull(world);
+        ArgumentNullException.ThrowIfNull(opened);
         ArgumentNullException.ThrowIfNull(character);
         ArgumentNullException.ThrowIfNull(agent);
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(folder);
+        var world = RecordedWorld.Of(original).Check(opened).Definition;
         if (world.FindCharacter(character) is null)
         {
             throw new TaleForgeException($"the world has no character '{character}' to swap; its characters are {string.Join(", ", world.Characters.Select(c => c.Id))}.");
-        }
-        if (WorldHash.Of(world) != original.Header.World.Hash)
-        {
-            throw new TaleForgeException($"the world given is not the one {original.Path} was played in (its content hash differs).");
         }
         Directory.CreateDirectory(folder);
         var output = Path.Combine(folder, $"{Path.GetFileNameWithoutExtension(original.Path)}-swap-{character}.jsonl");
@@ -55,6 +54,7 @@ public static class ActorSwap
         {
             Player = cast.Player,
             Models = [.. recordedSpec.Models.Where(m => m.Role != role), model with { Role = role }],
+            Deterministic = recordedSpec.Deterministic && deterministic,
             Swap = new SwapReference(Path.GetFileName(original.Path), character, model with { Role = role }),
         };
         // With no one at the keyboard (the human's character swapped) the recorded decisions are simply not asked for.

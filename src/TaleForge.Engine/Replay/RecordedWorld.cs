@@ -15,11 +15,13 @@ public static class RecordedWorld
     public static WorldRecording Of(TrajectoryFile trajectory)
     {
         ArgumentNullException.ThrowIfNull(trajectory);
-        var world = trajectory.Header.World;
-        return new WorldRecording(trajectory.Path, world.Id, world.Source, world.Hash);
+        return trajectory.Header.World.RecordedIn(trajectory.Path);
     }
 
     /// <param name="trajectory">The trajectory; a relative source is looked for beside it too.</param>
     /// <param name="path">A world folder or file to use instead of the recorded source (--world); its hash must still match.</param>
-    public static WorldDefinition Load(TrajectoryFile trajectory, string? path = null) => Of(trajectory).Open(path).Definition;
+    public static OpenedWorld Open(TrajectoryFile trajectory, string? path = null) => Of(trajectory).Open(path);
+
+    /// <summary>The definition of the world <see cref="Open"/> finds, for the verbs that need nothing else.</summary>
+    public static WorldDefinition Load(TrajectoryFile trajectory, string? path = null) => Open(trajectory, path).Definition;
 }

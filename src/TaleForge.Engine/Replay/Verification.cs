@@ -21,19 +21,16 @@ public sealed record VerificationResult(int Compared, RecordDifference? FirstDif
 /// </summary>
 public static class Verification
 {
-    /// <param name="world">The world, already checked against the header's hash (<see cref="RecordedWorld.Load"/>).</param>
+    /// <param name="world">The world as opened (<see cref="RecordedWorld.Open"/>); it must be the one the header names.</param>
     /// <param name="cast">The cast the header describes: the same models for the same roles, or authored agents.</param>
     /// <param name="keep">Where to keep the re-run's trajectory; null: a temporary file, deleted afterwards.</param>
     public static async Task<VerificationResult> RunAsync(
-        TrajectoryFile original, WorldDefinition world, Cast cast, string? keep = null, CancellationToken cancellation = default)
+        TrajectoryFile original, OpenedWorld opened, Cast cast, string? keep = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(original);
-        ArgumentNullException.ThrowIfNull(world);
+        ArgumentNullException.ThrowIfNull(opened);
         ArgumentNullException.ThrowIfNull(cast);
-        if (WorldHash.Of(world) != original.Header.World.Hash)
-        {
-            throw new TaleForgeException($"the world given is not the one {original.Path} was played in (its content hash differs).");
-        }
+        var world = RecordedWorld.Of(original).Check(opened).Definition;
         if (cast.Player != original.Header.Player)
         {
             throw new TaleForgeException($"the cast plays '{cast.Player ?? "no one"}', but the recording's player is '{original.Header.Player ?? "no one"}'.");

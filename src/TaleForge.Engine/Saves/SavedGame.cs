@@ -17,6 +17,9 @@ public sealed record SavedGame(string Folder, TrajectoryFile Trajectory, long He
 {
     public TrajectoryHeader Header => Trajectory.Header;
 
+    /// <summary>The world as the save names it, to open and check it with (<see cref="WorldRecording.Open"/>).</summary>
+    public WorldRecording World => Header.World.RecordedIn(Trajectory.Path);
+
     /// <summary>Reads and checks a save folder. Damage it can survive becomes a warning; anything else an error that says what to do.</summary>
     public static SavedGame Open(string folder)
     {
@@ -57,9 +60,9 @@ public sealed record SavedGame(string Folder, TrajectoryFile Trajectory, long He
     /// Checks the save against the world it is played in: the world must be the one it was saved with, and folding
     /// the trajectory must give back the state the snapshot recorded.
     /// </summary>
-    public void CheckAgainst(WorldDefinition world)
+    public void CheckAgainst(OpenedWorld opened)
     {
-        CheckWorld(world);
+        var world = CheckWorld(opened);
         CheckState(WorldState.Initial(world).Apply(Trajectory.PathTo(Head).Select(e => e.Event)));
     }
 
@@ -67,27 +70,21 @@ public sealed record SavedGame(string Folder, TrajectoryFile Trajectory, long He
     /// Continues the game where the save stands: the world is checked, the trajectory is folded once into the
     /// session, and the session's state is checked against the snapshot.
     /// </summary>
-    public GameSession Resume(WorldDefinition world, Cast cast, SessionOptions options)
+    public GameSession Resume(OpenedWorld opened, Cast cast, SessionOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        CheckWorld(world);
+        var world = CheckWorld(opened);
         var session = GameSession.Resume(world, cast, Trajectory, Head, options);
         CheckState(session.State);
         return session;
     }
 
-    /// <summary>Refuses a world other than the one the save was played in (checked before anything is written into the save).</summary>
-    public void CheckWorld(WorldDefinition world)
-    {
-        ArgumentNullException.ThrowIfNull(world);
-        var hash = WorldHash.Of(world);
-        if (hash != Header.World.Hash)
-        {
-            throw new TaleForgeException(
-                $"{Folder} was saved in another version of the world '{Header.World.Id}' (its files have changed since: {Header.World.Hash} then, {hash} now). "
-                + "Play it with the world as it was, or start a new game.");
-        }
-    }
+    /// <summary>
+    /// Refuses a world other than the one the save was played in (checked before anything is written into the
+    /// save), through the one check every recording uses; the hash the world was opened with is not computed again.
+    /// </summary>
+    /// <returns>The world to play the save in.</returns>
+    public WorldDefinition CheckWorld(OpenedWorld opened) => World.Check(opened, option: null).Definition;
 
     private void CheckState(WorldState state)
     {

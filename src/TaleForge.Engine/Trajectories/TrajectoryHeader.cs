@@ -70,6 +70,16 @@ public sealed record WorldReference(string Id, string Title, string Source, stri
         var info = opened.Definition.Info;
         return new WorldReference(info.Id, info.Title, opened.Source.Absolute().ToString(), opened.Hash);
     }
+
+    /// <summary>
+    /// The world as the recording at <paramref name="recording"/> (a trajectory, a save's trajectory) names it, to
+    /// open and check it with (<see cref="WorldRecording.Open"/>): the one way a recorded world is found again.
+    /// </summary>
+    public WorldRecording RecordedIn(string recording)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(recording);
+        return new WorldRecording(recording, Id, Source, Hash);
+    }
 }
 
 /// <summary>A model as a role used it: a local file (name, size, hash) or a remote model, with the backend's settings.</summary>

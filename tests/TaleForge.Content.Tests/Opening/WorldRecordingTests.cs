@@ -84,6 +84,54 @@ public sealed class WorldRecordingTests : IDisposable
         Assert.Equal(recording.Hash, opened.Hash);
     }
 
+    /// <summary>The hash a recording made before world ids carried a digest holds: the import under its bare slug id.</summary>
+    private static string PreviousSchemeHash(string work, string? scene, string previousId)
+    {
+        var world = Importers.CharacterBox.CharacterBoxImporter.Load(work, scene);
+        return WorldHash.Of(world with { Info = world.Info with { Id = previousId } });
+    }
+
+    [Fact]
+    public void A_recording_made_when_characterbox_world_ids_were_bare_slugs_opens_under_that_id()
+    {
+        var work = _folder.Write("works/tides.json", File.ReadAllText(English));
+        var recording = new WorldRecording(Path.Combine(_folder.Path, "runs", "episode.jsonl"), "salt-and-lanterns",
+            work + "#scene=1", PreviousSchemeHash(work, "1", "salt-and-lanterns"));
+
+        var opened = recording.Open();
+
+        Assert.Matches("^salt-and-lanterns-[0-9a-f]{8}$", WorldSource.SceneOf(work, "1").Open().Definition.Info.Id);
+        Assert.Equal("salt-and-lanterns", opened.Definition.Info.Id);
+        Assert.Equal(recording.Hash, opened.Hash);
+        Assert.Equal(["scene-1"], opened.Definition.Scenes.Select(s => s.Id));
+    }
+
+    [Fact]
+    public void A_bare_path_recorded_with_a_bare_slug_id_opens_the_scene_played()
+    {
+        var work = _folder.Write("works/tides.json", File.ReadAllText(English));
+        var recording = new WorldRecording(Path.Combine(_folder.Path, "runs", "episode.jsonl"), "salt-and-lanterns",
+            work, PreviousSchemeHash(work, "0", "salt-and-lanterns"));
+
+        var opened = recording.Open();
+
+        Assert.Equal(("salt-and-lanterns", "scene-0"), (opened.Definition.Info.Id, opened.Source.Scene));
+        Assert.Equal(recording.Hash, opened.Hash);
+    }
+
+    [Fact]
+    public void A_previous_scheme_import_of_an_edited_file_is_still_refused()
+    {
+        var work = _folder.Write("works/tides.json", File.ReadAllText(English));
+        var recording = new WorldRecording(Path.Combine(_folder.Path, "runs", "episode.jsonl"), "salt-and-lanterns",
+            work + "#scene=1", PreviousSchemeHash(work, "1", "salt-and-lanterns"));
+        File.WriteAllText(work, File.ReadAllText(work).Replace("Soaked through and impatient", "Dry and patient", StringComparison.Ordinal));
+
+        var error = Assert.Throws<TaleForgeException>(() => recording.Open());
+
+        Assert.Contains($"is not the one {recording.File} was played in", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Without_an_override_option_a_missing_world_says_to_put_it_back()
     {

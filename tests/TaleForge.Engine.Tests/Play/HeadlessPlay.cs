@@ -74,7 +74,7 @@ internal sealed class HeadlessPlay : IPlaySaves, IDisposable
         var copy = _library.Copy(_library.Resolve(name), _library.NewSlot(_world.Info.Id, DateTimeOffset.UnixEpoch));
         var saved = SavedGame.Open(copy);
         var slot = SaveSlot.Continue(copy, saved.Header);
-        var session = saved.Resume(_world, Cast.Authored(_world, Player), new SessionOptions { Seed = 5, Trajectory = slot });
+        var session = saved.Resume(TestWorld.Opened(_world), Cast.Authored(_world, Player), new SessionOptions { Seed = 5, Trajectory = slot });
         return new LoadedGame(session, slot, saved.Warnings);
     }
 

@@ -47,7 +47,7 @@ public sealed class ActorSwapTests : IDisposable
         var original = await Recorded(player);
         var swapModel = new ModelCharacter(new ModelRole { Client = SteadyModel.Create("B"), Model = "steady-B", ContextTokens = 8192 });
 
-        var result = await ActorSwap.RunAsync(original, RecordedWorld.Load(original), "tomas", swapModel, Other, Path.Combine(_recordings.Folder, "swapped"));
+        var result = await ActorSwap.RunAsync(original, RecordedWorld.Open(original), "tomas", swapModel, Other, deterministic: true, Path.Combine(_recordings.Folder, "swapped"));
 
         Assert.Empty(result.Notes);
         var swapped = TrajectoryFile.Read(result.Trajectory);
@@ -75,7 +75,7 @@ public sealed class ActorSwapTests : IDisposable
         var original = await Recorded(null);
         var swapModel = new ModelCharacter(new ModelRole { Client = SteadyModel.Create("B"), Model = "steady-B" });
 
-        var result = await ActorSwap.RunAsync(original, RecordedWorld.Load(original), "tomas", swapModel, Other, _recordings.Folder);
+        var result = await ActorSwap.RunAsync(original, RecordedWorld.Open(original), "tomas", swapModel, Other, deterministic: true, _recordings.Folder);
 
         var header = TrajectoryFile.Read(result.Trajectory).Header;
         Assert.Equal(Path.Combine(_recordings.Folder, "steady-observed-swap-tomas.jsonl"), result.Trajectory);
@@ -83,9 +83,23 @@ public sealed class ActorSwapTests : IDisposable
             (header.Swap!.Trajectory, header.Swap.Character, header.Swap.Model.Role, header.Swap.Model.File, header.Swap.Model.Sha256));
         Assert.Single(header.Models, m => m.Role == Role.Character("tomas") && m.File == "steady-B");
         Assert.Equal((original.Header.Seed, original.Header.RoundLimit, original.Header.World), (header.Seed, header.RoundLimit, header.World));
+        Assert.True(original.Header.Deterministic);
+        Assert.True(header.Deterministic);
         var again = await Assert.ThrowsAsync<Core.TaleForgeException>(() =>
-            ActorSwap.RunAsync(original, RecordedWorld.Load(original), "tomas", swapModel, Other, _recordings.Folder));
+            ActorSwap.RunAsync(original, RecordedWorld.Open(original), "tomas", swapModel, Other, deterministic: true, _recordings.Folder));
         Assert.Contains("already exists", again.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_swap_to_a_backend_without_identical_reruns_does_not_promise_them()
+    {
+        var original = await Recorded(null);
+        var swapModel = new ModelCharacter(new ModelRole { Client = SteadyModel.Create("B"), Model = "steady-B" });
+
+        var result = await ActorSwap.RunAsync(original, RecordedWorld.Open(original), "tomas", swapModel, Other, deterministic: false, _recordings.Folder);
+
+        Assert.True(original.Header.Deterministic);
+        Assert.False(TrajectoryFile.Read(result.Trajectory).Header.Deterministic);
     }
 
     [Fact]
@@ -105,7 +119,7 @@ public sealed class ActorSwapTests : IDisposable
 
         // A Tomas in the voice of "Mara" names her, so she is affected and asked to react: a request never recorded.
         var swapModel = new ModelCharacter(new ModelRole { Client = SteadyModel.Create("Mara"), Model = "steady-Mara" });
-        var result = await ActorSwap.RunAsync(original, RecordedWorld.Load(original), "tomas", swapModel, Other, Path.Combine(_recordings.Folder, "out"));
+        var result = await ActorSwap.RunAsync(original, RecordedWorld.Open(original), "tomas", swapModel, Other, deterministic: true, Path.Combine(_recordings.Folder, "out"));
 
         var note = Assert.Single(result.Notes);
         Assert.Matches(@"^step \d+: character:mara asked for reaction #1, which the recording does not have \(it has 0\); the game goes on as if the model had failed\.$", note);

@@ -18,7 +18,7 @@ public sealed class VerificationTests : IDisposable
         var path = await _recordings.SimulatedAsync("simulated", _recordings.ModelCast());
         var file = TrajectoryFile.Read(path);
 
-        var result = await Verification.RunAsync(file, RecordedWorld.Load(file), _recordings.ModelCast());
+        var result = await Verification.RunAsync(file, RecordedWorld.Open(file), _recordings.ModelCast());
 
         Assert.Null(result.FirstDifference);
         Assert.Equal(file.MainBranch().Length, result.Compared);
@@ -31,7 +31,7 @@ public sealed class VerificationTests : IDisposable
         var path = await _recordings.SimulatedAsync("authored", Cast.Authored(_recordings.World));
         var file = TrajectoryFile.Read(path);
 
-        var result = await Verification.RunAsync(file, RecordedWorld.Load(file), Cast.Authored(_recordings.World));
+        var result = await Verification.RunAsync(file, RecordedWorld.Open(file), Cast.Authored(_recordings.World));
 
         Assert.True(result.Identical);
         Assert.True(result.Compared > 10);
@@ -44,7 +44,7 @@ public sealed class VerificationTests : IDisposable
         var file = TrajectoryFile.Read(path);
         var kept = Path.Combine(_recordings.Folder, "rerun.jsonl");
 
-        var result = await Verification.RunAsync(file, RecordedWorld.Load(file), _recordings.ModelCast(player: "mara"), keep: kept);
+        var result = await Verification.RunAsync(file, RecordedWorld.Open(file), _recordings.ModelCast(player: "mara"), keep: kept);
 
         Assert.True(result.Identical, result.FirstDifference?.ToString());
         // The whole tree grew again, abandoned branches included, with the same steps.
@@ -69,7 +69,7 @@ public sealed class VerificationTests : IDisposable
         var file = TrajectoryFile.Read(path);
         var kept = Path.Combine(_recordings.Folder, "redo-rerun.jsonl");
 
-        var result = await Verification.RunAsync(file, RecordedWorld.Load(file), _recordings.ModelCast(player: "mara"), keep: kept);
+        var result = await Verification.RunAsync(file, RecordedWorld.Open(file), _recordings.ModelCast(player: "mara"), keep: kept);
 
         Assert.True(result.Identical, result.FirstDifference?.ToString());
         Assert.Empty(result.Notes);
@@ -90,7 +90,7 @@ public sealed class VerificationTests : IDisposable
         File.WriteAllLines(path, lines);
         var file = TrajectoryFile.Read(path);
 
-        var result = await Verification.RunAsync(file, RecordedWorld.Load(file), _recordings.ModelCast());
+        var result = await Verification.RunAsync(file, RecordedWorld.Open(file), _recordings.ModelCast());
 
         var difference = Assert.IsType<RecordDifference>(result.FirstDifference);
         Assert.Equal((long)call["step"]!, difference.Step);
@@ -106,7 +106,7 @@ public sealed class VerificationTests : IDisposable
     {
         var path = await _recordings.SimulatedAsync("simulated", _recordings.ModelCast());
         var file = TrajectoryFile.Read(path);
-        var result = await Verification.RunAsync(file, RecordedWorld.Load(file), _recordings.ModelCast(GrammarModel.Create(seedOffset: 1)));
+        var result = await Verification.RunAsync(file, RecordedWorld.Open(file), _recordings.ModelCast(GrammarModel.Create(seedOffset: 1)));
 
         var first = file.MainBranch().OfType<CallRecord>().First();
         Assert.Equal(first.Step, result.FirstDifference!.Step);
@@ -119,7 +119,7 @@ public sealed class VerificationTests : IDisposable
         var (path, _) = await _recordings.PlayedAsync("played", Cast.Authored(_recordings.World, "mara"));
         var file = TrajectoryFile.Read(path);
 
-        var error = await Assert.ThrowsAsync<Core.TaleForgeException>(() => Verification.RunAsync(file, _recordings.World, Cast.Authored(_recordings.World)));
+        var error = await Assert.ThrowsAsync<Core.TaleForgeException>(() => Verification.RunAsync(file, RecordedWorld.Open(file), Cast.Authored(_recordings.World)));
 
         Assert.Equal("the cast plays 'no one', but the recording's player is 'mara'.", error.Message);
     }

@@ -112,6 +112,6 @@ internal static class EvaluationWorld
             var session = new GameSession(world, cast, Spec(world).SessionOptions(writer));
             await session.RunAsync();
         }
-        return PlayedEpisode.Open(RecordedTrajectory.Read(path), world);
+        return PlayedEpisode.Open(RecordedTrajectory.Read(path), TestWorld.Opened(world));
     }
 }

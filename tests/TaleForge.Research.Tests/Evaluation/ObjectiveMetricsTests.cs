@@ -1,3 +1,4 @@
+using TaleForge.Content.Opening;
 using TaleForge.Core;
 using TaleForge.Engine.Agents;
 using TaleForge.Engine.Narration;
@@ -119,7 +120,7 @@ public sealed class ObjectiveMetricsTests : IDisposable
             // The person at the keyboard is not a model.
             writer.ModelCall(Call(4, "player:ines", "human", null), null, "arrival", 1);
         }
-        var episode = PlayedEpisode.Open(RecordedTrajectory.Read(path), world);
+        var episode = PlayedEpisode.Open(RecordedTrajectory.Read(path), TestWorld.Opened(world));
 
         var rows = FormatFailures.Of([episode]);
 
@@ -134,16 +135,17 @@ public sealed class ObjectiveMetricsTests : IDisposable
     }
 
     [Fact]
-    public async Task A_world_changed_since_the_episode_was_played_is_refused_with_what_to_do()
+    public async Task A_world_changed_since_the_episode_was_played_is_refused_naming_both_files_and_what_to_do()
     {
         var path = Path.Combine(_folder, "one.jsonl");
         await EvaluationWorld.PlayAsync(path);
         var changed = EvaluationWorld.World() with { Info = EvaluationWorld.World().Info with { Title = "Another Harbour" } };
 
-        var error = Assert.Throws<TaleForgeException>(() => PlayedEpisode.Open(RecordedTrajectory.Read(path), changed));
+        var error = Assert.Throws<TaleForgeException>(() => PlayedEpisode.Open(RecordedTrajectory.Read(path), TestWorld.Opened(changed, "worlds/harbour")));
 
-        Assert.Contains("one.jsonl: the world 'harbour' has changed since this episode was played", error.Message, StringComparison.Ordinal);
-        Assert.Contains("evaluate it with the world as it was", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"the world at worlds/harbour is not the one {path} was played in", error.Message, StringComparison.Ordinal);
+        Assert.Contains(WorldHash.Of(changed), error.Message, StringComparison.Ordinal);
+        Assert.Contains("restore it as it was, or pass --world PATH to a copy of that version", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -65,6 +65,16 @@ public static class CharacterBoxImporter
         return Import(json, path, sceneId);
     }
 
+    /// <summary>
+    /// The file imported as TaleForge imported it before world ids carried a digest of the title and file name:
+    /// the same world under its bare slug id. Only for checking recordings made then against their hash.
+    /// </summary>
+    public static WorldDefinition LoadWithPreviousWorldId(string path, string? sceneId = null)
+    {
+        var world = Load(path, sceneId);
+        return world with { Info = world.Info with { Id = WorkId.Previous(world.Info.Id) } };
+    }
+
     /// <summary>The places of every scene, or of the one asked for: by its id as written in the file, or by the id it gets in the world.</summary>
     private static ImmutableArray<int> Select(SourceWork work, string? sceneId, string sourceName)
     {

@@ -19,4 +19,15 @@ internal static class WorkId
         var digest = SHA256.HashData(Encoding.UTF8.GetBytes($"{title}\n{fileName}"));
         return $"{slug}-{Convert.ToHexStringLower(digest)[..8]}";
     }
+
+    /// <summary>
+    /// The id imports gave a work before the digest was added: the slug alone ("harry-potter"). Recordings made
+    /// then hold the hash of the world under that id, so they are checked against it too.
+    /// </summary>
+    public static string Previous(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        var digest = id.LastIndexOf('-');
+        return digest > 0 && id.Length - digest == 9 ? id[..digest] : id;
+    }
 }

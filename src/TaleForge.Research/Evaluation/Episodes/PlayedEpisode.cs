@@ -41,18 +41,15 @@ public sealed class PlayedEpisode
 
     public ImmutableArray<PlayedScene> Scenes { get; }
 
-    /// <summary>Reads <paramref name="file"/> against <paramref name="world"/>, refusing a world whose content changed since.</summary>
-    public static PlayedEpisode Open(RecordedTrajectory file, WorldDefinition world)
+    /// <summary>
+    /// Reads <paramref name="file"/> against <paramref name="opened"/>, refusing a world whose content changed since
+    /// (<see cref="WorldRecording.Check"/>), so knowledge and profiles are those the episode was played with.
+    /// </summary>
+    public static PlayedEpisode Open(RecordedTrajectory file, OpenedWorld opened)
     {
         ArgumentNullException.ThrowIfNull(file);
-        ArgumentNullException.ThrowIfNull(world);
-        var hash = WorldHash.Of(world);
-        if (!string.Equals(file.WorldHash, hash, StringComparison.Ordinal))
-        {
-            throw new TaleForgeException(
-                $"{file.Path}: the world '{world.Info.Id}' has changed since this episode was played (recorded {file.WorldHash}, now {hash}); "
-                + "evaluate it with the world as it was (check it out from version control) so knowledge and profiles match.");
-        }
+        ArgumentNullException.ThrowIfNull(opened);
+        var world = file.World.Check(opened).Definition;
 
         var state = WorldState.Initial(world);
         var path = ImmutableArray.CreateBuilder<PlayedEvent>();

@@ -16,12 +16,9 @@ namespace TaleForge.Research.Evaluation.Episodes;
 public sealed record RecordedTrajectory
 {
     public required string Path { get; init; }
-    public required string WorldId { get; init; }
 
-    /// <summary>Where the world was loaded from when the episode was played: a folder, or a CharacterBox scene file.</summary>
-    public required string WorldSource { get; init; }
-
-    public required string WorldHash { get; init; }
+    /// <summary>What the file records about its world (id, source, hash), to open and check it with (<see cref="WorldRecording.Open"/>).</summary>
+    public required WorldRecording World { get; init; }
     public long Seed { get; init; }
     public string Mode { get; init; } = "";
 
@@ -40,9 +37,6 @@ public sealed record RecordedTrajectory
     /// <summary>What the reader skipped (a last line cut short), worded for the user.</summary>
     public ImmutableArray<string> Warnings { get; init; } = [];
 
-    /// <summary>What the file records about its world, to open it with (<see cref="WorldRecording.Open"/>).</summary>
-    public WorldRecording World => new(Path, WorldId, WorldSource, WorldHash);
-
     /// <summary>Reads a trajectory file; damage is a <see cref="Core.TaleForgeException"/> naming the file and line.</summary>
     public static RecordedTrajectory Read(string path)
     {
@@ -51,9 +45,7 @@ public sealed record RecordedTrajectory
         return new RecordedTrajectory
         {
             Path = file.Path,
-            WorldId = file.Header.World.Id,
-            WorldSource = file.Header.World.Source,
-            WorldHash = file.Header.World.Hash,
+            World = file.Header.World.RecordedIn(file.Path),
             Seed = file.Header.Seed,
             Mode = file.Header.Mode,
             Player = file.Header.Player,
