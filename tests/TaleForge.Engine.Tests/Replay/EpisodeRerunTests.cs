@@ -29,7 +29,7 @@ public sealed class EpisodeRerunTests : IDisposable
         }
         var kept = Path.Combine(_folder, "rerun.jsonl");
 
-        var result = await Verification.RunAsync(TrajectoryFile.Read(path), world, Cast.Authored(world), keep: kept);
+        var result = await Verification.RunAsync(TrajectoryFile.Read(path), TestWorld.Opened(world), Cast.Authored(world), keep: kept);
 
         Assert.True(result.Identical, result.FirstDifference?.ToString());
         Assert.True(result.Compared > 5);
