@@ -18,6 +18,7 @@ public static class DiagnosticCodes
     public const string Unreadable = "TF009";
     public const string IgnoredFile = "TF010";
     public const string IncludeNotFound = "TF011";
+    public const string NotARegularFile = "TF012";
 
     // YAML: the text is not a document we read.
     public const string Syntax = "TF020";

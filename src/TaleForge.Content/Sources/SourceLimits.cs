@@ -20,6 +20,12 @@ public sealed record SourceLimits
     /// <summary>Deepest nesting of lists and mappings; the format itself needs about 15.</summary>
     public int MaxDepth { get; init; } = 32;
 
+    /// <summary>
+    /// Longest a single file may take to read: 5 s, checked between reads. Files on a local disk take
+    /// microseconds; this stops a world on a stalled network share from holding the game up for ever.
+    /// </summary>
+    public TimeSpan MaxReadTime { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Most problems reported for one world.</summary>
     public int MaxDiagnostics { get; init; } = 500;
 }

@@ -62,6 +62,12 @@ public sealed class WorldFolder
             return null;
         }
         var rootFile = Path.Combine(full, RootFileName);
+        if (Directory.Exists(rootFile))
+        {
+            diagnostics.Error(SourcePosition.Whole(Path.Join(path, RootFileName)), DiagnosticCodes.NotARegularFile,
+                $"'{RootFileName}' in '{path}' is a folder, not a file", $"a world folder holds a {RootFileName} file; rename the folder");
+            return null;
+        }
         if (!File.Exists(rootFile) && new FileInfo(rootFile).LinkTarget is null)
         {
             diagnostics.Error(SourcePosition.Whole(path), DiagnosticCodes.FolderNotFound,
@@ -188,8 +194,12 @@ public sealed class WorldFolder
         {
             yield break;
         }
-        var files = Entries(folder).OfType<FileInfo>().Where(f => IsYaml(f.Name)).OrderBy(f => f.Name, StringComparer.Ordinal).ToList();
-        foreach (var file in files)
+        var entries = Entries(folder).Where(e => IsYaml(e.Name)).OrderBy(e => e.Name, StringComparer.Ordinal).ToList();
+        foreach (var entry in entries.OfType<DirectoryInfo>().Where(d => d.LinkTarget is null))
+        {
+            ReportNotARegularFile(at ?? SourcePosition.Whole(Display(entry.FullName)), Relative(entry.FullName), "a folder");
+        }
+        foreach (var file in entries.OfType<FileInfo>())
         {
             if (Read(file) is { } source)
             {
@@ -248,14 +258,27 @@ public sealed class WorldFolder
         byte[] bytes;
         try
         {
-            using var stream = new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.SequentialScan);
+            using var stream = RegularFile.Open(file.FullName, out var refusal);
+            if (stream is null)
+            {
+                ReportNotARegularFile(SourcePosition.Whole(display), relative, refusal!);
+                return null;
+            }
             // Read at most one byte past the limit: a file that grew after it was measured is still refused.
-            var buffer = new byte[Math.Min(_limits.MaxFileBytes + 1, Math.Max(file.Length + 1, 1))];
+            var buffer = new byte[Math.Min(_limits.MaxFileBytes + 1, Math.Max(stream.Length + 1, 1))];
             var length = 0;
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             int n;
             while (length < buffer.Length && (n = stream.Read(buffer, length, buffer.Length - length)) > 0)
             {
                 length += n;
+                if (clock.Elapsed > _limits.MaxReadTime)
+                {
+                    _diagnostics.Error(SourcePosition.Whole(display), DiagnosticCodes.Unreadable,
+                        $"reading the file took longer than {_limits.MaxReadTime.TotalSeconds:0.#} s (a slow network or device?)",
+                        "copy the world to a local disk and load it from there");
+                    return null;
+                }
             }
             if (length > _limits.MaxFileBytes)
             {
@@ -274,6 +297,11 @@ public sealed class WorldFolder
         var text = SourceText.Decode(bytes, display, _diagnostics);
         return text is null ? null : new SourceFile(display, relative, text);
     }
+
+    private void ReportNotARegularFile(SourcePosition at, string relative, string what) =>
+        _diagnostics.Error(at, DiagnosticCodes.NotARegularFile,
+            $"'{relative}' is {what}, not a regular file; a world is read from plain files only",
+            "replace it with a .yaml file, or move it out of the world folder");
 
     private void ReportLink(SourcePosition at, string relative, string fullPath, string target)
     {
