@@ -34,6 +34,7 @@ internal sealed unsafe partial class InferenceScheduler : IDisposable
     private readonly SemaphoreSlim _signal = new(0);
     private readonly AbortFlag _abort = new();
     private readonly Thread _thread;
+    private readonly Lock _lifecycle = new();
     private volatile bool _disposed;
     private long _decodeCalls;
     private long _promptTokensEvaluated;
@@ -77,7 +78,6 @@ internal sealed unsafe partial class InferenceScheduler : IDisposable
     /// <summary>Queues a request; its events arrive on the returned job's channel.</summary>
     public GenerationJob Submit(GenerationRequest request, bool streaming, CancellationToken cancellation)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
         if (request.Prompt.Count == 0)
         {
             throw new ArgumentException("The prompt has no tokens.", nameof(request));
@@ -91,13 +91,20 @@ internal sealed unsafe partial class InferenceScheduler : IDisposable
             throw new TaleForgeException($"The prompt has {request.Prompt.Count} tokens but the context holds {ContextSize}: shorten it or load the model with a larger context size.");
         }
         var job = new GenerationJob(request, streaming, cancellation);
-        job.Registration = cancellation.Register(() =>
+        // Checked and queued under the lock Dispose takes, so every job either is refused here or is queued before
+        // the scheduler thread's last sweep fails it. A job queued after that sweep would keep its cancellation
+        // callback registered, and a later cancellation would write to the freed abort flag and semaphore.
+        lock (_lifecycle)
         {
-            _abort.Set();
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            job.Registration = cancellation.Register(() =>
+            {
+                _abort.Set();
+                _signal.Release();
+            });
+            _incoming.Enqueue(job);
             _signal.Release();
-        });
-        _incoming.Enqueue(job);
-        _signal.Release();
+        }
         return job;
     }
 
@@ -264,12 +271,17 @@ internal sealed unsafe partial class InferenceScheduler : IDisposable
 
     public void Dispose()
     {
-        if (_disposed)
+        lock (_lifecycle)
         {
-            return;
+            if (_disposed)
+            {
+                return;
+            }
+            _disposed = true;
+            _signal.Release();
         }
-        _disposed = true;
-        _signal.Release();
+        // The thread fails every job it holds or finds queued, which disposes their cancellation registrations
+        // (waiting for a callback already running), so nothing can touch the flag or the context once it ends.
         _thread.Join();
         _batch.Dispose();
         _context.Dispose();

@@ -59,8 +59,10 @@ public sealed unsafe class LlamaModel : IDisposable
         options ??= new LlamaModelOptions();
         var started = System.Diagnostics.Stopwatch.StartNew();
         var file = GgufReader.Read(System.IO.Path.GetFullPath(path));
+        ModelFileCheck.Check(file);
         cancellation.ThrowIfCancellationRequested();
         NativeLibraryLoader.EnsureLoaded(options.Logger, options.Backend);
+        var logMark = NativeLog.Mark();
 
         var parameters = LlamaApi.ModelDefaultParams();
         parameters.NGpuLayers = options.GpuLayers < 0 ? int.MaxValue : options.GpuLayers;
@@ -74,9 +76,10 @@ public sealed unsafe class LlamaModel : IDisposable
             cancellation.ThrowIfCancellationRequested();
             if (model == IntPtr.Zero)
             {
-                throw new TaleForgeException(
-                    $"llama.cpp could not load '{file.Path}' ({file.Architecture} architecture): the format checks passed, " +
-                    "so the architecture or a tensor may be unsupported by llama.cpp 0.5.0; the log above says which.");
+                var said = NativeLog.WarningsSince(logMark);
+                var reason = said.Count == 0 ? "it gave no reason" : $"it said: {string.Join(" | ", said.TakeLast(3))}";
+                throw new InvalidModelFileException(file.Path,
+                    $"llama.cpp refused it after TaleForge's checks passed ({file.Architecture} architecture); {reason}");
             }
             return new LlamaModel(new SafeLlamaModelHandle(model), file, started.Elapsed);
         }
@@ -90,7 +93,7 @@ public sealed unsafe class LlamaModel : IDisposable
     public int[] Tokenize(string text, bool addSpecial = false, bool parseSpecial = false)
     {
         ArgumentNullException.ThrowIfNull(text);
-        ObjectDisposedException.ThrowIf(_handle.IsClosed, this);
+        using var lease = Lease();
         var bytes = Encoding.UTF8.GetBytes(text);
         var tokens = new int[bytes.Length + 2];
         fixed (byte* b = bytes)
@@ -117,6 +120,7 @@ public sealed unsafe class LlamaModel : IDisposable
     public byte[] TokenBytes(int token)
     {
         CheckToken(token);
+        using var lease = Lease();
         Span<byte> buffer = stackalloc byte[128];
         fixed (byte* b = buffer)
         {
@@ -149,13 +153,19 @@ public sealed unsafe class LlamaModel : IDisposable
     public bool IsEndOfGeneration(int token)
     {
         CheckToken(token);
+        using var lease = Lease();
         return LlamaApi.VocabIsEog(_vocab, token);
     }
 
     /// <summary>Every end-of-generation token of the vocabulary (for suppressing them in fixed-length runs).</summary>
     public IReadOnlyList<int> EndOfGenerationTokens()
     {
-        return _endOfGeneration ??= Enumerable.Range(0, VocabularySize).Where(token => LlamaApi.VocabIsEog(_vocab, token)).ToArray();
+        if (_endOfGeneration is null)
+        {
+            using var lease = Lease();
+            _endOfGeneration = Enumerable.Range(0, VocabularySize).Where(token => LlamaApi.VocabIsEog(_vocab, token)).ToArray();
+        }
+        return _endOfGeneration;
     }
 
     internal void CheckToken(int token)
@@ -167,6 +177,28 @@ public sealed unsafe class LlamaModel : IDisposable
     }
 
     public void Dispose() => _handle.Dispose();
+
+    /// <summary>
+    /// Keeps the native model alive for one call. The vocabulary is a raw pointer into the model, so without a
+    /// reference a call racing <see cref="Dispose"/> on another thread would read freed memory (a SIGSEGV seen when
+    /// an evaluation failed while other requests were still tokenising); with it, the free waits for the call, and a
+    /// call after disposal throws <see cref="ObjectDisposedException"/>.
+    /// </summary>
+    private ModelLease Lease() => new(_handle);
+
+    private readonly ref struct ModelLease
+    {
+        private readonly SafeLlamaModelHandle _handle;
+
+        public ModelLease(SafeLlamaModelHandle handle)
+        {
+            var added = false;
+            handle.DangerousAddRef(ref added);
+            _handle = handle;
+        }
+
+        public void Dispose() => _handle.DangerousRelease();
+    }
 
     private sealed record LoadState(IProgress<float>? Progress, CancellationToken Cancellation);
 
