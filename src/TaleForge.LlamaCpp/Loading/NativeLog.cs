@@ -23,6 +23,45 @@ internal static unsafe class NativeLog
 
     public static delegate* unmanaged[Cdecl]<int, byte*, IntPtr, void> LogCallback => &OnLog;
 
+    // The last warnings and errors, whatever the logger shows, so a refusal by llama.cpp can quote its reason.
+    private const int Remembered = 16;
+    private static readonly Queue<(long Number, string Line)> _recent = new();
+    private static long _lines;
+
+    /// <summary>A mark to pass to <see cref="WarningsSince"/>.</summary>
+    public static long Mark()
+    {
+        lock (_recent)
+        {
+            return _lines;
+        }
+    }
+
+    /// <summary>llama.cpp's warning and error lines logged after <paramref name="mark"/> (the last 16 at most).</summary>
+    public static IReadOnlyList<string> WarningsSince(long mark)
+    {
+        lock (_recent)
+        {
+            return [.. _recent.Where(r => r.Number > mark).Select(r => r.Line)];
+        }
+    }
+
+    private static void Remember(string? line)
+    {
+        if (string.IsNullOrWhiteSpace(line))
+        {
+            return;
+        }
+        lock (_recent)
+        {
+            _recent.Enqueue((++_lines, line.Trim()));
+            while (_recent.Count > Remembered)
+            {
+                _recent.Dequeue();
+            }
+        }
+    }
+
     public static delegate* unmanaged[Cdecl]<byte*, void> FatalCallback => &OnFatal;
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
@@ -42,7 +81,15 @@ internal static unsafe class NativeLog
                 _ => LogLevel.Trace,
             };
             _lastLevel = mapped;
-            if (text == null || !logger.IsEnabled(mapped))
+            if (text == null)
+            {
+                return;
+            }
+            if (mapped >= LogLevel.Warning)
+            {
+                Remember(Marshal.PtrToStringUTF8((IntPtr)text)?.TrimEnd('\n'));
+            }
+            if (!logger.IsEnabled(mapped))
             {
                 return;
             }
