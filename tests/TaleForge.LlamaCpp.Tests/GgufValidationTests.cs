@@ -24,7 +24,7 @@ public class GgufValidationTests
         { "tensor-offset-out-of-bounds", "needs bytes" },
         { "unknown-tensor-type", "unknown element type 99" },
         { "absurd-dimension", "absurd dimension" },
-        { "no-architecture", "no general.architecture" },
+        { "no-architecture", "metadata 'general.architecture' is missing" },
     };
 
     [Theory]

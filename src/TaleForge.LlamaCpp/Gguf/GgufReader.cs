@@ -116,7 +116,7 @@ public sealed class GgufReader
         CheckTensorData(tensors, dataOffset);
         if (metadata.GetValueOrDefault("general.architecture") is not string architecture || architecture.Length == 0)
         {
-            Fail("it has no general.architecture metadata (a model file names its architecture)");
+            Fail("metadata 'general.architecture' is missing, empty or not a string; a model file names its architecture");
         }
         return new GgufFile(_path, version, metadata, tensors, alignment, dataOffset, _length);
     }

@@ -107,6 +107,11 @@ internal sealed class MetadataReader(GgufFile file)
         {
             throw WrongType(key, value, $"an array of {typeName}");
         }
+        // An empty array has lost its element type in the reader, and llama.cpp checks it; no vocabulary array is empty.
+        if (items.Length == 0)
+        {
+            throw Problem($"metadata '{key}' is an empty array; llama.cpp needs a non-empty array of {typeName}");
+        }
         var typed = new T[items.Length];
         for (var i = 0; i < items.Length; i++)
         {

@@ -13,6 +13,22 @@ internal static class VocabularyCheck
     /// <summary>Tokenizer models TaleForge has checked: GPT-2 style byte-level BPE and SentencePiece.</summary>
     private static readonly string[] _models = ["gpt2", "llama"];
 
+    /// <summary>The BPE pre-tokenizers llama.cpp 0.5.0 knows (llama-vocab.cpp); it refuses any other name.</summary>
+    private static readonly HashSet<string> _preTokenizers = new(StringComparer.Ordinal)
+    {
+        "a.x-4.0", "afmoe", "bailingmoe", "bailingmoe2", "bloom", "chameleon", "chatglm-bpe", "codeshell",
+        "cohere2moe", "command-r", "dbrx", "deepseek-coder", "deepseek-llm", "deepseek-r1-qwen", "deepseek-v3",
+        "default", "exaone", "exaone-moe", "exaone4", "f2llmv2", "falcon", "falcon-h1", "falcon3", "gemma4",
+        "gigachat", "glm4", "gpt-2", "gpt-4o", "gpt3-finnish", "granite-docling", "granite-embed-multi-311m",
+        "granite-embed-multi-97m", "grok-2", "hunyuan", "hunyuan-dense", "hy_v4", "jais", "jais-2", "jina-de",
+        "jina-es", "jina-v1-en", "jina-v2-code", "jina-v2-de", "jina-v2-es", "jina-v5-nano", "joyai-llm", "kanana2",
+        "kimi-k2", "kormo", "laguna", "lfm2", "llada-moe", "llama-bpe", "llama-v3", "llama3", "llama4", "megrez",
+        "mellum", "mellum2", "midm-2.0", "minerva-7b", "minicpm5", "minimax-m2", "modern-bert", "mpt", "olmo",
+        "phi-2", "pixtral", "poro-chat", "qwen2", "qwen35", "refact", "roberta-bpe", "sarvam-moe", "seed-coder",
+        "smaug-bpe", "smollm", "solar-open", "spark2_5", "stablelm2", "starcoder", "superbpe", "talkie", "tekken",
+        "tiny_aya", "trillion", "ufakzeka", "viking", "whitespace", "youtu",
+    };
+
     private static readonly string[] _specialIds =
     [
         "bos", "eos", "eot", "eom", "unknown", "seperator", "padding", "mask", "cls",
@@ -27,7 +43,10 @@ internal static class VocabularyCheck
         {
             metadata.Fail($"metadata 'tokenizer.ggml.model' is \"{model}\"; TaleForge has checked only the {string.Join(" and ", _models)} tokenizers");
         }
-        metadata.String("tokenizer.ggml.pre", required: false);
+        if (metadata.String("tokenizer.ggml.pre", required: false) is { Length: > 0 } pre && model == "gpt2" && !_preTokenizers.Contains(pre))
+        {
+            metadata.Fail($"metadata 'tokenizer.ggml.pre' is \"{(pre.Length > 40 ? pre[..40] + "…" : pre)}\", a pre-tokenizer llama.cpp 0.5.0 does not know");
+        }
         metadata.String("tokenizer.chat_template", required: false);
         var tokens = metadata.Array<string>("tokenizer.ggml.tokens", "strings", required: true)!;
         if (tokens.Length == 0 || tokens.Length > MaxTokens)
