@@ -1,3 +1,4 @@
+using Xunit.Abstractions;
 using System.Diagnostics;
 using FsCheck;
 using FsCheck.Fluent;
@@ -11,7 +12,7 @@ namespace TaleForge.LlamaCpp.Tests;
 /// never takes long. Bounded to about 30 s; TALEFORGE_FUZZ_SECONDS runs it longer (docs/reliability.md).
 /// </summary>
 [Slow]
-public class GgufFuzzTests
+public class GgufFuzzTests(ITestOutputHelper output)
 {
     private static readonly byte[] _tiny = File.ReadAllBytes(TestModels.TinyPath);
 
@@ -81,6 +82,7 @@ public class GgufFuzzTests
             }).Check(Config.QuickThrowOnFailure.WithMaxTest(200));
         }
 
+        output.WriteLine($"{cases} damaged files, {refused} refused, in {clock.Elapsed.TotalSeconds:0} s");
         Assert.True(cases >= 200, $"only {cases} cases ran");
         Assert.True(refused > cases / 2, $"{refused} of {cases} refused: the damage is too mild to test anything");
     }
