@@ -1,4 +1,5 @@
 using Microsoft.Extensions.AI;
+using Xunit.Abstractions;
 using TaleForge.LlamaCpp.Chat;
 using TaleForge.LlamaCpp.Gguf;
 using TaleForge.LlamaCpp.Model;
@@ -13,7 +14,7 @@ namespace TaleForge.LlamaCpp.Tests;
 /// </summary>
 [Slow]
 [NeedsNativeLibrary]
-public class ModelMutationTests
+public class ModelMutationTests(ITestOutputHelper output)
 {
     [Fact]
     public async Task Every_mutated_field_is_refused_by_name_or_loads_and_generates()
@@ -45,6 +46,7 @@ public class ModelMutationTests
             }
         }
 
+        output.WriteLine($"{mutations.Count} mutations: {refused} refused, {accepted.Count} loaded and generated");
         Assert.True(unnamed.Count == 0, $"refusals that do not name the field:\n{string.Join("\n", unnamed)}");
         Assert.True(mutations.Count > 400, $"only {mutations.Count} mutations");
         // What may pass is a value llama.cpp takes as it is: a name, a flag, a token id or a template.
@@ -62,7 +64,7 @@ public class ModelMutationTests
     [InlineData("llama.vocab_size", 5u, "metadata 'llama.vocab_size' is 5, but 'tokenizer.ggml.tokens' has 324 tokens")]
     [InlineData("llama.rope.dimension_count", 8u, "metadata 'llama.rope.dimension_count' is 8, but llama.cpp needs the head size 16 ('llama.embedding_length' / 'llama.attention.head_count') for the llama architecture")]
     [InlineData("llama.block_count", "2", "metadata 'llama.block_count' is the string \"2\"; llama.cpp reads it only as a uint32")]
-    [InlineData("general.architecture", "qwen2", "metadata 'general.architecture' is \"qwen2\", an architecture TaleForge has not checked against llama.cpp's asserts (checked: llama); use a model of a checked architecture")]
+    [InlineData("general.architecture", "gemma3", "metadata 'general.architecture' is \"gemma3\", an architecture TaleForge has not checked against llama.cpp's asserts (checked: llama, qwen2); use a model of a checked architecture")]
     public void A_file_that_passes_the_structure_check_but_would_abort_llama_is_refused_naming_the_field(string key, object value, string problem)
     {
         var original = GgufReader.Read(TestModels.TinyPath);
@@ -87,6 +89,24 @@ public class ModelMutationTests
         var error = Assert.Throws<InvalidModelFileException>(() => ModelFileCheck.Check(GgufReader.Read(path)));
 
         Assert.Equal("tensor 'blk.1.attn_norm.weight' is not one the llama architecture has (1 blocks per 'llama.block_count')", error.Problem);
+    }
+
+    [Fact]
+    public async Task The_same_weights_labelled_qwen2_pass_the_checks_and_generate()
+    {
+        var original = GgufReader.Read(TestModels.TinyPath);
+        var path = TestModels.NewTemporaryFile("qwen2.gguf");
+        var metadata = original.Metadata.ToDictionary(
+            e => e.Key.StartsWith("llama.", StringComparison.Ordinal) ? "qwen2." + e.Key["llama.".Length..] : e.Key,
+            e => e.Key == "general.architecture" ? "qwen2" : e.Value);
+        ModelMutation.Write(original with { Metadata = metadata }, original, path);
+
+        using var model = LlamaModel.Load(path);
+        using var client = new LlamaChatClient(model, new LlamaChatClientOptions { Threads = 1, ContextSize = 256, MaxSequences = 1 });
+        var reply = await client.GetResponseAsync([new ChatMessage(ChatRole.User, "Hello")], new ChatOptions { MaxOutputTokens = 4, Seed = 1 }.WithIgnoreEndOfGeneration());
+
+        Assert.StartsWith("qwen2", model.Description, StringComparison.Ordinal);
+        Assert.Equal(4, reply.Usage!.OutputTokenCount);
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 namespace TaleForge.LlamaCpp.Gguf;
 
 /// <summary>
-/// The tensor table of a llama-architecture model against the shapes models/llama.cpp creates from the
+/// The tensor table of a llama or qwen2 model against the shapes models/llama.cpp and models/qwen2.cpp create from the
 /// hyperparameters: every required tensor present with exactly its shape, nothing unknown, and each of a type the
 /// CPU kernels can multiply (vectors in F32, as the norms and biases are added and multiplied in F32).
 /// </summary>
@@ -16,15 +16,15 @@ internal static class LlamaTensorCheck
         GgmlType.TQ1_0, GgmlType.TQ2_0, GgmlType.MXFP4,
     ];
 
-    public static void Check(MetadataReader metadata, LlamaHyperparameters h, int vocabulary)
+    public static void Check(MetadataReader metadata, string architecture, LlamaHyperparameters h, int vocabulary)
     {
-        var expected = Expected(h, (ulong)vocabulary);
+        var expected = Expected(architecture, h, (ulong)vocabulary);
         var tensors = metadata.File.Tensors.ToDictionary(t => t.Name, StringComparer.Ordinal);
         foreach (var tensor in metadata.File.Tensors)
         {
             if (!expected.TryGetValue(tensor.Name, out var shape))
             {
-                metadata.Fail($"tensor '{tensor.Name}' is not one the llama architecture has ({h.Blocks} blocks per 'llama.block_count')");
+                metadata.Fail($"tensor '{tensor.Name}' is not one the {architecture} architecture has ({h.Blocks} blocks per '{architecture}.block_count')");
             }
             if (!tensor.Dimensions.SequenceEqual(shape.Dimensions))
             {
@@ -40,14 +40,14 @@ internal static class LlamaTensorCheck
         {
             if (!tensors.ContainsKey(name))
             {
-                metadata.Fail($"tensor '{name}' is missing; the llama architecture needs it");
+                metadata.Fail($"tensor '{name}' is missing; the {architecture} architecture needs it");
             }
         }
     }
 
     private sealed record Shape(ulong[] Dimensions, bool Required);
 
-    private static Dictionary<string, Shape> Expected(LlamaHyperparameters h, ulong vocabulary)
+    private static Dictionary<string, Shape> Expected(string architecture, LlamaHyperparameters h, ulong vocabulary)
     {
         ulong embedding = h.Embedding;
         ulong feedForward = h.FeedForward;
@@ -56,8 +56,16 @@ internal static class LlamaTensorCheck
             ["token_embd.weight"] = new([embedding, vocabulary], true),
             ["output_norm.weight"] = new([embedding], true),
             ["output.weight"] = new([embedding, vocabulary], false),
-            ["rope_freqs.weight"] = new([h.HeadSize / 2], false),
         };
+        // Only llama reads rope frequency factors; only qwen2 an output bias (models/llama.cpp, models/qwen2.cpp).
+        if (architecture == "llama")
+        {
+            shapes["rope_freqs.weight"] = new([h.HeadSize / 2], false);
+        }
+        else
+        {
+            shapes["output.bias"] = new([vocabulary], false);
+        }
         for (var i = 0; i < h.Blocks; i++)
         {
             var b = $"blk.{i}.";

@@ -8,7 +8,7 @@ namespace TaleForge.LlamaCpp.Gguf;
 public static class ModelFileCheck
 {
     /// <summary>Architectures whose load and graph code was read for asserts reachable from the file.</summary>
-    public static IReadOnlyList<string> CheckedArchitectures { get; } = ["llama"];
+    public static IReadOnlyList<string> CheckedArchitectures { get; } = ["llama", "qwen2"];
 
     /// <summary>Throws <see cref="InvalidModelFileException"/> naming the field when llama.cpp must not load <paramref name="file"/>.</summary>
     public static void Check(GgufFile file)
@@ -23,8 +23,8 @@ public static class ModelFileCheck
         metadata.String("general.name", required: false);
         metadata.UInt32("general.file_type", 0, 1024, required: false);
         metadata.UInt32("general.quantization_version", 0, 1024, required: false);
-        var hyperparameters = LlamaHyperparameters.Read(metadata);
-        var vocabulary = VocabularyCheck.Check(metadata);
-        LlamaTensorCheck.Check(metadata, hyperparameters, vocabulary);
+        var hyperparameters = LlamaHyperparameters.Read(metadata, architecture);
+        var vocabulary = VocabularyCheck.Check(metadata, architecture);
+        LlamaTensorCheck.Check(metadata, architecture, hyperparameters, vocabulary);
     }
 }

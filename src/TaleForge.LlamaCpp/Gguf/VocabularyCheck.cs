@@ -36,7 +36,7 @@ internal static class VocabularyCheck
     ];
 
     /// <summary>Checks the vocabulary and returns its size.</summary>
-    public static int Check(MetadataReader metadata)
+    public static int Check(MetadataReader metadata, string architecture)
     {
         var model = metadata.String("tokenizer.ggml.model", required: true)!;
         if (!_models.Contains(model, StringComparer.Ordinal))
@@ -90,9 +90,9 @@ internal static class VocabularyCheck
         {
             metadata.Fail("metadata 'tokenizer.ggml.scores' is missing; a SentencePiece (llama) tokenizer needs a score for every token");
         }
-        if (metadata.UInt32("llama.vocab_size", 0, uint.MaxValue, required: false) is { } declared && declared != tokens.Length)
+        if (metadata.UInt32($"{architecture}.vocab_size", 0, uint.MaxValue, required: false) is { } declared && declared != tokens.Length)
         {
-            metadata.Fail($"metadata 'llama.vocab_size' is {declared}, but 'tokenizer.ggml.tokens' has {tokens.Length} tokens");
+            metadata.Fail($"metadata '{architecture}.vocab_size' is {declared}, but 'tokenizer.ggml.tokens' has {tokens.Length} tokens");
         }
         foreach (var name in _specialIds)
         {

@@ -1,7 +1,7 @@
 using System.Text;
 using TaleForge.LlamaCpp.Gguf;
 
-namespace TaleForge.LlamaCpp.Tests;
+namespace TaleForge.Testing;
 
 /// <summary>
 /// One change to one field of a valid GGUF model: a metadata value or a tensor-table field set to zero, a negative
