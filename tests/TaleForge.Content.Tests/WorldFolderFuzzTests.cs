@@ -1,9 +1,9 @@
-using Xunit.Abstractions;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using FsCheck;
 using FsCheck.Fluent;
 using TaleForge.Content.Sources;
+using Xunit.Abstractions;
 
 namespace TaleForge.Content.Tests;
 

@@ -1,8 +1,8 @@
-using Xunit.Abstractions;
 using System.Diagnostics;
 using FsCheck;
 using FsCheck.Fluent;
 using TaleForge.LlamaCpp.Gguf;
+using Xunit.Abstractions;
 
 namespace TaleForge.LlamaCpp.Tests;
 

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.AI;
-using Xunit.Abstractions;
 using TaleForge.LlamaCpp.Chat;
 using TaleForge.LlamaCpp.Gguf;
 using TaleForge.LlamaCpp.Model;
+using Xunit.Abstractions;
 
 namespace TaleForge.LlamaCpp.Tests;
 
