@@ -24,16 +24,16 @@ internal static class PlayCommand
             Description = $"A world's name in the worlds folder, or the path of a world folder. Default: {WorldLibrary.DefaultWorld}.",
             Arity = ArgumentArity.ZeroOrOne,
         };
-        var playAs = new Option<string?>("--as") { Description = "The character to play (id or name). Default: the world's first playable character." };
+        var playAs = new Option<string?>("--as") { Description = "The character to play (id or name). Default: the world's first playable character." }.NotBlank();
         var observe = new Option<bool>("--observe") { Description = "Play no one: watch the characters act." };
         var seed = new Option<long>("--seed") { Description = "Episode seed; the same seed replays the same way.", DefaultValueFactory = _ => 1 };
-        var script = new Option<FileInfo?>("--script") { Description = "Read the player's commands from a file, one per line, instead of the keyboard." };
+        var script = new Option<FileInfo?>("--script") { Description = "Read the player's commands from a file, one per line, instead of the keyboard." }.NotBlank();
         var noColor = new Option<bool>("--no-color") { Description = "No colours (also when NO_COLOR is set or output is not a terminal)." };
-        var save = new Option<string?>("--save") { Description = "Name this game's save (default: the world and the time)." };
-        var load = new Option<string?>("--load") { Description = "Continue a copy of a named save (the save itself is kept as it is)." };
+        var save = new Option<string?>("--save") { Description = "Name this game's save (default: the world and the time)." }.NotBlank();
+        var load = new Option<string?>("--load") { Description = "Continue a copy of a named save (the save itself is kept as it is)." }.NotBlank();
         var resume = new Option<bool>("--continue") { Description = "Continue this world's most recent unfinished game where it stopped." };
         var noSave = new Option<bool>("--no-save") { Description = "Do not save this game." };
-        var saves = new Option<string?>("--saves") { Description = $"The saves folder (default: {SaveLibrary.EnvironmentVariable}, else saves/ beside worlds/, else ~/.local/share/taleforge/saves)." };
+        var saves = new Option<string?>("--saves") { Description = $"The saves folder (default: {SaveLibrary.EnvironmentVariable}, else saves/ beside worlds/, else ~/.local/share/taleforge/saves)." }.NotBlank();
         var dir = WorldsDirectoryOption.Create();
         var models = new ModelOptions();
 
