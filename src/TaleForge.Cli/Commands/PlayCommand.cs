@@ -1,6 +1,7 @@
 using System.CommandLine;
 using TaleForge.Cli.Models;
 using TaleForge.Cli.Play;
+using TaleForge.Cli.Presentation;
 using TaleForge.Content.Library;
 using TaleForge.Content.Opening;
 using TaleForge.Core;
@@ -43,7 +44,27 @@ internal static class PlayCommand
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
+            var console = output is TerminalWriter { IsConsole: true };
             var library = SaveLibrary.Locate(parse.GetValue(saves));
+
+            // Everything that can be refused is refused before anything is written.
+            var scriptFile = parse.GetValue(script);
+            if (scriptFile is not null && !scriptFile.Exists)
+            {
+                throw OptionRanges.Usage($"the script file '{scriptFile.FullName}' does not exist.");
+            }
+            if (parse.GetValue(noSave) && (parse.GetValue(load) is not null || parse.GetValue(resume) || parse.GetValue(save) is not null))
+            {
+                throw OptionRanges.Usage("--no-save plays without writing a save, but --load, --continue and --save write one; drop one or the other.");
+            }
+            if (parse.GetValue(save) is { } saveName)
+            {
+                SaveLibrary.CheckNewName(saveName);
+            }
+            if (!parse.GetValue(noSave))
+            {
+                library.Prepare();
+            }
 
             // A loaded save names its own world; otherwise the world comes from the command line.
             var loadName = parse.GetValue(load);
@@ -54,7 +75,7 @@ internal static class PlayCommand
                 : parse.GetValue(observe) ? null
                 : ChoosePlayer(definition, parse.GetValue(playAs));
 
-            var style = output == Console.Out ? TerminalStyle.Detect(parse.GetValue(noColor)) : TerminalStyle.Plain;
+            var style = console ? TerminalStyle.Detect(parse.GetValue(noColor)) : TerminalStyle.Plain;
             var printer = new StoryPrinter(output, style, player);
             await using var cast = await models.CastAsync(parse, definition, player, error, cancellation);
             var saved = new SavedPlay(library, cast, player);
@@ -81,9 +102,8 @@ internal static class PlayCommand
                 (session, slot) = saved.Start(opened, parse.GetValue(seed), parse.GetValue(save));
             }
 
-            var scriptFile = parse.GetValue(script);
             using var input = scriptFile is null ? null : OpenScript(scriptFile);
-            using var interrupt = new GenerationInterrupt(cancellation, listenToConsole: output == Console.Out);
+            using var interrupt = new GenerationInterrupt(cancellation, listenToConsole: console);
             using var controller = new PlayController(session, new PlaySetup
             {
                 Slot = slot,
@@ -92,7 +112,7 @@ internal static class PlayCommand
                 Warnings = warnings,
                 Gate = interrupt,
             });
-            var loop = new PlayLoop(input ?? Console.In, output, printer, echoInput: input is not null);
+            var loop = new PlayLoop(input ?? Console.In, output, printer, echoInput: input is not null) { Interrupt = console ? interrupt : null };
             await loop.RunAsync(controller, cancellation);
             return 0;
         });
