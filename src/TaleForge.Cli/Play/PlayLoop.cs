@@ -28,7 +28,10 @@ public sealed class PlayLoop(TextReader input, TextWriter output, StoryPrinter p
             };
         }
 
+        var trouble = new ModelTrouble();
+        trouble.Before(controller.Session);
         await controller.StartAsync(cancellation);
+        Tell(trouble.After(controller.Session));
         while (controller.WaitsForPlayer)
         {
             if (!echoInput)
@@ -52,10 +55,21 @@ public sealed class PlayLoop(TextReader input, TextWriter output, StoryPrinter p
             {
                 printer.Say($"> {line}", Tone.Heading);
             }
-            if (!await controller.HandleAsync(line, cancellation))
+            trouble.Before(controller.Session);
+            var goesOn = await controller.HandleAsync(line, cancellation);
+            Tell(trouble.After(controller.Session));
+            if (!goesOn)
             {
                 return;
             }
+        }
+    }
+
+    private void Tell(IReadOnlyList<string> lines)
+    {
+        foreach (var line in lines)
+        {
+            printer.Say(line, Tone.Refusal);
         }
     }
 

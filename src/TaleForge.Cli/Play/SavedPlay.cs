@@ -102,7 +102,9 @@ internal sealed class SavedPlay(SaveLibrary library, LoadedCast cast, string? pl
     public static OpenedWorld WorldOf(SavedGame saved)
     {
         ArgumentNullException.ThrowIfNull(saved);
-        return saved.World.Open(option: null);
+        var opened = saved.World.Open(option: null);
+        saved.Trajectory.CheckPlayerIn(opened.Definition);
+        return opened;
     }
 
     /// <summary>

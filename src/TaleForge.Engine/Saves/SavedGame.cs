@@ -85,7 +85,12 @@ public sealed record SavedGame(string Folder, TrajectoryFile Trajectory, long He
     /// save), through the one check every recording uses; the hash the world was opened with is not computed again.
     /// </summary>
     /// <returns>The world to play the save in.</returns>
-    public WorldDefinition CheckWorld(OpenedWorld opened) => World.Check(opened, option: null).Definition;
+    public WorldDefinition CheckWorld(OpenedWorld opened)
+    {
+        var world = World.Check(opened, option: null).Definition;
+        Trajectory.CheckPlayerIn(world);
+        return world;
+    }
 
     private void CheckState(WorldState state)
     {
