@@ -45,6 +45,10 @@ public static class TerminalText
         return clean.ToString();
     }
 
+    /// <summary>The text cleaned and kept on one line: newlines and tabs are shown as codes too (for names quoted in a message).</summary>
+    public static string OneLine(string? text) =>
+        Clean(text).Replace("\n", "\\u000A", StringComparison.Ordinal).Replace("\t", "\\u0009", StringComparison.Ordinal);
+
     private static bool NeedsCleaning(string text)
     {
         foreach (var c in text)

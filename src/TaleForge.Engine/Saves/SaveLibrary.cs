@@ -149,7 +149,7 @@ public sealed class SaveLibrary(string folder)
         if (string.IsNullOrWhiteSpace(name) || name.StartsWith('.') || name.Length > 100 || name != name.Trim()
             || name.Any(c => Forbidden.Contains(c, StringComparison.Ordinal) || char.IsControl(c) || TaleForge.Core.Display.TerminalText.IsUnsafe(c)))
         {
-            throw new TaleForgeException($"'{name}' cannot name a save: use letters, digits, spaces, '-' and '_' (no path, no control characters, none of {Forbidden}, not starting with '.', at most 100 characters).")
+            throw new TaleForgeException($"'{TaleForge.Core.Display.TerminalText.OneLine(name)}' cannot name a save: use letters, digits, spaces, '-' and '_' (no path, no control characters, none of {Forbidden}, not starting with '.', at most 100 characters).")
             {
                 ExitCode = 2,
             };
