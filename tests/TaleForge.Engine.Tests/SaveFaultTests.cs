@@ -1,3 +1,4 @@
+using TaleForge.Content.Opening;
 using TaleForge.Core;
 using TaleForge.Core.Decisions;
 using TaleForge.Engine.Saves;

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using FsCheck;
 using FsCheck.Fluent;
+using TaleForge.Content.Opening;
 using TaleForge.Core;
 using TaleForge.Core.Decisions;
 using TaleForge.Engine.Saves;
@@ -88,11 +89,11 @@ public sealed partial class TrajectoryFuzzTests : IDisposable
 
     private static Gen<Damage> Damages { get; } =
         from kind in Gen.Choose(0, 6)
-        from where in Gen.Choose(0, 1000).Select(n => n / 1000.0)
+        from place in Gen.Choose(0, 1000).Select(n => n / 1000.0)
         from other in Gen.Choose(0, 1000).Select(n => n / 1000.0)
         from junk in Junk
         from bytes in ArbMap.Default.GeneratorFor<byte[]>().Select(b => b ?? [])
-        select new Damage(kind, where, other, junk, bytes);
+        select new Damage(kind, place, other, junk, bytes);
 
     [Fact]
     public void A_damaged_trajectory_reads_or_says_which_file_and_line_never_anything_else()
