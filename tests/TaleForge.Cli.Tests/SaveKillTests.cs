@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Xunit.Abstractions;
 using TaleForge.Core.Decisions;
 using TaleForge.Core.Events;
 using TaleForge.Engine.Narration;
@@ -13,7 +14,7 @@ namespace TaleForge.Cli.Tests;
 /// </summary>
 [Slow]
 [StartsProcesses]
-public class SaveKillTests
+public class SaveKillTests(ITestOutputHelper log)
 {
     /// <summary>At least 50 kills in CI; TALEFORGE_KILL_ROUNDS asks for more.</summary>
     private static int Rounds => int.TryParse(Environment.GetEnvironmentVariable("TALEFORGE_KILL_ROUNDS"), out var n) && n >= 50 ? n : 50;
@@ -81,6 +82,7 @@ public class SaveKillTests
             resumed++;
         }
 
+        log.WriteLine($"{Rounds} kills in {clock.Elapsed.TotalSeconds:0} s: {none} before the first turn (no save), {resumed} resumed and played on, {finished} after the story ended.");
         Assert.Equal(Rounds, none + resumed + finished);
         Assert.True(resumed > 0, $"no kill landed in play ({none} before the first turn, {finished} after the end)");
         Assert.True(clock.Elapsed < TimeSpan.FromMinutes(15), $"{Rounds} kills took {clock.Elapsed}");

@@ -121,6 +121,20 @@ public sealed partial class TrajectoryFuzzTests : IDisposable
         Assert.InRange(refused, 1, cases);
     }
 
+    /// <summary>Found by the test above: bytes that are not UTF-8 inside a name of the header's JSON.</summary>
+    [Fact]
+    public void A_header_with_a_name_that_is_not_utf8_is_refused_naming_line_1()
+    {
+        var path = Path.Combine(_folder, "bad-utf8.jsonl");
+        var header = _original.AsSpan(0, Array.IndexOf(_original, (byte)'\n')).ToArray();
+        var quote = Array.IndexOf(header, (byte)'"', 2);
+        File.WriteAllBytes(path, [.. header[..quote], 0x9D, 0xFF, .. header[quote..], (byte)'\n']);
+
+        var error = Assert.Throws<TrajectoryException>(() => TrajectoryFile.Read(path));
+
+        Assert.Equal($"{path}:1: the header is not valid UTF-8; the file is damaged; restore it from a backup.", error.Message);
+    }
+
     [Fact]
     public void An_undamaged_trajectory_reads_whole() => Assert.NotNull(ReadOriginal().LastEvent);
 
