@@ -38,8 +38,21 @@ public class SaveKillTests(ITestOutputHelper log)
             var slot = Path.Combine(saves, name);
             using (var game = ChildGame.Start("play", "greywick", "--dir", Repository.Worlds, "--script", script, "--save", name, "--saves", saves))
             {
-                // Instants from process start (before any save exists) to well into play.
-                await Task.Delay(random.Next(0, 2500));
+                // One kill in four at a random instant of start-up (before any turn is saved); the rest at a random
+                // instant after the save appears, while turns are played and saved as fast as the script goes.
+                if (round % 4 == 0)
+                {
+                    await Task.Delay(random.Next(0, 1500));
+                }
+                else
+                {
+                    var started = Stopwatch.StartNew();
+                    while (!Directory.Exists(slot) && !game.Process.HasExited && started.Elapsed < TimeSpan.FromSeconds(60))
+                    {
+                        await Task.Delay(2);
+                    }
+                    await Task.Delay(random.Next(0, 400));
+                }
                 game.Process.Kill(entireProcessTree: true);
                 await game.Process.WaitForExitAsync();
             }
