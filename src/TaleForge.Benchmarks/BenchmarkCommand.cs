@@ -1,6 +1,7 @@
 using System.CommandLine;
 using TaleForge.Benchmarks.Commands;
-using TaleForge.Core;
+using System.CommandLine.Invocation;
+using TaleForge.Engine.Hosting;
 
 namespace TaleForge.Benchmarks;
 
@@ -10,6 +11,8 @@ namespace TaleForge.Benchmarks;
 /// </summary>
 public static class BenchmarkCommand
 {
+    private const string Program = "taleforge-bench";
+
     public static RootCommand Create() => new("Measure TaleForge's speed; each subcommand measures one part and can print JSON.")
     {
         BenchContentCommand.Create(),
@@ -24,25 +27,19 @@ public static class BenchmarkCommand
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
+        var parse = Create().Parse(args);
+        if (parse.Action is ParseErrorAction)
+        {
+            return await CommandHost.UsageAsync(error, parse.Errors.Select(e => e.Message), Program);
+        }
         var configuration = new InvocationConfiguration
         {
             Output = output,
             Error = error,
             EnableDefaultExceptionHandler = false,
+            ProcessTerminationTimeout = null,
         };
-        try
-        {
-            return await Create().Parse(args).InvokeAsync(configuration, cancellation);
-        }
-        catch (TaleForgeException e)
-        {
-            await error.WriteLineAsync($"error: {e.Message}");
-            return e.ExitCode;
-        }
-        catch (OperationCanceledException)
-        {
-            await error.WriteLineAsync("stopped.");
-            return 130;
-        }
+        var console = ReferenceEquals(output, Console.Out);
+        return await CommandHost.RunAsync(Program, args, error, token => parse.InvokeAsync(configuration, token), listenToSignals: console, cancellation);
     }
 }

@@ -1,3 +1,3 @@
 using TaleForge.Cli;
 
-return await TaleForgeCommand.RunAsync(args, Console.Out, Console.Error);
+return await TaleForgeCommand.RunConsoleAsync(args);

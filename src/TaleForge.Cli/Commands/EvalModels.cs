@@ -18,10 +18,10 @@ internal sealed class EvalModels : IAsyncDisposable
 
     private readonly Dictionary<string, IModelBackend> _loaded = new(StringComparer.Ordinal);
 
-    public static Option<int?> Context { get; } = new("--ctx-size", "-c") { Description = $"Context size in tokens, shared by the parallel requests (default {DefaultContext})." };
-    public static Option<int?> Threads { get; } = new("--threads", "-t") { Description = "CPU threads for generation." };
-    public static Option<int?> GpuLayers { get; } = new("--n-gpu-layers", "-ngl") { Description = "Layers to offload to an NVIDIA GPU (-1: all)." };
-    public static Option<string?> Config { get; } = new("--config") { Description = $"Settings file (default {ModelSettings.DefaultConfigPath})." };
+    public static Option<int?> Context { get; } = new Option<int?>("--ctx-size", "-c") { Description = $"Context size in tokens, shared by the parallel requests (default {DefaultContext})." }.Within(OptionRanges.ContextSize);
+    public static Option<int?> Threads { get; } = new Option<int?>("--threads", "-t") { Description = "CPU threads for generation." }.Within(OptionRanges.Threads);
+    public static Option<int?> GpuLayers { get; } = new Option<int?>("--n-gpu-layers", "-ngl") { Description = "Layers to offload to an NVIDIA GPU (-1: all)." }.Within(OptionRanges.GpuLayers);
+    public static Option<string?> Config { get; } = new Option<string?>("--config") { Description = $"Settings file (default {ModelSettings.DefaultConfigPath})." }.NotBlank();
 
     public static void AddTo(Command command)
     {
@@ -41,6 +41,7 @@ internal sealed class EvalModels : IAsyncDisposable
         return settings with
         {
             ContextSize = parse.GetValue(Context) ?? settings.ContextSize,
+            ContextChosen = settings.ContextChosen || parse.GetValue(Context) is not null,
             Threads = parse.GetValue(Threads) ?? settings.Threads,
             GpuLayers = parse.GetValue(GpuLayers) ?? settings.GpuLayers,
         };

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using TaleForge.Cli.Models;
 using TaleForge.Cli.Play;
+using TaleForge.Cli.Presentation;
 using TaleForge.Content.Library;
 using TaleForge.Content.Opening;
 using TaleForge.Core;
@@ -24,16 +25,16 @@ internal static class PlayCommand
             Description = $"A world's name in the worlds folder, or the path of a world folder. Default: {WorldLibrary.DefaultWorld}.",
             Arity = ArgumentArity.ZeroOrOne,
         };
-        var playAs = new Option<string?>("--as") { Description = "The character to play (id or name). Default: the world's first playable character." };
+        var playAs = new Option<string?>("--as") { Description = "The character to play (id or name). Default: the world's first playable character." }.NotBlank();
         var observe = new Option<bool>("--observe") { Description = "Play no one: watch the characters act." };
         var seed = new Option<long>("--seed") { Description = "Episode seed; the same seed replays the same way.", DefaultValueFactory = _ => 1 };
-        var script = new Option<FileInfo?>("--script") { Description = "Read the player's commands from a file, one per line, instead of the keyboard." };
+        var script = new Option<FileInfo?>("--script") { Description = "Read the player's commands from a file, one per line, instead of the keyboard." }.NotBlank();
         var noColor = new Option<bool>("--no-color") { Description = "No colours (also when NO_COLOR is set or output is not a terminal)." };
-        var save = new Option<string?>("--save") { Description = "Name this game's save (default: the world and the time)." };
-        var load = new Option<string?>("--load") { Description = "Continue a copy of a named save (the save itself is kept as it is)." };
+        var save = new Option<string?>("--save") { Description = "Name this game's save (default: the world and the time)." }.NotBlank();
+        var load = new Option<string?>("--load") { Description = "Continue a copy of a named save (the save itself is kept as it is)." }.NotBlank();
         var resume = new Option<bool>("--continue") { Description = "Continue this world's most recent unfinished game where it stopped." };
         var noSave = new Option<bool>("--no-save") { Description = "Do not save this game." };
-        var saves = new Option<string?>("--saves") { Description = $"The saves folder (default: {SaveLibrary.EnvironmentVariable}, else saves/ beside worlds/, else ~/.local/share/taleforge/saves)." };
+        var saves = new Option<string?>("--saves") { Description = $"The saves folder (default: {SaveLibrary.EnvironmentVariable}, else saves/ beside worlds/, else ~/.local/share/taleforge/saves)." }.NotBlank();
         var dir = WorldsDirectoryOption.Create();
         var models = new ModelOptions();
 
@@ -43,7 +44,27 @@ internal static class PlayCommand
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
+            var console = output is TerminalWriter { IsConsole: true };
             var library = SaveLibrary.Locate(parse.GetValue(saves));
+
+            // Everything that can be refused is refused before anything is written.
+            var scriptFile = parse.GetValue(script);
+            if (scriptFile is not null && !scriptFile.Exists)
+            {
+                throw OptionRanges.Usage($"the script file '{scriptFile.FullName}' does not exist.");
+            }
+            if (parse.GetValue(noSave) && (parse.GetValue(load) is not null || parse.GetValue(resume) || parse.GetValue(save) is not null))
+            {
+                throw OptionRanges.Usage("--no-save plays without writing a save, but --load, --continue and --save write one; drop one or the other.");
+            }
+            if (parse.GetValue(save) is { } saveName)
+            {
+                SaveLibrary.CheckNewName(saveName);
+            }
+            if (!parse.GetValue(noSave))
+            {
+                library.Prepare();
+            }
 
             // A loaded save names its own world; otherwise the world comes from the command line.
             var loadName = parse.GetValue(load);
@@ -54,7 +75,7 @@ internal static class PlayCommand
                 : parse.GetValue(observe) ? null
                 : ChoosePlayer(definition, parse.GetValue(playAs));
 
-            var style = output == Console.Out ? TerminalStyle.Detect(parse.GetValue(noColor)) : TerminalStyle.Plain;
+            var style = console ? TerminalStyle.Detect(parse.GetValue(noColor)) : TerminalStyle.Plain;
             var printer = new StoryPrinter(output, style, player);
             await using var cast = await models.CastAsync(parse, definition, player, error, cancellation);
             var saved = new SavedPlay(library, cast, player);
@@ -81,9 +102,8 @@ internal static class PlayCommand
                 (session, slot) = saved.Start(opened, parse.GetValue(seed), parse.GetValue(save));
             }
 
-            var scriptFile = parse.GetValue(script);
             using var input = scriptFile is null ? null : OpenScript(scriptFile);
-            using var interrupt = new GenerationInterrupt(cancellation, listenToConsole: output == Console.Out);
+            using var interrupt = new GenerationInterrupt(cancellation, listenToConsole: console);
             using var controller = new PlayController(session, new PlaySetup
             {
                 Slot = slot,
@@ -92,7 +112,7 @@ internal static class PlayCommand
                 Warnings = warnings,
                 Gate = interrupt,
             });
-            var loop = new PlayLoop(input ?? Console.In, output, printer, echoInput: input is not null);
+            var loop = new PlayLoop(input ?? Console.In, output, printer, echoInput: input is not null) { Interrupt = console ? interrupt : null };
             await loop.RunAsync(controller, cancellation);
             return 0;
         });

@@ -20,7 +20,7 @@ internal static class ReplayCommand
         var character = new Option<string?>("--character") { Description = "Show only what this character (id or name) perceived, thought and decided." };
         var phase = new Option<string?>("--phase") { Description = $"Show only records of this narrator phase ({string.Join(", ", PhaseNames)})." };
         var json = new Option<bool>("--json") { Description = "Print the records as JSON lines instead of the story (with --verify: the result as JSON)." };
-        var step = new Option<long?>("--step") { Description = "Show the branch that ends at this step (default: the main branch, written last)." };
+        var step = new Option<long?>("--step") { Description = "Show the branch that ends at this step (default: the main branch, written last)." }.Within(OptionRanges.Step);
         var verify = new Option<bool>("--verify") { Description = "Re-run the episode (same world, models, seed, settings, the player's recorded decisions) and report the first record that differs. Exit 1 when one does." };
         var model = new Option<string[]>("--model", "-m") { Description = "With --verify: a model file the header names, when it is not where it was (checked by SHA-256; repeatable).", Arity = ArgumentArity.ZeroOrMore };
         var swap = new Option<string?>("--swap") { Description = "CHARACTER=MODEL: re-play with this character's decisions made by MODEL (a GGUF file), every other role replaying its recorded outputs." };

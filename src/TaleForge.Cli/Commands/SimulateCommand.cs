@@ -19,12 +19,12 @@ internal static class SimulateCommand
     public static Command Create()
     {
         var source = new Argument<string>("source") { Description = "A world (name, folder or file), or a CharacterBox scene file (.json; FILE.json#scene=ID for one scene)." };
-        var scene = new Option<string?>("--scene") { Description = "Play only this scene (its id)." };
-        var rounds = new Option<int?>("--rounds") { Description = "Rounds per scene at most (CharacterBox plays 3)." };
+        var scene = new Option<string?>("--scene") { Description = "Play only this scene (its id)." }.NotBlank();
+        var rounds = new Option<int?>("--rounds") { Description = "Rounds per scene at most (CharacterBox plays 3)." }.Within(OptionRanges.Rounds);
         var seed = new Option<long>("--seed") { Description = "Seed of the first episode; episode i uses seed + i.", DefaultValueFactory = _ => 1 };
-        var episodes = new Option<int>("--episodes") { Description = "Episodes per scene (different seeds).", DefaultValueFactory = _ => 1 };
-        var parallel = new Option<int>("--parallel") { Description = "Episodes run at once; with a model their requests are batched together.", DefaultValueFactory = _ => 1 };
-        var output = new Option<DirectoryInfo>("--out", "-o") { Description = "Folder for the trajectories (created if missing).", Required = true };
+        var episodes = new Option<int>("--episodes") { Description = "Episodes per scene (different seeds).", DefaultValueFactory = _ => 1 }.Within(OptionRanges.Episodes);
+        var parallel = new Option<int>("--parallel") { Description = "Episodes run at once; with a model their requests are batched together.", DefaultValueFactory = _ => 1 }.Within(OptionRanges.Parallel);
+        var output = new Option<DirectoryInfo>("--out", "-o") { Description = "Folder for the trajectories (created if missing).", Required = true }.NotBlank();
         var dir = WorldsDirectoryOption.Create();
         var models = new ModelOptions();
         var command = new Command("simulate", "Play headless with every character an agent, and record the trajectories.")

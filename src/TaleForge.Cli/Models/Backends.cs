@@ -16,6 +16,7 @@ internal static class Backends
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(settings);
+        ContextFit.Check(path, settings);
         var name = Path.GetFileName(path);
         var bar = new ProgressLine(progress, $"Loading {name}");
         var options = new LlamaChatClientOptions

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.CommandLine;
 using System.Globalization;
+using TaleForge.Cli.Commands;
 using TaleForge.Core;
 using TaleForge.Core.Definitions;
 using TaleForge.Engine.Agents;
@@ -32,6 +33,13 @@ internal sealed class ModelOptions
     public void AddTo(Command command)
     {
         ArgumentNullException.ThrowIfNull(command);
+        _model.NotBlank();
+        _narratorModel.NotBlank();
+        _config.NotBlank();
+        _context.Within(OptionRanges.ContextSize);
+        _threads.Within(OptionRanges.Threads);
+        _gpuLayers.Within(OptionRanges.GpuLayers);
+        _temperature.Within(OptionRanges.Temperature);
         command.Add(_model);
         command.Add(_narratorModel);
         command.Add(_characterModel);
@@ -55,6 +63,7 @@ internal sealed class ModelOptions
             Model = parse.GetValue(_model) ?? settings.Model,
             NarratorModel = parse.GetValue(_narratorModel) ?? settings.NarratorModel,
             ContextSize = parse.GetValue(_context) ?? settings.ContextSize,
+            ContextChosen = settings.ContextChosen || parse.GetValue(_context) is not null,
             Threads = parse.GetValue(_threads) ?? settings.Threads,
             GpuLayers = parse.GetValue(_gpuLayers) ?? settings.GpuLayers,
             Temperature = parse.GetValue(_temperature) ?? settings.Temperature,

@@ -1,3 +1,4 @@
+using TaleForge.Cli.Commands;
 using TaleForge.Core;
 using TaleForge.Inference.Backends;
 using YamlDotNet.RepresentationModel;
@@ -13,6 +14,9 @@ public sealed record ModelSettings
     public string? Model { get; init; }
     public string? NarratorModel { get; init; }
     public int ContextSize { get; init; } = 16384;
+
+    /// <summary>Whether the context size was asked for (by flag, variable or config) rather than the default.</summary>
+    public bool ContextChosen { get; init; }
     public int? Threads { get; init; }
     public int GpuLayers { get; init; }
     public float? Temperature { get; init; }
@@ -59,35 +63,42 @@ public sealed record ModelSettings
         var values = root.Children
             .Where(p => p.Key is YamlScalarNode && p.Value is YamlScalarNode)
             .ToDictionary(p => ((YamlScalarNode)p.Key).Value ?? "", p => ((YamlScalarNode)p.Value).Value ?? "", StringComparer.Ordinal);
-        return With(key => values.GetValueOrDefault(key), $"{path}");
+        return With(key => values.GetValueOrDefault(key), key => $"{key} in {path}");
     }
 
     /// <summary>Reads TALEFORGE_MODEL, TALEFORGE_NARRATOR_MODEL, TALEFORGE_CTX_SIZE, ... over these settings.</summary>
     public ModelSettings WithEnvironment(Func<string, string?> variable)
     {
         ArgumentNullException.ThrowIfNull(variable);
-        return With(key => variable("TALEFORGE_" + key.ToUpperInvariant()), "the environment");
+        return With(key => variable(VariableOf(key)), VariableOf);
     }
 
-    private ModelSettings With(Func<string, string?> read, string source)
+    private static string VariableOf(string key) => "TALEFORGE_" + key.ToUpperInvariant();
+
+    /// <summary>Reads each key through <paramref name="read"/>, checking it against its option's range (<see cref="OptionRanges"/>).</summary>
+    private ModelSettings With(Func<string, string?> read, Func<string, string> name)
     {
-        int? Int(string key) => read(key) is { Length: > 0 } text
-            ? int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n
-                : throw new TaleForgeException($"{key} in {source} must be a whole number, not '{text}'.")
+        int? Int(string key, OptionRange range) => read(key) is { Length: > 0 } text
+            ? int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n)
+                ? (int)range.Checked(n, name(key))
+                : throw OptionRanges.Usage($"{name(key)} must be a whole number from {range.Min} to {range.Max}{range.Why}, not '{text}'.")
             : null;
-        float? Float(string key) => read(key) is { Length: > 0 } text
-            ? float.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var f) ? f
-                : throw new TaleForgeException($"{key} in {source} must be a number, not '{text}'.")
+        float? Float(string key, OptionRange range) => read(key) is { Length: > 0 } text
+            ? float.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var f)
+                ? (float)range.Checked(f, name(key))
+                : throw OptionRanges.Usage($"{name(key)} must be a number from {range.Min} to {range.Max}, not '{text}'.")
             : null;
+        var context = Int("ctx_size", OptionRanges.ContextSize);
         return this with
         {
             Model = read("model") is { Length: > 0 } model ? model : Model,
             NarratorModel = read("narrator_model") is { Length: > 0 } narrator ? narrator : NarratorModel,
-            ContextSize = Int("ctx_size") ?? ContextSize,
-            Threads = Int("threads") ?? Threads,
-            GpuLayers = Int("n_gpu_layers") ?? GpuLayers,
-            Temperature = Float("temp") ?? Temperature,
-            Parallel = Int("parallel") ?? Parallel,
+            ContextSize = context ?? ContextSize,
+            ContextChosen = ContextChosen || context is not null,
+            Threads = Int("threads", OptionRanges.Threads) ?? Threads,
+            GpuLayers = Int("n_gpu_layers", OptionRanges.GpuLayers) ?? GpuLayers,
+            Temperature = Float("temp", OptionRanges.Temperature) ?? Temperature,
+            Parallel = Int("parallel", OptionRanges.Parallel) ?? Parallel,
         };
     }
 }

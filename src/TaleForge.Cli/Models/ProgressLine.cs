@@ -1,4 +1,6 @@
 using System.Globalization;
+using TaleForge.Cli.Presentation;
+using TaleForge.Core.Display;
 
 namespace TaleForge.Cli.Models;
 
@@ -8,22 +10,24 @@ namespace TaleForge.Cli.Models;
 /// </summary>
 internal sealed class ProgressLine(TextWriter output, string label) : IProgress<float>
 {
-    private readonly bool _terminal = ReferenceEquals(output, Console.Error) && !Console.IsErrorRedirected;
+    // Redrawing in place needs the carriage return and erase sequences the filtering writer would neutralise.
+    private readonly TextWriter? _screen = Console.IsErrorRedirected ? null : TerminalWriter.ScreenOf(output);
+    private bool Terminal => _screen is not null;
     private int _lastShown = -1;
 
     public void Report(float value)
     {
         var percent = (int)Math.Clamp(value * 100, 0, 100);
-        var step = _terminal ? percent : percent / 25 * 25;
+        var step = Terminal ? percent : percent / 25 * 25;
         if (step == _lastShown)
         {
             return;
         }
         _lastShown = step;
-        var text = string.Create(CultureInfo.InvariantCulture, $"{label}: {step,3}%");
-        if (_terminal)
+        var text = TerminalText.Clean(string.Create(CultureInfo.InvariantCulture, $"{label}: {step,3}%"));
+        if (Terminal)
         {
-            output.Write($"\r{text}");
+            _screen!.Write($"\r{text}");
         }
         else
         {
@@ -33,9 +37,9 @@ internal sealed class ProgressLine(TextWriter output, string label) : IProgress<
 
     public void Done(string message)
     {
-        if (_terminal)
+        if (Terminal)
         {
-            output.Write("\r\u001b[K");
+            _screen!.Write("\r\u001b[K");
         }
         output.WriteLine(message);
     }

@@ -73,26 +73,72 @@ internal sealed class SavedPlay(SaveLibrary library, LoadedCast cast, string? pl
         }
     }
 
-    /// <summary>Loads a named save into a fresh copy and continues the copy.</summary>
+    /// <summary>
+    /// Loads a named save into a fresh copy and continues the copy. A save that cannot be continued leaves no
+    /// copy behind, and the error names the save asked for, not the copy.
+    /// </summary>
     /// <param name="opened">The save's world as the command already opened it (<see cref="WorldOf"/>), if it did.</param>
     public (GameSession Session, SaveSlot Slot, IReadOnlyList<string> Warnings) Load(string name, OpenedWorld? opened = null)
     {
         var source = Library.Resolve(name);
         var saved = SavedGame.Open(source);
         var copy = Library.Copy(source, Library.NewSlot(saved.Header.World.Id, DateTimeOffset.UtcNow));
-        return Continue(copy, opened);
+        try
+        {
+            return Continue(copy, opened);
+        }
+        catch (Exception e)
+        {
+            Directory.Delete(copy, recursive: true);
+            if (e is TaleForgeException refused)
+            {
+                throw new TaleForgeException(refused.Message.Replace(copy, source, StringComparison.Ordinal), refused) { ExitCode = refused.ExitCode };
+            }
+            throw;
+        }
     }
 
     /// <summary>The world a save was played in, from where it was loaded then (or beside the save), with the hash it was saved with.</summary>
     public static OpenedWorld WorldOf(SavedGame saved)
     {
         ArgumentNullException.ThrowIfNull(saved);
-        return saved.World.Open(option: null);
+        var opened = saved.World.Open(option: null);
+        saved.Trajectory.CheckPlayerIn(opened.Definition);
+        return opened;
     }
 
-    /// <summary>The newest save of a world, if any.</summary>
-    public string? Newest(string worldId) =>
-        Library.List().FirstOrDefault(s => s.Snapshot?.WorldId == worldId && !s.Snapshot.Finished).Name is { } name
-            ? Path.Combine(Library.Folder, name)
-            : null;
+    /// <summary>
+    /// The newest unfinished save of a world, if any. A save whose snapshot is damaged is judged by its trajectory
+    /// (the authority); one that cannot be read at all is reported rather than passed over in silence.
+    /// </summary>
+    public string? Newest(string worldId)
+    {
+        var unreadable = new List<string>();
+        foreach (var (name, snapshot, problem) in Library.List())
+        {
+            var folder = Path.Combine(Library.Folder, name);
+            if (snapshot is not null)
+            {
+                if (snapshot.WorldId == worldId && !snapshot.Finished)
+                {
+                    return folder;
+                }
+                continue;
+            }
+            try
+            {
+                var saved = SavedGame.Open(folder);
+                if (saved.Header.World.Id == worldId)
+                {
+                    return folder;
+                }
+            }
+            catch (TaleForgeException e)
+            {
+                unreadable.Add($"{name} ({problem}; {e.Message})");
+            }
+        }
+        return unreadable.Count == 0 ? null : throw new TaleForgeException(
+            $"no save of '{worldId}' in {Library.Folder} can be continued; these saves are damaged: {string.Join("; ", unreadable)}. Restore them from a backup, or start a new game with 'taleforge play {worldId}'.");
+    }
 }

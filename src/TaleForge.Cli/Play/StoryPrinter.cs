@@ -1,3 +1,5 @@
+using TaleForge.Cli.Presentation;
+using TaleForge.Core.Display;
 using TaleForge.Core.Events;
 using TaleForge.Engine.Narration;
 using TaleForge.Engine.Session;
@@ -31,8 +33,20 @@ public sealed class StoryPrinter(TextWriter output, TerminalStyle style, string?
         {
             output.WriteLine();
         }
-        output.WriteLine(style.Paint(style.Wrap(text), tone));
+        Say(text, tone);
     }
 
-    public void Say(string text, Tone tone = Tone.System) => output.WriteLine(style.Paint(style.Wrap(text), tone));
+    /// <summary>Prints a line in a tone: the text is cleaned of control characters first, then coloured.</summary>
+    public void Say(string text, Tone tone = Tone.System)
+    {
+        var line = style.Paint(style.Wrap(TerminalText.Clean(text)), tone);
+        if (output is TerminalWriter terminal)
+        {
+            terminal.WriteStyledLine(line);
+        }
+        else
+        {
+            output.WriteLine(line);
+        }
+    }
 }

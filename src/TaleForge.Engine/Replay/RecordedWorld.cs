@@ -20,7 +20,13 @@ public static class RecordedWorld
 
     /// <param name="trajectory">The trajectory; a relative source is looked for beside it too.</param>
     /// <param name="path">A world folder or file to use instead of the recorded source (--world); its hash must still match.</param>
-    public static OpenedWorld Open(TrajectoryFile trajectory, string? path = null) => Of(trajectory).Open(path);
+    /// <remarks>The recording's player must be one of the world's characters.</remarks>
+    public static OpenedWorld Open(TrajectoryFile trajectory, string? path = null)
+    {
+        var opened = Of(trajectory).Open(path);
+        trajectory.CheckPlayerIn(opened.Definition);
+        return opened;
+    }
 
     /// <summary>The definition of the world <see cref="Open"/> finds, for the verbs that need nothing else.</summary>
     public static WorldDefinition Load(TrajectoryFile trajectory, string? path = null) => Open(trajectory, path).Definition;

@@ -99,7 +99,7 @@ public sealed class SaveLibrary(string folder)
                 saves.Add((Path.GetFileName(dir), null, $"no readable snapshot ({e.Message})"));
             }
         }
-        return [.. saves.OrderByDescending(s => s.Item2?.SavedAt ?? DateTimeOffset.MinValue)];
+        return [.. saves.OrderByDescending(s => s.Item2?.SavedAt ?? new DateTimeOffset(Directory.GetLastWriteTimeUtc(Path.Combine(Folder, s.Item1))))];
     }
 
     /// <summary>
@@ -115,7 +115,7 @@ public sealed class SaveLibrary(string folder)
             throw new TaleForgeException($"a save already exists at {to}; choose another name.");
         }
         Directory.CreateDirectory(Folder);
-        var staging = Path.Combine(Folder, $".{Path.GetFileName(to)}.tmp-{Environment.ProcessId}");
+        var staging = Path.Combine(Folder, $".{Path.GetFileName(to)}{SaveLeftovers.CopyMarker}{Environment.ProcessId}");
         Directory.CreateDirectory(staging);
         try
         {
@@ -141,11 +141,66 @@ public sealed class SaveLibrary(string folder)
         }
     }
 
+    /// <summary>Characters no save name may hold: path separators, and what some file systems or terminals refuse.</summary>
+    private const string Forbidden = "/\\:*?\"<>|";
+
     private static void CheckName(string name)
     {
-        if (name.Contains('/', StringComparison.Ordinal) || name.Contains('\\', StringComparison.Ordinal) || name.StartsWith('.') || name.Length > 100)
+        if (string.IsNullOrWhiteSpace(name) || name.StartsWith('.') || name.Length > 100 || name != name.Trim()
+            || name.Any(c => Forbidden.Contains(c, StringComparison.Ordinal) || char.IsControl(c) || TaleForge.Core.Display.TerminalText.IsUnsafe(c)))
         {
-            throw new TaleForgeException($"'{name}' cannot name a save: use letters, digits, '-' and '_' (no path, not starting with '.').");
+            throw new TaleForgeException($"'{TaleForge.Core.Display.TerminalText.OneLine(name)}' cannot name a save: use letters, digits, spaces, '-' and '_' (no path, no control characters, none of {Forbidden}, not starting with '.', at most 100 characters).")
+            {
+                ExitCode = 2,
+            };
         }
     }
+
+    /// <summary>Checks a new save's name before anything is written.</summary>
+    public static void CheckNewName(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        CheckName(name);
+    }
+
+    /// <summary>
+    /// Makes sure saves can be written here before a game starts (creating the folder if missing), and tidies what
+    /// killed games left; a folder that is not one, read-only or full is refused with what to do instead.
+    /// </summary>
+    public void Prepare()
+    {
+        if (File.Exists(Folder))
+        {
+            throw Unwritable("it is a file, not a folder");
+        }
+        var probe = Path.Combine(Folder, $".probe{SaveLeftovers.FileMarker}{Environment.ProcessId}");
+        try
+        {
+            Directory.CreateDirectory(Folder);
+            using (var stream = new FileStream(probe, FileMode.Create, FileAccess.Write, FileShare.None))
+            {
+                // A turn's save is a few kilobytes: a disk that cannot take this much cannot take a turn.
+                stream.Write(new byte[64 * 1024]);
+                stream.Flush(flushToDisk: true);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Unwritable(e.Message);
+        }
+        finally
+        {
+            try
+            {
+                File.Delete(probe);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+            }
+        }
+        SaveLeftovers.Sweep(Folder);
+    }
+
+    private TaleForgeException Unwritable(string why) => new(
+        $"the saves folder {Folder} cannot hold saves ({why}); choose another with --saves FOLDER or {EnvironmentVariable}, or play without saving with --no-save.");
 }

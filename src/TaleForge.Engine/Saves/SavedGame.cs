@@ -35,6 +35,8 @@ public sealed record SavedGame(string Folder, TrajectoryFile Trajectory, long He
         var lastCheckpoint = trajectory.Checkpoints.LastOrDefault()
             ?? throw new TaleForgeException($"{trajectoryPath} holds no completed turn to resume from; start a new game.");
 
+        // The trajectory's last checkpoint is the last completed turn; the snapshot is a cache of it. One that
+        // names an earlier checkpoint was not yet replaced when the process stopped, and is set aside.
         var snapshot = ReadSnapshot(folder, warnings);
         var head = lastCheckpoint.Step;
         if (snapshot is not null)
@@ -43,13 +45,12 @@ public sealed record SavedGame(string Folder, TrajectoryFile Trajectory, long He
             {
                 throw new TaleForgeException($"{folder}: the snapshot and the trajectory name different worlds; the save is damaged. Restore the folder from a backup.");
             }
-            if (trajectory.Checkpoints.Any(c => c.Step == snapshot.Head))
+            if (snapshot.Head != head || snapshot.NextStep != lastCheckpoint.NextStep)
             {
-                head = snapshot.Head;
-            }
-            else
-            {
-                warnings.Add($"{folder}: the snapshot points at step {snapshot.Head}, which the trajectory does not hold; resuming from its last checkpoint (step {head}).");
+                if (!trajectory.Checkpoints.Any(c => c.Step == snapshot.Head))
+                {
+                    warnings.Add($"{folder}: the snapshot points at step {snapshot.Head}, which the trajectory does not hold; resuming from its last checkpoint (step {head}).");
+                }
                 snapshot = null;
             }
         }
@@ -84,7 +85,12 @@ public sealed record SavedGame(string Folder, TrajectoryFile Trajectory, long He
     /// save), through the one check every recording uses; the hash the world was opened with is not computed again.
     /// </summary>
     /// <returns>The world to play the save in.</returns>
-    public WorldDefinition CheckWorld(OpenedWorld opened) => World.Check(opened, option: null).Definition;
+    public WorldDefinition CheckWorld(OpenedWorld opened)
+    {
+        var world = World.Check(opened, option: null).Definition;
+        Trajectory.CheckPlayerIn(world);
+        return world;
+    }
 
     private void CheckState(WorldState state)
     {

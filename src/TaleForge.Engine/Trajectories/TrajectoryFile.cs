@@ -72,6 +72,20 @@ public sealed partial class TrajectoryFile
         return _children.TryGetValue(step, out var found) ? found : [];
     }
 
+    /// <summary>
+    /// Refuses a world in which the recording's player is not a character: a header edited by hand, or a world
+    /// whose characters changed while keeping its hash, must not reach the game as an unexplained failure.
+    /// </summary>
+    public void CheckPlayerIn(TaleForge.Core.Definitions.WorldDefinition world)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        if (Header.Player is { } player && world.FindCharacter(player) is null)
+        {
+            throw new TrajectoryException(Path, 1, $"the header's player '{player}' is not a character of the world '{world.Info.Id}' (its characters are {string.Join(", ", world.Characters.Select(c => c.Id))})",
+                "the header is damaged or names another world; fix the \"player\" field or open the recording with the world it was played in");
+        }
+    }
+
     /// <summary>The last event written: the head of the branch played last.</summary>
     public EventRecord? LastEvent { get; }
 

@@ -60,6 +60,11 @@ internal static class TrajectoryReader
 
     private static TrajectoryHeader ReadHeader(string path, ReadOnlySpan<byte> line)
     {
+        // JSON parsing accepts bad UTF-8 in a name and fails later, lazily, outside any error it names.
+        if (!System.Text.Unicode.Utf8.IsValid(line))
+        {
+            throw new TrajectoryException(path, 1, "the header is not valid UTF-8", "the file is damaged; restore it from a backup");
+        }
         JsonNode? node;
         try
         {

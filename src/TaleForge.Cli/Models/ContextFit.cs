@@ -1,0 +1,105 @@
+using System.Globalization;
+using TaleForge.Cli.Commands;
+using TaleForge.LlamaCpp.Gguf;
+
+namespace TaleForge.Cli.Models;
+
+/// <summary>
+/// Refuses a context the model cannot use or the machine cannot hold, before llama.cpp allocates it: each request's
+/// share must fit the context the model was trained for (when the size was asked for), and the key-value cache,
+/// estimated from the file's hyperparameters, must fit the memory available (when the model runs on the CPU).
+/// </summary>
+internal static class ContextFit
+{
+    /// <summary>Bytes per cached key or value element: llama.cpp's default cache type is F16.</summary>
+    private const long CacheElementBytes = 2;
+
+    public static void Check(string path, ModelSettings settings, long? availableMemory = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(settings);
+        GgufFile file;
+        try
+        {
+            file = GgufReader.Read(path);
+        }
+        catch (InvalidModelFileException)
+        {
+            return; // The loader reports a broken file in its own words.
+        }
+        if (file.Architecture is not { } architecture)
+        {
+            return;
+        }
+        long? Number(string key) => file.Metadata.TryGetValue($"{architecture}.{key}", out var value) ? value switch
+        {
+            uint u => u,
+            int i => i,
+            ulong l when l <= long.MaxValue => (long)l,
+            long l => l,
+            ushort s => s,
+            _ => null,
+        } : null;
+
+        var name = Path.GetFileName(path);
+        var parallel = Math.Max(1, settings.Parallel);
+        var share = settings.ContextSize / parallel;
+        if (settings.ContextChosen && Number("context_length") is { } trained && trained > 0 && share > trained)
+        {
+            throw OptionRanges.Usage(
+                $"--ctx-size {Text(settings.ContextSize)} gives each of the {parallel} parallel requests {Text(share)} tokens, more than {name} was trained for ({Text(trained)}); use --ctx-size {Text(trained * parallel)} or less.");
+        }
+        if (settings.GpuLayers != 0 || CacheBytesPerToken(Number) is not { } perToken)
+        {
+            return;
+        }
+        var available = availableMemory ?? AvailableMemory();
+        var weights = file.FileLength - file.DataOffset;
+        var needed = perToken * settings.ContextSize + weights;
+        if (available > 0 && needed > available)
+        {
+            var fits = Math.Max(0, (available - weights) / perToken / 256 * 256);
+            throw OptionRanges.Usage(
+                $"a context of {Text(settings.ContextSize)} tokens needs about {GiB(perToken * settings.ContextSize)} for its cache besides {GiB(weights)} for {name}, but {GiB(available)} of memory is available; "
+                + (fits >= OptionRanges.ContextSize.Min ? $"use --ctx-size {Text(fits)} or less." : "free memory, or use a smaller model."));
+        }
+    }
+
+    /// <summary>Keys and values of every layer for one token: layers × kv heads × (key + value length) × element size.</summary>
+    private static long? CacheBytesPerToken(Func<string, long?> number)
+    {
+        if (number("block_count") is not { } layers || number("attention.head_count") is not { } heads
+            || number("embedding_length") is not { } embedding || layers <= 0 || heads <= 0 || embedding <= 0)
+        {
+            return null;
+        }
+        var kvHeads = number("attention.head_count_kv") is { } kv && kv > 0 ? kv : heads;
+        var keyLength = number("attention.key_length") ?? embedding / heads;
+        var valueLength = number("attention.value_length") ?? embedding / heads;
+        return layers * kvHeads * (keyLength + valueLength) * CacheElementBytes;
+    }
+
+    /// <summary>Memory the process may still take: MemAvailable on Linux, else what the runtime reports.</summary>
+    private static long AvailableMemory()
+    {
+        try
+        {
+            foreach (var line in File.ReadLines("/proc/meminfo"))
+            {
+                if (line.StartsWith("MemAvailable:", StringComparison.Ordinal)
+                    && long.TryParse(line["MemAvailable:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture, out var kib))
+                {
+                    return Math.Min(kib * 1024, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes);
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
+        return GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+    }
+
+    private static string GiB(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024 * 1024):0.0} GiB");
+
+    private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,55 @@
+using TaleForge.Engine.Agents;
+using TaleForge.Engine.Session;
+
+namespace TaleForge.Cli.Play;
+
+/// <summary>
+/// Makes a model call that failed visible in play: without it a prompt too long for the context leaves the
+/// characters silently waiting. After each step of play, every new call with no usable reply is told once, with
+/// what to do when it did not fit the context.
+/// </summary>
+public sealed class ModelTrouble
+{
+    private GameSession? _session;
+    private int _seen;
+
+    /// <summary>Notes where the session's calls stand before a step of play.</summary>
+    public void Before(GameSession session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        if (!ReferenceEquals(session, _session))
+        {
+            _session = session;
+        }
+        _seen = session.Calls.Count;
+    }
+
+    /// <summary>What to tell the player about the calls made since <see cref="Before"/>.</summary>
+    public IReadOnlyList<string> After(GameSession session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var calls = session.Calls;
+        var from = ReferenceEquals(session, _session) ? Math.Min(_seen, calls.Count) : calls.Count;
+        var lines = new List<string>();
+        for (var i = from; i < calls.Count; i++)
+        {
+            if (calls[i].Failure is { } failure)
+            {
+                lines.Add(Describe(calls[i], failure));
+            }
+        }
+        Before(session);
+        return lines;
+    }
+
+    public static string Describe(ModelCall call, string failure)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        ArgumentNullException.ThrowIfNull(failure);
+        var who = call.Call.Role.CharacterId ?? call.Call.Role.ToString();
+        return failure.Contains("context", StringComparison.OrdinalIgnoreCase)
+            ? $"({who}'s model could not answer: the prompt does not fit its context ({failure}). The story goes on without that reply; "
+              + "to avoid this, play with a larger --ctx-size (it is shared by the parallel requests), or a model trained for a longer context.)"
+            : $"({who}'s model gave no usable reply ({failure}); the story goes on without it.)";
+    }
+}
