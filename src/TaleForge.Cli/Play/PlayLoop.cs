@@ -4,25 +4,29 @@ namespace TaleForge.Cli.Play;
 
 /// <summary>
 /// Line mode, a view of the <see cref="PlayController"/>: it reads a line, hands it over, and prints the story and
-/// the game's lines as they come, until the story ends, the player quits, or input runs out (the end of a script,
-/// Ctrl-D). Every turn is already saved when the prompt appears.
+/// the game's lines as they come, until the player quits or input runs out (the end of a script, Ctrl-D). When the
+/// story ends it shows the ending and keeps reading, so the player can undo, restart or load instead of leaving.
+/// Every turn is already saved when the prompt appears.
 /// </summary>
-public sealed class PlayLoop(TextReader input, TextWriter output, StoryPrinter printer, bool echoInput)
+/// <param name="pastedMore">Whether more typed input is already waiting (several lines pasted at once); they are sent as one message. Null for scripts, where every line is a command.</param>
+public sealed class PlayLoop(TextReader input, TextWriter output, StoryPrinter printer, bool echoInput, Func<bool>? pastedMore = null)
 {
     public async Task RunAsync(PlayController controller, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(controller);
         controller.EventApplied += (_, applied) => printer.Show(applied);
         controller.Message += (_, message) => printer.Say(message.Text, ToneOf(message.Kind));
+        controller.Arrived += (_, arrival) => printer.Arrive(arrival);
+        controller.Ended += (_, ending) => printer.End(ending);
 
         await controller.StartAsync(cancellation);
-        while (controller.WaitsForPlayer)
+        while (controller.AcceptsInput)
         {
             if (!echoInput)
             {
                 await output.WriteAsync("> ");
             }
-            var line = await input.ReadLineAsync(cancellation);
+            var line = await ReadMessageAsync(cancellation);
             if (line is null)
             {
                 controller.EndOfInput();
@@ -42,6 +46,22 @@ public sealed class PlayLoop(TextReader input, TextWriter output, StoryPrinter p
                 return;
             }
         }
+    }
+
+    /// <summary>One line, or several pasted at once joined into one message.</summary>
+    private async Task<string?> ReadMessageAsync(CancellationToken cancellation)
+    {
+        var line = await input.ReadLineAsync(cancellation);
+        if (line is null || pastedMore is null)
+        {
+            return line;
+        }
+        var lines = new List<string> { line };
+        while (pastedMore() && await input.ReadLineAsync(cancellation) is { } more)
+        {
+            lines.Add(more);
+        }
+        return string.Join(" ", lines.Select(l => l.Trim()).Where(l => l.Length > 0));
     }
 
     private static Tone ToneOf(MessageKind kind) => kind switch

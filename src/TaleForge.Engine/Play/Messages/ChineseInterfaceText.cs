@@ -82,7 +82,13 @@ internal sealed class ChineseInterfaceText : InterfaceText
         : $"（本回合：{timing.Seconds:0.0} 秒，调用模型 {timing.Calls} 次，{timing.Tokens} 个词元，每秒 {timing.TokensPerSecond:0.0} 个）";
 
     public override string TheEnd => "*** 全剧终 ***";
-    public override string ScenePlayed(string title, string outcome) => outcome.Length == 0 ? $"・{title}" : $"・{title}：{outcome}";
+    public override string ScenePlayed(string title, string outcome) => outcome switch
+    {
+        "" => $"・{title}",
+        "goal" => $"・{title}：达成了目标。",
+        "rounds" => $"・{title}：回合用尽。",
+        _ => $"・{title}：{outcome}。",
+    };
     public override string TurnsPlayed(int turns) => $"你一共进行了 {turns} 个回合。";
     public override string AfterTheEnd => "故事已经结束。输入“撤销”收回上一回合，“重新开始”从头再来，“读档 名称”打开存档，或“退出”。";
     public override string Restarted => "回到了开头。之前的经过作为分支保留在记录里。";

@@ -84,7 +84,13 @@ internal sealed class EnglishInterfaceText : InterfaceText
         : $"(turn: {timing.Seconds:0.0} s, {timing.Calls} model calls, {timing.Tokens} tokens, {timing.TokensPerSecond:0.0} tokens/s)";
 
     public override string TheEnd => "*** The End ***";
-    public override string ScenePlayed(string title, string outcome) => outcome.Length == 0 ? $"\u2022 {title}" : $"\u2022 {title}: {outcome}";
+    public override string ScenePlayed(string title, string outcome) => outcome switch
+    {
+        "" => $"\u2022 {title}",
+        "goal" => $"\u2022 {title}: its goal was reached.",
+        "rounds" => $"\u2022 {title}: its rounds ran out.",
+        _ => $"\u2022 {title}: {outcome}.",
+    };
     public override string TurnsPlayed(int turns) => turns == 1 ? "You played 1 turn." : $"You played {turns} turns.";
     public override string AfterTheEnd => "The story is over. Type undo to take back your last turn, restart to begin again, load NAME to open a save, or quit.";
     public override string Restarted => "Back to the beginning. What came before stays in the record as a branch.";
