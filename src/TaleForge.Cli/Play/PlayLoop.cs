@@ -18,6 +18,7 @@ public sealed class PlayLoop(TextReader input, TextWriter output, StoryPrinter p
         controller.Message += (_, message) => printer.Say(message.Text, ToneOf(message.Kind));
         controller.Arrived += (_, arrival) => printer.Arrive(arrival);
         controller.Ended += (_, ending) => printer.End(ending);
+        controller.Thinking += (_, notice) => printer.Say(notice.Text, Tone.System);
 
         await controller.StartAsync(cancellation);
         while (controller.AcceptsInput)

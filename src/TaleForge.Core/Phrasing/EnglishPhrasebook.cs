@@ -27,8 +27,10 @@ public sealed class EnglishPhrasebook : Phrasebook
             ? $"{Name(who)} {Verb(who, "say")}: \u201c{text}\u201d"
             : $"{Name(who)} {Verb(who, "say")} to {List([.. to.Select(Object)])}: \u201c{text}\u201d";
 
-    public override string Overheard(Subject who, string text, string place) =>
-        $"From {place}, {Object(who)} {Verb(who, "say")}: \u201c{text}\u201d";
+    public override string Overheard(Subject who, string text, IReadOnlyList<Subject> to, string place) =>
+        to.Count == 0
+            ? $"From {place}, {Object(who)} {Verb(who, "say")}: \u201c{text}\u201d"
+            : $"From {place}, {Object(who)} {Verb(who, "say")} to {List([.. to.Select(Object)])}: \u201c{text}\u201d";
 
     public override string TriedAction(string imperative) => $"tries to {imperative.Trim()}, but nothing comes of it";
 

@@ -29,7 +29,7 @@ public abstract class Phrasebook
     public abstract string Said(Subject who, string text, IReadOnlyList<Subject> to);
 
     /// <summary>A line heard from a neighbouring place, saying where it came from ("From the Tower Stair, Mara says: …").</summary>
-    public abstract string Overheard(Subject who, string text, string place);
+    public abstract string Overheard(Subject who, string text, IReadOnlyList<Subject> to, string place);
 
     /// <summary>
     /// An action the rules do not know, told as the attempt it is ("tries to fill the lamp"), third person as

@@ -1,6 +1,7 @@
 using TaleForge.Core;
 using TaleForge.Core.Decisions;
 using TaleForge.Core.Events;
+using TaleForge.Engine.Agents;
 using TaleForge.Engine.Narration;
 using TaleForge.Engine.Play.Messages;
 using TaleForge.Engine.Saves;
@@ -46,6 +47,9 @@ public sealed class PlayController : IDisposable
 
     /// <summary>The story has ended: the ending screen's content. Play stays open for undo, restart and load.</summary>
     public event EventHandler<StoryEnding>? Ended;
+
+    /// <summary>A character played by a model has begun deciding: "Maud is thinking…", until the next story event.</summary>
+    public event EventHandler<ThinkingNotice>? Thinking;
 
     /// <summary>What each turn cost (time, model calls, tokens); shown as a line too while /timing is on.</summary>
     public event EventHandler<TurnTiming>? TurnTimed;
@@ -115,7 +119,8 @@ public sealed class PlayController : IDisposable
         var pending = _pending;
         _pending = null;
         var input = (pending is not null && line.Trim().Length > 0 ? pending.Answer(line) : null) ?? _parser.Parse(line);
-        if (input is not PlayerInput.Meta { Command: MetaCommand.Again } and not PlayerInput.Empty)
+        // again repeats what was done in the story, not the game's own commands.
+        if (input is not PlayerInput.Meta and not PlayerInput.Empty)
         {
             _lastLine = line;
         }
@@ -441,6 +446,7 @@ public sealed class PlayController : IDisposable
         if (_session is not null)
         {
             _session.EventAppended -= OnEventAppended;
+            _session.CallStarting -= OnCallStarting;
         }
         if (!ReferenceEquals(_slot, slot))
         {
@@ -460,6 +466,19 @@ public sealed class PlayController : IDisposable
             _visited.Add(self.Location);
         }
         session.EventAppended += OnEventAppended;
+        session.CallStarting += OnCallStarting;
+    }
+
+    /// <summary>Only a model takes long enough to think: authored characters answer at once and are not announced.</summary>
+    private void OnCallStarting(object? sender, Role role)
+    {
+        if (role.Kind != RoleKind.Character || role.CharacterId is not { } id
+            || !_setup.Models.Any(m => m.Role == role || m.Role.Kind == RoleKind.Characters))
+        {
+            return;
+        }
+        var name = _session.State.World.FindCharacter(id)?.Name ?? id;
+        Thinking?.Invoke(this, new ThinkingNotice(id, name, Text.Thinking(name)));
     }
 
     private void OnEventAppended(object? sender, AppliedEvent applied)
@@ -511,6 +530,7 @@ public sealed class PlayController : IDisposable
     public void Dispose()
     {
         _session.EventAppended -= OnEventAppended;
+        _session.CallStarting -= OnCallStarting;
         _slot?.Dispose();
     }
 }

@@ -201,7 +201,8 @@ public sealed partial class PlayerInputParser(Phrasebook phrases)
         }
         if (ChineseDirection(text) is { } direction)
         {
-            return Turn(new CharacterTurn { Command = new WorldCommand.Go(direction.Word()) });
+            // The exit is named in Chinese, so a refusal quotes the word the player typed.
+            return Turn(new CharacterTurn { Command = new WorldCommand.Go(Phrasebook.Chinese.DirectionWord(direction)) });
         }
         if (text is "拿走全部" or "全部拿起" or "拿起全部" or "拿全部")
         {

@@ -59,6 +59,11 @@ internal sealed class TurnCheck(WorldState state, string player, InterfaceText t
             .ToList();
         var wanted = NameResolver.Normalize(typed);
         var byName = visible.SelectMany(v => v.Names.Select(n => (v.Id, Name: NameResolver.Normalize(n)))).ToList();
+        // A name the player typed exactly (a detail that cannot be taken) needs no suggestion of something else.
+        if (byName.Any(b => b.Name == wanted) || Details().Contains(wanted))
+        {
+            return null;
+        }
         var nearest = EditDistance.Nearest(wanted, byName.Select(b => b.Name).Concat(Details()));
         if (nearest is null)
         {
@@ -160,7 +165,14 @@ internal sealed class TurnCheck(WorldState state, string player, InterfaceText t
         var shown = matches.Select(Shown).ToList();
         return new Verdict.Asks(new Question(text.WhichDoYouMean(shown), answer =>
         {
+            // "the storm one": the whole answer first, then any one of its words that picks out one of them.
             var chosen = NameResolver.Matches(state, answer, matches);
+            if (chosen.Count != 1)
+            {
+                chosen = [.. answer.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                    .Select(word => NameResolver.Matches(state, word, matches))
+                    .Where(m => m.Count == 1).SelectMany(m => m).Distinct()];
+            }
             return chosen.Count == 1 ? with(chosen[0]) : null;
         }));
     }
