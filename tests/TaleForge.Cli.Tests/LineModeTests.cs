@@ -17,7 +17,8 @@ public class LineModeTests
             Assert.All(lines.Skip(1), line => Assert.DoesNotContain(line[0], "，。、；：？！”"));
             Assert.Equal(text, string.Concat(lines));
         }
-        Assert.Equal(20, DisplayWrap.Width("一间木板正堂，八仙桌上"));
+        Assert.Equal(22, DisplayWrap.Width("一间木板正堂，八仙桌上"));
+        Assert.Equal(9, DisplayWrap.Width("Ines 阿沅"));
     }
 
     [Fact]
@@ -46,7 +47,7 @@ public class LineModeTests
     }
 
     [Fact]
-    public async Task A_script_that_stops_before_the_story_ends_exits_with_code_3()
+    public async Task A_script_that_runs_out_before_the_story_ends_exits_with_code_3_and_one_that_quits_with_0()
     {
         using var folder = new TemporaryFolder();
         var script = folder.Write("short.txt", "look\nwait\n");
@@ -55,6 +56,11 @@ public class LineModeTests
 
         Assert.Equal(3, run.ExitCode);
         Assert.EndsWith("(end of input)\n", run.Output, StringComparison.Ordinal);
+
+        var quitting = folder.Write("quit.txt", "look
+/quit
+");
+        Assert.Equal(0, (await Cli.RunAsync("play", "greywick", "--dir", Repository.Worlds, "--script", quitting, "--no-save")).ExitCode);
     }
 
     [Fact]

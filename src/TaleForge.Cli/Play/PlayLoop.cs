@@ -11,6 +11,9 @@ namespace TaleForge.Cli.Play;
 /// <param name="pastedMore">Whether more typed input is already waiting (several lines pasted at once); they are sent as one message. Null for scripts, where every line is a command.</param>
 public sealed class PlayLoop(TextReader input, TextWriter output, StoryPrinter printer, bool echoInput, Func<bool>? pastedMore = null)
 {
+    /// <summary>Input ran out (the end of a script, Ctrl-D) rather than the player quitting.</summary>
+    public bool InputRanOut { get; private set; }
+
     public async Task RunAsync(PlayController controller, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(controller);
@@ -30,6 +33,7 @@ public sealed class PlayLoop(TextReader input, TextWriter output, StoryPrinter p
             var line = await ReadMessageAsync(cancellation);
             if (line is null)
             {
+                InputRanOut = true;
                 controller.EndOfInput();
                 return;
             }

@@ -24,7 +24,7 @@ public sealed class PlayController : IDisposable
     private SaveSlot? _slot;
     private PlayerInputParser _parser = null!;
     private CharacterTurn? _lastTurn;
-    private string? _lastLine;
+    private (PlayerInput Input, string Line)? _last;
     private TurnCheck.Question? _pending;
     private readonly HashSet<string> _visited = new(StringComparer.Ordinal);
     private bool _endingShown;
@@ -119,10 +119,10 @@ public sealed class PlayController : IDisposable
         var pending = _pending;
         _pending = null;
         var input = (pending is not null && line.Trim().Length > 0 ? pending.Answer(line) : null) ?? _parser.Parse(line);
-        // again repeats what was done in the story, not the game's own commands.
-        if (input is not PlayerInput.Meta and not PlayerInput.Empty)
+        // again repeats what was done in the story (an answered question as answered), not the game's own commands.
+        if (input is not PlayerInput.Meta and not PlayerInput.Empty and not PlayerInput.Incomplete)
         {
-            _lastLine = line;
+            _last = (input, line);
         }
         return await HandleAsync(input, line, cancellation);
     }
@@ -311,15 +311,15 @@ public sealed class PlayController : IDisposable
                 _endingShown = StoryOver;
                 break;
             case MetaCommand.Restart:
-                await RestartAsync(cancellation);
+                Restart();
                 break;
             case MetaCommand.Again:
-                if (_lastLine is null)
+                if (_last is not { } last)
                 {
                     Say(Text.NothingToRepeat, MessageKind.Warning);
                     break;
                 }
-                return await HandleAsync(_parser.Parse(_lastLine), _lastLine, cancellation);
+                return await HandleAsync(last.Input, last.Line, cancellation);
             case MetaCommand.Verbose:
                 Verbose = true;
                 Say(Text.VerboseOn);
@@ -364,13 +364,12 @@ public sealed class PlayController : IDisposable
     }
 
     /// <summary>Back to the player's first turn, by undoing every turn: what was played stays in the record as branches.</summary>
-    private Task RestartAsync(CancellationToken cancellation)
+    private void Restart()
     {
-        _ = cancellation;
         if (!_session.CanUndo)
         {
             Say(Text.NothingToUndo);
-            return Task.CompletedTask;
+            return;
         }
         while (_session.Undo())
         {
@@ -382,7 +381,6 @@ public sealed class PlayController : IDisposable
         {
             _session.Ask(player, new Query.Look());
         }
-        return Task.CompletedTask;
     }
 
     private void Save(string name)

@@ -28,6 +28,10 @@ public sealed class RespectfulParserTests : IDisposable
 
         await play.TypeAsync("yes");
         Assert.StartsWith("A ship's bell hangs over the bar", play.Story[^1], StringComparison.Ordinal);
+        var count = play.Story.Count;
+        await play.TypeAsync("again");
+        Assert.Equal(count + 1, play.Story.Count);
+        Assert.StartsWith("A ship's bell hangs over the bar", play.Story[^1], StringComparison.Ordinal);
         before.Check();
     }
 
