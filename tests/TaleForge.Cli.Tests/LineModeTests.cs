@@ -57,9 +57,7 @@ public class LineModeTests
         Assert.Equal(3, run.ExitCode);
         Assert.EndsWith("(end of input)\n", run.Output, StringComparison.Ordinal);
 
-        var quitting = folder.Write("quit.txt", "look
-/quit
-");
+        var quitting = folder.Write("quit.txt", "look\n/quit\n");
         Assert.Equal(0, (await Cli.RunAsync("play", "greywick", "--dir", Repository.Worlds, "--script", quitting, "--no-save")).ExitCode);
     }
 
