@@ -20,6 +20,7 @@ public static class TaleForgeCommand
             SimulateCommand.Create(),
             NarratorGraphCommand.Create(),
             ValidateCommand.Create(),
+            TestCommand.Create(),
             SchemaCommand.Create(),
             WorldsCommand.Create(),
             ShowCommand.Create(),

@@ -18,7 +18,8 @@ public class PlayCommandTests
         Assert.Contains("No model is configured: characters speak the lines their author wrote (authored mode).", run.Output, StringComparison.Ordinal);
         Assert.Contains("You are Ines Calder.", run.Output, StringComparison.Ordinal);
         Assert.Contains("> take can\nYou take the can of paraffin.", run.Output, StringComparison.Ordinal);
-        Assert.EndsWith("The story ends here.\n", run.Output, StringComparison.Ordinal);
+        Assert.Contains("The story ends here.\n\n*** The End ***\n", run.Output, StringComparison.Ordinal);
+        Assert.EndsWith("load NAME to open a save, or quit.\n(end of input; the game is saved as 'ines')\n", run.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("\u001b[", run.Output, StringComparison.Ordinal);
         var saved = SavedGame.Open(Path.Combine(saves, "ines"));
         Assert.True(saved.Snapshot!.Finished);
@@ -37,7 +38,8 @@ public class PlayCommandTests
         Assert.StartsWith("雨夜茶寮\n未配置模型：角色将说作者写好的台词（作者模式）。\n你扮演阿沅。输入 /help 查看命令。\n", run.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("Type /help", run.Output, StringComparison.Ordinal);
         Assert.Contains("你拿起了油灯。", run.Output, StringComparison.Ordinal);
-        Assert.EndsWith("故事到此结束。\n", run.Output, StringComparison.Ordinal);
+        Assert.Contains("故事到此结束。\n\n*** 全剧终 ***\n", run.Output, StringComparison.Ordinal);
+        Assert.EndsWith("或“退出”。\n（输入结束）\n", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]

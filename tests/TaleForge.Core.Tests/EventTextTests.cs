@@ -69,7 +69,8 @@ public class EventTextTests
     public void A_chinese_world_is_narrated_in_chinese()
     {
         Assert.Equal("你把iron key交给了Mara。", EventText.Describe(new WorldEvent.Gave("tomas", "key", "mara"), Chinese, "tomas"));
-        Assert.Equal("Mara说：\u201c你好\u201d", EventText.Describe(new WorldEvent.Said("mara", "你好"), Chinese, "ines"));
+        Assert.Equal("Mara说：\u201c你好\u201d", EventText.Describe(new WorldEvent.Said("mara", "你好"), Chinese, "tomas"));
+        Assert.Equal("从the Quay传来Mara的声音：\u201c你好\u201d", EventText.Describe(new WorldEvent.Said("mara", "你好"), Chinese, "ines"));
     }
 
     [Fact]

@@ -112,12 +112,19 @@ internal static class PlayCommand
                 Warnings = warnings,
                 Gate = interrupt,
             });
-            var loop = new PlayLoop(input ?? Console.In, output, printer, echoInput: input is not null) { Interrupt = console ? interrupt : null };
+            // Lines pasted into a terminal arrive together; they are sent as one message.
+            Func<bool>? pasted = input is null && output == Console.Out && !Console.IsInputRedirected ? () => Console.KeyAvailable : null;
+            var loop = new PlayLoop(input ?? Console.In, output, printer, echoInput: input is not null, pasted) { Interrupt = console ? interrupt : null };
             await loop.RunAsync(controller, cancellation);
-            return 0;
+            // A script that runs out before the story ends is told apart from one that plays it through (world
+            // regression tests); a script that quits on purpose has ended as it meant to.
+            return input is not null && loop.InputRanOut && !controller.StoryOver ? StoryNotEnded : 0;
         });
         return command;
     }
+
+    /// <summary>The exit code of <c>play --script</c> when the script ran out before the story ended (and did not /quit).</summary>
+    public const int StoryNotEnded = 3;
 
     /// <summary>A world folder, world file or CharacterBox file (FILE.json#scene=ID for one scene) by path, else a world of the library by name.</summary>
     internal static WorldSource ResolveWorld(string? name, string? dir) =>

@@ -2,6 +2,7 @@ using TaleForge.Cli.Presentation;
 using TaleForge.Core.Display;
 using TaleForge.Core.Events;
 using TaleForge.Engine.Narration;
+using TaleForge.Engine.Play;
 using TaleForge.Engine.Session;
 
 namespace TaleForge.Cli.Play;
@@ -49,4 +50,27 @@ public sealed class StoryPrinter(TextWriter output, TerminalStyle style, string?
             output.WriteLine(line);
         }
     }
+
+    /// <summary>The place the player arrived in: its name as a heading, then what is there.</summary>
+    public void Arrive(Arrival arrival)
+    {
+        ArgumentNullException.ThrowIfNull(arrival);
+        output.WriteLine();
+        for (var i = 0; i < arrival.Lines.Length; i++)
+        {
+            Say(arrival.Lines[i], i == 0 ? Tone.Heading : Tone.Plain);
+        }
+    }
+
+    /// <summary>The ending screen: the end, the scenes as they ended, the turns, and what can be done now.</summary>
+    public void End(StoryEnding ending)
+    {
+        ArgumentNullException.ThrowIfNull(ending);
+        output.WriteLine();
+        for (var i = 0; i < ending.Lines.Length; i++)
+        {
+            Say(ending.Lines[i], i == 0 ? Tone.Heading : Tone.System);
+        }
+    }
+
 }

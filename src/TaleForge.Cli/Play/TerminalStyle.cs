@@ -46,40 +46,11 @@ public sealed record TerminalStyle(bool Color, int Width)
         return $"\u001b[{code}m{text}\u001b[0m";
     }
 
-    /// <summary>Wraps at word boundaries to the terminal width; text for pipes is left as it is.</summary>
+    /// <summary>Wraps by display width (see <see cref="DisplayWrap"/>); text for pipes is left as it is.</summary>
     public string Wrap(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (Width <= 0)
-        {
-            return text;
-        }
-        return string.Join("\n", text.Split('\n').Select(WrapLine));
-    }
-
-    private string WrapLine(string line)
-    {
-        if (line.Length <= Width)
-        {
-            return line;
-        }
-        var lines = new List<string>();
-        var current = new System.Text.StringBuilder();
-        foreach (var word in line.Split(' '))
-        {
-            if (current.Length > 0 && current.Length + 1 + word.Length > Width)
-            {
-                lines.Add(current.ToString());
-                current.Clear();
-            }
-            if (current.Length > 0)
-            {
-                current.Append(' ');
-            }
-            current.Append(word);
-        }
-        lines.Add(current.ToString());
-        return string.Join("\n", lines);
+        return DisplayWrap.Wrap(text, Width);
     }
 }
 

@@ -36,6 +36,13 @@ public sealed class ChinesePhrasebook : Phrasebook
     public override string Said(Subject who, string text, IReadOnlyList<Subject> to) =>
         to.Count == 0 ? $"{Name(who)}说：\u201c{text}\u201d" : $"{Name(who)}对{List([.. to.Select(Name)])}说：\u201c{text}\u201d";
 
+    public override string Overheard(Subject who, string text, IReadOnlyList<Subject> to, string place) =>
+        to.Count == 0
+            ? $"从{place}传来{Name(who)}的声音：\u201c{text}\u201d"
+            : $"从{place}传来{Name(who)}对{List([.. to.Select(Name)])}说话的声音：\u201c{text}\u201d";
+
+    public override string TriedAction(string imperative) => $"试着{imperative.Trim()}，但什么也没有发生";
+
     public override string Acted(Subject who, string action) => $"{Name(who)}{Finished(action)}";
     public override string PositionChanged(Subject who, string position) => $"{Name(who)}现在{position}。";
     public override string ConditionChanged(Subject who, string condition) => $"{Name(who)}：{condition}。";

@@ -27,6 +27,13 @@ public sealed class EnglishPhrasebook : Phrasebook
             ? $"{Name(who)} {Verb(who, "say")}: \u201c{text}\u201d"
             : $"{Name(who)} {Verb(who, "say")} to {List([.. to.Select(Object)])}: \u201c{text}\u201d";
 
+    public override string Overheard(Subject who, string text, IReadOnlyList<Subject> to, string place) =>
+        to.Count == 0
+            ? $"From {place}, {Object(who)} {Verb(who, "say")}: \u201c{text}\u201d"
+            : $"From {place}, {Object(who)} {Verb(who, "say")} to {List([.. to.Select(Object)])}: \u201c{text}\u201d";
+
+    public override string TriedAction(string imperative) => $"tries to {imperative.Trim()}, but nothing comes of it";
+
     public override string Acted(Subject who, string action) =>
         who.IsYou ? $"You {Finished(ConjugateFirstVerb(action, thirdPerson: false))}" : $"{who.Name} {Finished(action)}";
 
@@ -130,11 +137,17 @@ public sealed class EnglishPhrasebook : Phrasebook
     {
         "be" => "is",
         "have" => "has",
+        // Already in the third person ("sits", "exits"): adding an ending again would read "sitses".
+        _ when IsThirdPerson(verb) => verb,
         _ when verb.EndsWith('y') && verb.Length > 1 && !"aeiou".Contains(verb[^2], StringComparison.Ordinal) => verb[..^1] + "ies",
         _ when verb.EndsWith('s') || verb.EndsWith("sh", StringComparison.Ordinal) || verb.EndsWith("ch", StringComparison.Ordinal)
             || verb.EndsWith('x') || verb.EndsWith('z') || verb.EndsWith('o') => verb + "es",
         _ => verb + "s",
     };
+
+    private static bool IsThirdPerson(string verb) =>
+        verb.Length > 3 && verb.EndsWith('s') && !verb.EndsWith("ss", StringComparison.Ordinal)
+        && !verb.EndsWith("us", StringComparison.Ordinal) && !verb.EndsWith("is", StringComparison.Ordinal);
 
     private static string BaseForm(string verb) => verb switch
     {
@@ -145,7 +158,7 @@ public sealed class EnglishPhrasebook : Phrasebook
         _ when verb.EndsWith("ies", StringComparison.Ordinal) && verb.Length > 3 => verb[..^3] + "y",
         _ when verb.EndsWith("sses", StringComparison.Ordinal) || verb.EndsWith("shes", StringComparison.Ordinal)
             || verb.EndsWith("ches", StringComparison.Ordinal) || verb.EndsWith("xes", StringComparison.Ordinal)
-            || verb.EndsWith("zes", StringComparison.Ordinal) => verb[..^2],
+            || verb.EndsWith("zes", StringComparison.Ordinal) || verb.EndsWith("oes", StringComparison.Ordinal) => verb[..^2],
         _ when verb.EndsWith('s') && !verb.EndsWith("ss", StringComparison.Ordinal) => verb[..^1],
         _ => verb,
     };

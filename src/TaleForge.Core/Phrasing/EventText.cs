@@ -30,6 +30,9 @@ public static class EventText
             WorldEvent.Took t => phrases.Took(Who(t.Character), names.Item(t.Item)),
             WorldEvent.Dropped d => phrases.Dropped(Who(d.Character), names.Item(d.Item)),
             WorldEvent.Gave g => phrases.Gave(Who(g.Character), names.Item(g.Item), Who(g.To)),
+            WorldEvent.Said s when viewer is not null && viewer != s.Character && after.Characters.ContainsKey(viewer)
+                && after.Characters.ContainsKey(s.Character) && after.LocationOf(viewer) != after.LocationOf(s.Character) =>
+                phrases.Overheard(Who(s.Character), s.Text, [.. s.To.Select(Who)], names.Location(after.LocationOf(s.Character) ?? "")),
             WorldEvent.Said s => phrases.Said(Who(s.Character), s.Text, [.. s.To.Select(Who)]),
             WorldEvent.Acted a when NamesItsActor(after, a) => phrases.Sentence(a.Action),
             WorldEvent.Acted a => phrases.Acted(Who(a.Character), a.Action),

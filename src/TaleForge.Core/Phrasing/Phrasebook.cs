@@ -27,6 +27,15 @@ public abstract class Phrasebook
     public abstract string Dropped(Subject who, string item);
     public abstract string Gave(Subject who, string item, Subject to);
     public abstract string Said(Subject who, string text, IReadOnlyList<Subject> to);
+
+    /// <summary>A line heard from a neighbouring place, saying where it came from ("From the Tower Stair, Mara says: …").</summary>
+    public abstract string Overheard(Subject who, string text, IReadOnlyList<Subject> to, string place);
+
+    /// <summary>
+    /// An action the rules do not know, told as the attempt it is ("tries to fill the lamp"), third person as
+    /// <see cref="Acted"/> expects it: with no model nothing decides what such an action does.
+    /// </summary>
+    public abstract string TriedAction(string imperative);
     public abstract string Acted(Subject who, string action);
     public abstract string PositionChanged(Subject who, string position);
     public abstract string ConditionChanged(Subject who, string condition);

@@ -30,6 +30,29 @@ public static class NameResolver
             reach);
     }
 
+    /// <summary>
+    /// Every item and character in reach that <paramref name="text"/> could mean, by id: the exact matches if there
+    /// are any, else those whose name or alias contains it as a word. More than one means the player must be asked.
+    /// </summary>
+    public static IReadOnlyList<string> Matches(WorldState state, string text, IEnumerable<string> inReach)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(inReach);
+        var reach = inReach.ToHashSet(StringComparer.Ordinal);
+        var wanted = Normalize(text);
+        if (wanted.Length == 0)
+        {
+            return [];
+        }
+        var all = state.World.Items.Select(i => (i.Id, Names: i.Aliases.Prepend(i.Name)))
+            .Concat(state.World.Characters.Select(c => (c.Id, Names: c.Aliases.Prepend(c.Name))))
+            .Where(c => reach.Contains(c.Id))
+            .ToList();
+        var exact = all.Where(c => c.Id == text.Trim() || c.Names.Any(n => Same(n, wanted))).Select(c => c.Id).Distinct().ToList();
+        return exact.Count > 0 ? exact : [.. all.Where(c => c.Names.Any(n => ContainsWord(n, wanted))).Select(c => c.Id).Distinct()];
+    }
+
     /// <summary>An exit of the location by direction (word, abbreviation or the world's language), label, or destination.</summary>
     public static ExitDefinition? Exit(WorldState state, string location, string text)
     {

@@ -1,5 +1,7 @@
 using TaleForge.Core;
 using TaleForge.Core.Decisions;
+using TaleForge.Core.Events;
+using TaleForge.Engine.Agents;
 using TaleForge.Engine.Narration;
 using TaleForge.Engine.Play.Messages;
 using TaleForge.Engine.Saves;
@@ -22,6 +24,10 @@ public sealed class PlayController : IDisposable
     private SaveSlot? _slot;
     private PlayerInputParser _parser = null!;
     private CharacterTurn? _lastTurn;
+    private (PlayerInput Input, string Line)? _last;
+    private TurnCheck.Question? _pending;
+    private readonly HashSet<string> _visited = new(StringComparer.Ordinal);
+    private bool _endingShown;
 
     public PlayController(GameSession session, PlaySetup? setup = null)
     {
@@ -33,8 +39,35 @@ public sealed class PlayController : IDisposable
     /// <summary>The story, as each event is applied, in whichever session is being played (a /load switches it).</summary>
     public event EventHandler<AppliedEvent>? EventApplied;
 
-    /// <summary>The game's own lines: the opening, help, confirmations and refusals of meta commands.</summary>
+    /// <summary>The game's own lines: the opening, help, confirmations, questions ("Take what?") and refusals that cost no turn.</summary>
     public event EventHandler<InterfaceMessage>? Message;
+
+    /// <summary>The player arrived somewhere: the place in full the first time (or in verbose mode), briefly after.</summary>
+    public event EventHandler<Arrival>? Arrived;
+
+    /// <summary>The story has ended: the ending screen's content. Play stays open for undo, restart and load.</summary>
+    public event EventHandler<StoryEnding>? Ended;
+
+    /// <summary>A character played by a model has begun deciding: "Maud is thinking…", until the next story event.</summary>
+    public event EventHandler<ThinkingNotice>? Thinking;
+
+    /// <summary>What each turn cost (time, model calls, tokens); shown as a line too while /timing is on.</summary>
+    public event EventHandler<TurnTiming>? TurnTimed;
+
+    /// <summary>Every place is described in full on arrival (<c>verbose</c>), not only the first time (<c>brief</c>).</summary>
+    public bool Verbose { get; private set; }
+
+    /// <summary>Each turn's time and tokens per second are told (<c>/timing</c>).</summary>
+    public bool ShowsTiming { get; private set; }
+
+    /// <summary>The question the game is waiting to have answered ("Which do you mean: …?"); null when none.</summary>
+    public string? Question => _pending?.Text;
+
+    /// <summary>The story has ended; the ending screen is showing and only undo, restart, load and quit remain.</summary>
+    public bool StoryOver => _session.State.IsOver;
+
+    /// <summary>The view should read another line: the player's turn, or the ending screen.</summary>
+    public bool AcceptsInput => WaitsForPlayer || (StoryOver && Player is not null);
 
     public GameSession Session => _session;
 
@@ -75,34 +108,178 @@ public sealed class PlayController : IDisposable
         {
             Say(Text.SavingEveryTurn(_slot.Name, saves.Folder));
         }
-        await AdvanceAsync(_session.RunAsync, cancellation);
+        await TimedAsync(_session.RunAsync, cancellation);
     }
 
     /// <summary>Acts on one line the player typed; false when the player quits.</summary>
     public async Task<bool> HandleAsync(string line, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(line);
-        switch (_parser.Parse(line))
+        // A question the game asked reads the answer first; an answer that fits nothing is a new command.
+        var pending = _pending;
+        _pending = null;
+        var input = (pending is not null && line.Trim().Length > 0 ? pending.Answer(line) : null) ?? _parser.Parse(line);
+        // again repeats what was done in the story (an answered question as answered), not the game's own commands.
+        if (input is not PlayerInput.Meta and not PlayerInput.Empty and not PlayerInput.Incomplete)
+        {
+            _last = (input, line);
+        }
+        return await HandleAsync(input, line, cancellation);
+    }
+
+    private async Task<bool> HandleAsync(PlayerInput input, string line, CancellationToken cancellation)
+    {
+        switch (input)
         {
             case PlayerInput.Empty:
                 return true;
             case PlayerInput.Meta meta:
                 return await MetaAsync(meta, cancellation);
-            case PlayerInput.Ask when !WaitsForPlayer:
-            case PlayerInput.Turn when !WaitsForPlayer:
-                Say(Text.NotYourTurn, MessageKind.Warning);
+            case PlayerInput.Ask or PlayerInput.Turn or PlayerInput.Incomplete or PlayerInput.Everything when !WaitsForPlayer:
+                Say(StoryOver && Player is not null ? Text.AfterTheEnd : Text.NotYourTurn, MessageKind.Warning);
+                return true;
+            case PlayerInput.Incomplete incomplete:
+                Ask(Text.WhatTo(incomplete.Verb), answer => _parser.Parse(Complete(incomplete.Verb, answer)));
                 return true;
             case PlayerInput.Ask ask:
-                // The answer reaches the view as an event the player notices, like everything else they perceive.
-                _session.Ask(Player!, ask.Query);
+                Answer(ask.Query);
+                return true;
+            case PlayerInput.Everything everything:
+                await EverythingAsync(everything.Take, cancellation);
                 return true;
             case PlayerInput.Turn turn:
-                _lastTurn = turn.Decision;
-                await AdvanceAsync(token => _session.SubmitAsync(turn.Decision, token), cancellation);
+                await PlayAsync(turn, line, cancellation);
                 return true;
             default:
                 return true;
         }
+    }
+
+    /// <summary>A bare verb with the answer to "what?" put after it, as the player would have typed it.</summary>
+    private string Complete(MissingNoun verb, string answer) => verb switch
+    {
+        MissingNoun.Take => Text.Take(answer.Trim()),
+        MissingNoun.Drop => Text.Drop(answer.Trim()),
+        MissingNoun.Examine => Text.Examine(answer.Trim()),
+        MissingNoun.Go => Text.Go(answer.Trim()),
+        MissingNoun.TalkTo => Text.TalkTo(answer.Trim()),
+        _ => answer,
+    };
+
+    private void Ask(string question, Func<string, PlayerInput?> answer)
+    {
+        _pending = new TurnCheck.Question(question, answer);
+        Say(question);
+    }
+
+    private TurnCheck Check() => new(_session.State, Player!, Text, _parser);
+
+    /// <summary>Look, examine, inventory: answered through the story's own events, costing no turn.</summary>
+    private void Answer(Query query)
+    {
+        var player = Player!;
+        if (query is Query.Examine examine)
+        {
+            if (PlayerInputParser.IsSelf(examine.Target))
+            {
+                query = new Query.Examine(player);
+            }
+            else if (Check().Ambiguity(examine) is TurnCheck.Verdict.Asks which)
+            {
+                Ask(which.Question.Text, which.Question.Answer);
+                return;
+            }
+        }
+        // The answer reaches the view as an event the player notices, like everything else they perceive.
+        var answer = _session.Ask(player, query);
+        if (query is Query.Examine unseen && answer == Text.Phrases.CannotSee(unseen.Target)
+            && Check().NearestName(unseen.Target) is { } near)
+        {
+            Say(Text.DidYouMeanName(near));
+        }
+    }
+
+    /// <summary>Takes a turn, unless the check finds a typo, a name that fits several things, or a refusal: those cost nothing.</summary>
+    private async Task PlayAsync(PlayerInput.Turn turn, string line, CancellationToken cancellation)
+    {
+        switch (Check().Check(turn, line))
+        {
+            case TurnCheck.Verdict.Asks asks:
+                Ask(asks.Question.Text, asks.Question.Answer);
+                return;
+            case TurnCheck.Verdict.Refuses refused:
+                Say(refused.Text, MessageKind.Warning);
+                if (refused.Hint is { } hint)
+                {
+                    Say(hint);
+                }
+                return;
+        }
+        var decision = turn.Decision;
+        // With no model nothing decides what an action the rules do not know does: it is told as an attempt.
+        if (turn.FreeAction is { Length: > 0 } free && decision.Targets.IsEmpty && _session.Cast.IsAuthored)
+        {
+            decision = decision with { Action = Text.Phrases.TriedAction(free) };
+        }
+        _lastTurn = decision;
+        await TimedAsync(token => _session.SubmitAsync(decision, token), cancellation);
+    }
+
+    /// <summary><c>take all</c>, <c>drop all</c>: one turn per thing, stopping when the story moves away from the player.</summary>
+    private async Task EverythingAsync(bool take, CancellationToken cancellation)
+    {
+        var player = Player!;
+        var state = _session.State;
+        var here = state.Character(player).Location;
+        var things = take
+            ? state.ItemsAt(here).Where(i => state.World.Item(i).Portable).ToList()
+            : [.. state.Inventory(player)];
+        if (things.Count == 0)
+        {
+            Say(take ? Text.NothingToTake : Text.NothingToDrop, MessageKind.Warning);
+            return;
+        }
+        foreach (var item in things)
+        {
+            if (!WaitsForPlayer || _session.State.Character(player).Location != here)
+            {
+                return;
+            }
+            var turn = new CharacterTurn { Command = take ? new WorldCommand.Take(item) : new WorldCommand.Drop(item) };
+            _lastTurn = turn;
+            await TimedAsync(token => _session.SubmitAsync(turn, token), cancellation);
+        }
+    }
+
+    /// <summary>Runs a turn, then tells what it cost, where the player arrived, and the ending if the story ended.</summary>
+    private async Task TimedAsync(Func<CancellationToken, Task> step, CancellationToken cancellation)
+    {
+        var calls = _session.Calls.Count;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        await AdvanceAsync(step, cancellation);
+        var made = _session.Calls.Skip(calls).ToList();
+        var timing = new TurnTiming(
+            System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds,
+            made.Count,
+            made.Sum(c => c.CompletionTokens),
+            made.Sum(c => c.Milliseconds) / 1000);
+        TurnTimed?.Invoke(this, timing);
+        if (ShowsTiming)
+        {
+            Say(Text.TurnTook(timing));
+        }
+        ShowEnding();
+    }
+
+    private void ShowEnding()
+    {
+        if (!StoryOver || _endingShown || Player is null)
+        {
+            return;
+        }
+        _endingShown = true;
+        var ending = StoryEnding.Of(_session, Text);
+        Ended?.Invoke(this, ending);
     }
 
     /// <summary>Input ran out (the end of a script, Ctrl-D): says so, and where the game is kept.</summary>
@@ -131,6 +308,29 @@ public sealed class PlayController : IDisposable
                 break;
             case MetaCommand.Undo:
                 Say(_session.Undo() ? Text.Undone : Text.NothingToUndo);
+                _endingShown = StoryOver;
+                break;
+            case MetaCommand.Restart:
+                Restart();
+                break;
+            case MetaCommand.Again:
+                if (_last is not { } last)
+                {
+                    Say(Text.NothingToRepeat, MessageKind.Warning);
+                    break;
+                }
+                return await HandleAsync(last.Input, last.Line, cancellation);
+            case MetaCommand.Verbose:
+                Verbose = true;
+                Say(Text.VerboseOn);
+                break;
+            case MetaCommand.Brief:
+                Verbose = false;
+                Say(Text.BriefOn);
+                break;
+            case MetaCommand.Timing:
+                ShowsTiming = !ShowsTiming;
+                Say(ShowsTiming ? Text.TimingOn : Text.TimingOff);
                 break;
             case MetaCommand.Redo:
                 Say(_session.Redo() ? Text.Redone : Text.NothingToRedo);
@@ -160,7 +360,27 @@ public sealed class PlayController : IDisposable
             return;
         }
         Say(Text.Retrying);
-        await AdvanceAsync(token => _session.SubmitAsync(last, token), cancellation);
+        await TimedAsync(token => _session.SubmitAsync(last, token), cancellation);
+    }
+
+    /// <summary>Back to the player's first turn, by undoing every turn: what was played stays in the record as branches.</summary>
+    private void Restart()
+    {
+        if (!_session.CanUndo)
+        {
+            Say(Text.NothingToUndo);
+            return;
+        }
+        while (_session.Undo())
+        {
+        }
+        _endingShown = false;
+        _lastTurn = null;
+        Say(Text.Restarted);
+        if (Player is { } player)
+        {
+            _session.Ask(player, new Query.Look());
+        }
     }
 
     private void Save(string name)
@@ -224,6 +444,7 @@ public sealed class PlayController : IDisposable
         if (_session is not null)
         {
             _session.EventAppended -= OnEventAppended;
+            _session.CallStarting -= OnCallStarting;
         }
         if (!ReferenceEquals(_slot, slot))
         {
@@ -235,10 +456,45 @@ public sealed class PlayController : IDisposable
         Text = InterfaceText.For(language);
         _parser = new PlayerInputParser(Core.Phrasing.Phrasebook.For(language));
         _lastTurn = null;
+        _pending = null;
+        _endingShown = session.State.IsOver;
+        _visited.Clear();
+        if (session.Cast.Player is { } player && session.State.Characters.TryGetValue(player, out var self))
+        {
+            _visited.Add(self.Location);
+        }
         session.EventAppended += OnEventAppended;
+        session.CallStarting += OnCallStarting;
     }
 
-    private void OnEventAppended(object? sender, AppliedEvent applied) => EventApplied?.Invoke(this, applied);
+    /// <summary>Only a model takes long enough to think: authored characters answer at once and are not announced.</summary>
+    private void OnCallStarting(object? sender, Role role)
+    {
+        if (role.Kind != RoleKind.Character || role.CharacterId is not { } id
+            || !_setup.Models.Any(m => m.Role == role || m.Role.Kind == RoleKind.Characters))
+        {
+            return;
+        }
+        var name = _session.State.World.FindCharacter(id)?.Name ?? id;
+        Thinking?.Invoke(this, new ThinkingNotice(id, name, Text.Thinking(name)));
+    }
+
+    private void OnEventAppended(object? sender, AppliedEvent applied)
+    {
+        EventApplied?.Invoke(this, applied);
+        // Arriving describes the place right after the move that brought the player there.
+        var moved = applied.Entry.Event switch
+        {
+            WorldEvent.Moved m => m.Character,
+            WorldEvent.Gathered g => g.Character,
+            _ => null,
+        };
+        if (Player is { } player && moved == player && applied.After.Characters.TryGetValue(player, out var self))
+        {
+            var first = _visited.Add(self.Location);
+            Arrived?.Invoke(this, Arrival.Of(applied.After, player, full: first || Verbose));
+        }
+    }
 
     /// <summary>
     /// Runs the story on; a generation the player stops returns to their turn with nothing of it kept (a branch
@@ -272,6 +528,7 @@ public sealed class PlayController : IDisposable
     public void Dispose()
     {
         _session.EventAppended -= OnEventAppended;
+        _session.CallStarting -= OnCallStarting;
         _slot?.Dispose();
     }
 }

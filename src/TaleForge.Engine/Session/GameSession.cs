@@ -164,8 +164,15 @@ public sealed partial class GameSession
     }
 
     /// <summary>Reserves the next step for a model or authored decision, with the seed derived for it.</summary>
+    /// <summary>Raised as an agent is asked for a decision (a character, the narrator), before any model runs: views show "Maud is thinking…".</summary>
+    public event EventHandler<Role>? CallStarting;
+
     internal AgentCall NewCall(Role role)
     {
+        if (role.Kind != RoleKind.Player)
+        {
+            CallStarting?.Invoke(this, role);
+        }
         var step = _nextStep++;
         return AgentCall.Seeded(Options.Seed, step, role, Narrator.Phase);
     }

@@ -167,7 +167,7 @@ public sealed class PlayControllerTests : IDisposable
         Assert.Contains("examine Pell Sutter", all);
         Assert.Contains("/undo", all);
         Assert.Equal(["go east"], play.Controller.Completions("go"));
-        Assert.Equal(["/redo", "/retry"], play.Controller.Completions("/re"));
+        Assert.Equal(["/redo", "/retry", "/restart"], play.Controller.Completions("/re"));
         AssertEveryCandidateReadsBackAndTheRulesAllowIt(play);
     }
 

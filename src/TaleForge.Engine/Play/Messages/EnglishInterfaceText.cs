@@ -10,10 +10,12 @@ internal sealed class EnglishInterfaceText : InterfaceText
     public override string Help => """
         Act:      do ACTION (or just type it)    say TEXT  (or "TEXT)    story TEXT (narrate)
         Move:     go EXIT   n s e w ne nw se sw u d in out
-        Things:   take ITEM   drop ITEM   give ITEM to PERSON
+        Things:   take ITEM   drop ITEM   give ITEM to PERSON   take all   drop all
         People:   talk to PERSON [about TOPIC]   ask PERSON about TOPIC   say to PERSON: TEXT
-        Look:     look (l)   examine THING (x)   inventory (i)   wait (z)
-        Game:     /undo  /redo  /retry  /save NAME  /load NAME  /help  /quit   Ctrl-C stops a generation, Ctrl-D quits
+        Look:     look (l)   examine THING (x)   x me   inventory (i)   wait (z)   again (g)
+        Places:   verbose (describe every arrival in full)   brief (in full the first time only)
+        Game:     undo  redo  /retry  save  /save NAME  load NAME  restart  /timing  help  quit
+                  Ctrl-C stops a generation, Ctrl-D quits
         """;
 
     public override string YouAre(string character) => $"You are {character}. Type /help for commands.";
@@ -50,6 +52,48 @@ internal sealed class EnglishInterfaceText : InterfaceText
     public override string LoadingIsOff => "Loading is off in this game (--no-save).";
     public override string NameTheSave => "Name the save to load: /load NAME ('taleforge saves' lists them).";
     public override string Loaded(string name, string save) => $"Loaded '{name}'; play continues in '{save}'.";
+
+    public override string WhatTo(MissingNoun verb) => verb switch
+    {
+        MissingNoun.Take => "Take what?",
+        MissingNoun.Drop => "Drop what?",
+        MissingNoun.Examine => "Examine what?",
+        MissingNoun.Give => "Give what?",
+        MissingNoun.Go => "Go where?",
+        _ => "Talk to whom?",
+    };
+
+    public override string WhichDoYouMean(IReadOnlyList<string> names) =>
+        $"Which do you mean: {(names.Count < 2 ? string.Concat(names) : $"{string.Join(", ", names.Take(names.Count - 1))} or {names[^1]}")}?";
+
+    public override string DidYouMean(string typed, string suggestion) =>
+        $"I don't know the word \u201c{typed}\u201d. Did you mean \u201c{suggestion}\u201d? (yes, or no to do it as typed)";
+
+    public override string DidYouMeanName(string name) => $"Did you mean {name}?";
+    public override string NothingToTake => "There is nothing here you can take.";
+    public override string NothingToDrop => "You are carrying nothing.";
+    public override string NothingToRepeat => "There is no command to repeat yet.";
+    public override string VerboseOn => "Places are now described in full every time you arrive.";
+    public override string BriefOn => "Places are now described in full only the first time you arrive.";
+    public override string TimingOn => "Each turn's time and speed will be shown.";
+    public override string TimingOff => "Turn times are hidden.";
+    public override string Thinking(string character) => $"{character} is thinking\u2026";
+
+    public override string TurnTook(TurnTiming timing) => timing.Tokens == 0
+        ? $"(turn: {timing.Seconds:0.0} s, no model calls)"
+        : $"(turn: {timing.Seconds:0.0} s, {timing.Calls} model calls, {timing.Tokens} tokens, {timing.TokensPerSecond:0.0} tokens/s)";
+
+    public override string TheEnd => "*** The End ***";
+    public override string ScenePlayed(string title, string outcome) => outcome switch
+    {
+        "" => $"\u2022 {title}",
+        "goal" => $"\u2022 {title}: its goal was reached.",
+        "rounds" => $"\u2022 {title}: its rounds ran out.",
+        _ => $"\u2022 {title}: {outcome}.",
+    };
+    public override string TurnsPlayed(int turns) => turns == 1 ? "You played 1 turn." : $"You played {turns} turns.";
+    public override string AfterTheEnd => "The story is over. Type undo to take back your last turn, restart to begin again, load NAME to open a save, or quit.";
+    public override string Restarted => "Back to the beginning. What came before stays in the record as a branch.";
 
     public override string Look => "look";
     public override string Inventory => "inventory";

@@ -63,6 +63,36 @@ public abstract class InterfaceText
     public abstract string NameTheSave { get; }
     public abstract string Loaded(string name, string save);
 
+    // A parser that respects the player: questions and refusals that cost no turn.
+    public abstract string WhatTo(MissingNoun verb);
+    public abstract string WhichDoYouMean(IReadOnlyList<string> names);
+    public abstract string DidYouMean(string typed, string suggestion);
+    public abstract string DidYouMeanName(string name);
+    public abstract string NothingToTake { get; }
+    public abstract string NothingToDrop { get; }
+    public abstract string NothingToRepeat { get; }
+    public abstract string VerboseOn { get; }
+    public abstract string BriefOn { get; }
+    public abstract string TimingOn { get; }
+    public abstract string TimingOff { get; }
+    public abstract string Thinking(string character);
+    public abstract string TurnTook(TurnTiming timing);
+
+    /// <summary>Words that accept a "did you mean" suggestion.</summary>
+    public static bool IsYes(string answer) =>
+        answer.Trim().TrimEnd('.', '!', '。', '！').ToLowerInvariant() is "y" or "yes" or "yeah" or "ok" or "是" or "是的" or "对" or "好";
+
+    /// <summary>Words that turn a suggestion down and keep what was typed.</summary>
+    public static bool IsNo(string answer) =>
+        answer.Trim().TrimEnd('.', '!', '。', '！').ToLowerInvariant() is "n" or "no" or "nope" or "不" or "不是" or "否";
+
+    // The ending screen.
+    public abstract string TheEnd { get; }
+    public abstract string ScenePlayed(string title, string outcome);
+    public abstract string TurnsPlayed(int turns);
+    public abstract string AfterTheEnd { get; }
+    public abstract string Restarted { get; }
+
     // The commands a player types, as completion offers them; the parser reads each of them back.
     public abstract string Look { get; }
     public abstract string Inventory { get; }
@@ -75,5 +105,6 @@ public abstract class InterfaceText
     public abstract string Examine(string thing);
 
     /// <summary>The game's own commands, the same in every language.</summary>
-    public static IReadOnlyList<string> MetaCommands { get; } = ["/help", "/undo", "/redo", "/retry", "/save", "/load", "/quit"];
+    public static IReadOnlyList<string> MetaCommands { get; } =
+        ["/help", "/undo", "/redo", "/retry", "/save", "/load", "/restart", "/verbose", "/brief", "/timing", "/quit"];
 }
