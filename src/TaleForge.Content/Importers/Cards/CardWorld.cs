@@ -25,6 +25,13 @@ public static class CardWorld
         ImmutableArray<LoreEntry> Lore,
         ImmutableArray<string> Notes);
 
+    /// <summary>The id of a new world written to <paramref name="folder"/>: its folder name, as an id.</summary>
+    public static string IdFor(string folder)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(folder);
+        return AsciiId.Slug(Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)))) is { Length: > 0 } slug ? slug : "cards";
+    }
+
     /// <summary>A playable world around the cards at <paramref name="files"/>.</summary>
     public static (WorldDefinition World, Addition Added) Create(string worldId, IReadOnlyList<string> files, string player)
     {
