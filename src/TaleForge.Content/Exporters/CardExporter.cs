@@ -32,18 +32,11 @@ public static class CardExporter
             ["scenario"] = scene?.Description ?? world.Info.Premise,
             ["first_mes"] = greeting,
             ["mes_example"] = string.Join("\n", character.Speech.Examples.Select(e => $"<START>\n{e}")),
-            ["creator_notes"] = "",
-            ["system_prompt"] = "",
-            ["post_history_instructions"] = "",
             ["alternate_greetings"] = new JsonArray([.. character.Authored.Lines
                 .Where(l => l.Id?.StartsWith(CardImporter.GreetingLinePrefix, StringComparison.Ordinal) == true)
                 .Select(l => JsonValue.Create(l.Action))]),
-            ["tags"] = new JsonArray(),
-            ["creator"] = "",
-            ["character_version"] = "",
-            ["extensions"] = new JsonObject(),
-            ["group_only_greetings"] = new JsonArray(),
         };
+        // Kept fields in the order they were read, so a card read back keeps them in that order too.
         if (character.Extensions.Get(CardImporter.ExtensionKey) is Extensions kept)
         {
             foreach (var (key, value) in kept)
@@ -53,6 +46,14 @@ public static class CardExporter
                     : JsonExtensions.ToJson(value);
             }
         }
+        // The fields V3 requires, empty where the character has none.
+        foreach (var key in TextFields.Take(5))
+        {
+            data[key] ??= "";
+        }
+        data["tags"] ??= new JsonArray();
+        data["extensions"] ??= new JsonObject();
+        data["group_only_greetings"] ??= new JsonArray();
         if (!world.Lore.IsEmpty)
         {
             data["character_book"] = LorebookExporter.ToCharacterBook(world);

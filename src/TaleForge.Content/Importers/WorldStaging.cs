@@ -40,7 +40,7 @@ public static class WorldStaging
             }
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             Directory.Move(staging, target);
-            return new Outcome([.. Directory.EnumerateFiles(target, "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal)], check);
+            return new Outcome([.. Directory.EnumerateFiles(folder, "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal)], WorldLoader.Load(folder));
         }
         finally
         {

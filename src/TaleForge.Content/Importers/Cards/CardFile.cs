@@ -38,7 +38,7 @@ public static class CardFile
         }
         if (info.Length > CardLimits.MaxCardBytes)
         {
-            throw new CardImportException(path, $"is {info.Length / (1024 * 1024)} MiB, larger than the {CardLimits.MaxCardBytes / (1024 * 1024)} MiB a card may be; this is not a character card");
+            throw new CardImportException(path, $"is {info.Length} bytes, more than the {CardLimits.MaxCardBytes / (1024 * 1024)} MiB a card may be; this is not a character card");
         }
         var bytes = File.ReadAllBytes(path);
         return PngChunk.HasSignature(bytes) ? (PngCard.ReadJson(bytes, path), CardContainer.Png) : (Utf8(bytes, path), CardContainer.Json);

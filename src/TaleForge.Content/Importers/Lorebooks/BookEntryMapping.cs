@@ -119,7 +119,7 @@ public static class BookEntryMapping
         var decorators = kept["decorators"] is JsonArray d ? string.Concat(d.Select(x => x + "\n")) : "";
         var entry = new JsonObject
         {
-            ["keys"] = new JsonArray([.. lore.Keys.Select(k => JsonValue.Create(Written(k)))]),
+            ["keys"] = new JsonArray([.. lore.Keys.Select(Written).Concat((kept["unusable_keys"] as JsonArray ?? []).Select(Text)).Select(k => JsonValue.Create(k))]),
             ["content"] = decorators + lore.Text,
             ["enabled"] = lore.Enabled,
             ["insertion_order"] = lore.Priority,
@@ -131,13 +131,16 @@ public static class BookEntryMapping
                 ? ignored.DeepClone()
                 : new JsonArray([.. lore.SecondaryKeys.Select(k => JsonValue.Create(Written(k)))]),
         };
-        entry["id"] = index;
         foreach (var (key, value) in kept)
         {
-            if (key is not "extensions" and not "decorators" and not "secondary_keys")
+            if (key is not "extensions" and not "decorators" and not "secondary_keys" and not "unusable_keys")
             {
                 entry[key] = value?.DeepClone();
             }
+        }
+        if (entry["id"] is null)
+        {
+            entry["id"] = index;
         }
         var st = kept["extensions"] as JsonObject is { } x ? (JsonObject)x.DeepClone() : [];
         st["selectiveLogic"] = lore.Logic switch { LoreLogic.NotAll => 1, LoreLogic.NotAny => 2, LoreLogic.AndAll => 3, _ => 0 };

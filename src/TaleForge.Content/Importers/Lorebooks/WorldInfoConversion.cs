@@ -64,7 +64,12 @@ public static class WorldInfoConversion
         foreach (var (key, value) in bookEntry)
         {
             var name = ToBook.FirstOrDefault(p => p.Value == key).Key;
-            if (name is not null && name != "uid")
+            if (name is "key" or "keysecondary" && BookEntryMapping.Bool(bookEntry["use_regex"]) == true && value is JsonArray patterns)
+            {
+                // World Info has no use_regex: a regular expression key is written between slashes.
+                entry[name] = new JsonArray([.. patterns.Select(p => JsonValue.Create($"/{BookEntryMapping.Text(p)}/"))]);
+            }
+            else if (name is not null && name != "uid")
             {
                 entry[name] = value?.DeepClone();
             }
@@ -72,9 +77,17 @@ public static class WorldInfoConversion
             {
                 entry["disable"] = !(BookEntryMapping.Bool(value) ?? true);
             }
-            else if (key == "position" && bookEntry["extensions"]?["position"] is null)
+            else if (key == "position")
             {
-                entry["position"] = BookEntryMapping.Text(value) == "after_char" ? 1 : 0;
+                if (bookEntry["extensions"]?["position"] is null)
+                {
+                    entry["position"] = BookEntryMapping.Text(value) == "after_char" ? 1 : 0;
+                }
+            }
+            else if (key is not "extensions" and not "id" and not "use_regex" and not "case_sensitive")
+            {
+                // A card entry's own fields (name, priority) have no World Info spelling; they travel as they are.
+                entry[key] = value?.DeepClone();
             }
         }
         if (bookEntry["extensions"] is JsonObject extensions)
