@@ -68,12 +68,12 @@ public static class SillyTavernChat
         return lines;
     }
 
-    // Said and done are what a chat holds; narration of the scene and of outcomes keeps the story readable. Book-keeping
+    // Said and done are what a chat holds (actions in asterisks, as chats write them); narration of the scene and of outcomes keeps the story readable. Book-keeping
     // (rounds, clock, memories) is left out.
     private static string? Message(EventRecord record) => record.Event switch
     {
         WorldEvent.Said s => s.Text,
-        WorldEvent.Acted a => $"*{a.Action}*",
+        WorldEvent.Acted a => a.Action.Contains('*', StringComparison.Ordinal) ? a.Action : $"*{a.Action}*",
         WorldEvent.Narrated n => n.Text,
         WorldEvent.Moved or WorldEvent.Took or WorldEvent.Dropped or WorldEvent.Gave or WorldEvent.Vetoed or WorldEvent.EnvironmentChanged
             or WorldEvent.SceneEnded or WorldEvent.StoryEnded => record.Text,

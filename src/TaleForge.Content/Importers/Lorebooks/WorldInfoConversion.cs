@@ -22,6 +22,10 @@ public static class WorldInfoConversion
         ["constant"] = "constant",
         ["selective"] = "selective",
         ["order"] = "insertion_order",
+
+        // Not SillyTavern's, but card entry fields that TaleForge writes into World Info as they are.
+        ["name"] = "name",
+        ["priority"] = "priority",
     };
 
     // Names SillyTavern keeps in camelCase under a card entry's extensions.
