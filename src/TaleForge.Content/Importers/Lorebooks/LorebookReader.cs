@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json.Nodes;
-using TaleForge.Content.Importers.CharacterBox;
 using TaleForge.Content.Importers.Cards;
+using TaleForge.Content.Importers.CharacterBox;
 using TaleForge.Core.Definitions;
 
 namespace TaleForge.Content.Importers.Lorebooks;
