@@ -37,6 +37,9 @@ internal static class ExportCommand
         {
             trajectories, format, output, roles, world,
         };
+        command.Subcommands.Add(ExportCardCommand.Create());
+        command.Subcommands.Add(ExportLorebookCommand.Create());
+        command.Subcommands.Add(ExportChatCommand.Create());
         command.SetAction(async (parse, cancellation) =>
         {
             var files = (parse.GetValue(trajectories) ?? []).Select(TrajectoryFile.Read).ToList();

@@ -15,6 +15,8 @@ internal static class ImportCommand
     public static Command Create() => new("import", "Convert worlds written for other tools into TaleForge worlds.")
     {
         CharacterBox(),
+        ImportCardCommand.Create(),
+        ImportLorebookCommand.Create(),
     };
 
     private static Command CharacterBox()

@@ -44,6 +44,8 @@ public static class WorldFormat
     private static AuthoredReaction DefaultReaction { get; } = new();
     private static TriggerDefinition DefaultTrigger { get; } = new() { Id = "t", When = new Predicate.Flag("f") };
     private static SceneDefinition DefaultScene { get; } = new() { Id = "s", Location = "l" };
+    private static LoreEntry DefaultLore { get; } = new() { Id = "l", Text = "t" };
+    private static LoreSettings DefaultLoreSettings { get; } = new();
 
     public static ObjectShape File { get; } = new("file", "file", "A world file. A world is a folder: world.yaml, plus any characters/*.yaml, scenes/*.yaml and lore/*.yaml; each file may hold any of the sections.",
     [
@@ -69,7 +71,15 @@ public static class WorldFormat
         Ref("start_scene", "scene", "The scene play begins with; the first scene when absent."),
         Object("clock", "clock", "In-world time."),
         new("flags", Flags, "Flags already set when play begins."),
+        Object("lore_settings", "lore_settings", "How lore is chosen for prompts."),
         Extensions(),
+    ]);
+
+    public static ObjectShape LoreSettings { get; } = new("lore_settings", "the lore settings", "How far back lore keys are looked for, how much lore a prompt may hold, and how deep entries may activate each other.",
+    [
+        Key("scan_depth", new IntegerShape(1, 1000), "Recent observations scanned for keys.") with { Default = Yaml(DefaultLoreSettings.ScanDepth) },
+        Key("token_budget", new IntegerShape(0), "Estimated tokens of lore in one prompt (four letters, or one CJK character, a token); 0: no limit. Lower priorities are left out first.") with { Default = Yaml(DefaultLoreSettings.TokenBudget) },
+        Key("recursion_depth", new IntegerShape(0, 10), "How many times the text of chosen entries is scanned again for more keys; 0: never.") with { Default = Yaml(DefaultLoreSettings.RecursionDepth) },
     ]);
 
     public static ObjectShape Clock { get; } = new("clock", "the clock", "Where in-world time starts and how fast it runs.",
@@ -294,6 +304,14 @@ public static class WorldFormat
         Required("text", Text, "The lore."),
         Key("always", Boolean, "Always included, keys or not.") with { Default = Yaml(false) },
         Key("priority", new IntegerShape(), "Higher goes first when prompt space is short.") with { Default = Yaml(0) },
+        Key("secondary_keys", Texts, "Checked after a key matched, combined by 'logic'; written like keys."),
+        Key("logic", new ChoiceShape([.. Enum.GetValues<LoreLogic>().Select(LoreLogicWords.Word)]), "How secondary keys combine: and_any (one of them too), and_all (all of them too), not_any (none of them), not_all (not all of them).") with { Default = LoreLogicWords.Word(DefaultLore.Logic) },
+        Key("enabled", Boolean, "False switches the entry off; it stays in the world.") with { Default = Yaml(DefaultLore.Enabled) },
+        Object("when", "condition", "Included only while this holds (a flag, a place, an item); 'carrying' means the character whose prompt it is."),
+        Key("probability", new IntegerShape(0, 100), "Chance in percent that an activated entry is included, rolled from the episode seed so replays agree.") with { Default = Yaml(DefaultLore.Probability) },
+        Key("scan_depth", new IntegerShape(1, 1000), "Recent observations scanned for this entry's keys; the world's lore_settings when absent."),
+        Key("case_sensitive", Boolean, "Keys match only with the same capitals.") with { Default = Yaml(false) },
+        Key("whole_words", Boolean, "Plain keys match whole words; false: anywhere, inside longer words too.") with { Default = Yaml(true) },
         Extensions(),
     ]);
 
@@ -334,7 +352,7 @@ public static class WorldFormat
     [
         File, World, Clock, Location, Exit, Detail, Item, Character, Personality, BigFive, Speech, Goals,
         Relationship, Secret, Start, Authored, Line, Reaction, Act, Give, Scene, OpeningBeat, SceneEnd, Trigger,
-        Transition, Lore, Condition, Holds, At, ItemAt,
+        Transition, Lore, LoreSettings, Condition, Holds, At, ItemAt,
     ];
 
     private static ImmutableDictionary<string, ObjectShape> ByName { get; } = Objects.ToImmutableDictionary(o => o.Name);

@@ -24,6 +24,13 @@ internal static class ReferenceRules
         {
             CheckScene(c, scene, path);
         }
+        foreach (var (entry, path) in LintContext.WithPaths(world.Lore, "lore", l => l.Id))
+        {
+            if (entry.When is { } when)
+            {
+                Condition(c, when, path.Field("when"));
+            }
+        }
     }
 
     private static void CheckLocation(LintContext c, LocationDefinition location, SourcePath path)

@@ -28,6 +28,7 @@ internal static class WorldInfoReader
             StartScene = m.Text("start_scene", ""),
             Clock = m.Mapping("clock") is { } clock ? ReadClock(clock) : defaults.Clock,
             Flags = m.Texts("flags"),
+            LoreSettings = m.Mapping("lore_settings") is { } lore ? LoreReader.ReadSettings(lore) : defaults.LoreSettings,
             Extensions = ExtensionsReader.Read(m),
         };
         return info;

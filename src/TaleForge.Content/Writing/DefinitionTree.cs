@@ -48,6 +48,11 @@ internal static class DefinitionTree
             .Text("start_scene", info.StartScene)
             .Node("clock", clock)
             .Texts("flags", info.Flags)
+            .Node("lore_settings", new MappingBuilder()
+                .Integer("scan_depth", info.LoreSettings.ScanDepth, defaults.LoreSettings.ScanDepth)
+                .Integer("token_budget", info.LoreSettings.TokenBudget, defaults.LoreSettings.TokenBudget)
+                .Integer("recursion_depth", info.LoreSettings.RecursionDepth, defaults.LoreSettings.RecursionDepth)
+                .BuildOrNull())
             .Node("extensions", Extensions(info.Extensions))
             .Build();
     }
@@ -185,9 +190,17 @@ internal static class DefinitionTree
     private static MappingNode Lore(LoreEntry entry) => new MappingBuilder()
         .RequiredText("id", entry.Id)
         .Texts("keys", [.. entry.Keys.Select(k => k.ToString())])
+        .Texts("secondary_keys", [.. entry.SecondaryKeys.Select(k => k.ToString())])
+        .Text("logic", LoreLogicWords.Word(entry.Logic), LoreLogicWords.Word(LoreLogic.AndAny))
         .RequiredText("text", entry.Text)
         .Boolean("always", entry.Always, omit: false)
         .Integer("priority", entry.Priority, omit: 0)
+        .Boolean("enabled", entry.Enabled, omit: true)
+        .Node("when", Condition(entry.When))
+        .Integer("probability", entry.Probability, omit: 100)
+        .Integer("scan_depth", entry.ScanDepth)
+        .Boolean("case_sensitive", entry.Keys.Concat(entry.SecondaryKeys).Any(k => k.CaseSensitive), omit: false)
+        .Boolean("whole_words", entry.Keys.Concat(entry.SecondaryKeys).All(k => k.WholeWords), omit: true)
         .Node("extensions", Extensions(entry.Extensions))
         .Build();
 

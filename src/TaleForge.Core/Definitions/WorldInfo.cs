@@ -24,5 +24,8 @@ public sealed record WorldInfo
     /// <summary>Flags already set when play begins.</summary>
     public ImmutableArray<string> Flags { get; init; } = [];
 
+    /// <summary>How lore is chosen for prompts.</summary>
+    public LoreSettings LoreSettings { get; init; } = new();
+
     public Extensions Extensions { get; init; } = Extensions.Empty;
 }

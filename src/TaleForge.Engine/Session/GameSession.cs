@@ -122,7 +122,7 @@ public sealed partial class GameSession
     public ImmutableArray<Observation> ObservationsOf(string character) => _observations.For(character);
 
     internal CharacterView ViewOf(string character) =>
-        ViewBuilder.For(State, character, _observations.For(character), Narrator.Directions.GetValueOrDefault(character));
+        ViewBuilder.For(State, character, _observations.For(character), Narrator.Directions.GetValueOrDefault(character), Options.Seed);
 
     internal NarratorView NarratorView()
     {

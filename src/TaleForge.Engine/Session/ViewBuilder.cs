@@ -9,10 +9,8 @@ namespace TaleForge.Engine.Session;
 /// <summary>Builds what one character may know right now, from the state and that character's observations.</summary>
 public static class ViewBuilder
 {
-    /// <summary>How many recent observations decide which lore is active.</summary>
-    private const int LoreScanDepth = 8;
-
-    public static CharacterView For(WorldState state, string id, ImmutableArray<Observation> observations, string? direction)
+    /// <param name="seed">The episode seed, from which lore entries' probability rolls are derived.</param>
+    public static CharacterView For(WorldState state, string id, ImmutableArray<Observation> observations, string? direction, long seed = 0)
     {
         var world = state.World;
         var self = state.Character(id);
@@ -29,9 +27,7 @@ public static class ViewBuilder
                 return new PresentCharacter(c.Id, definition.Name, definition.Description, c.Position, c.Condition, c.Emotion);
             });
 
-        var recent = string.Join("\n", observations.TakeLast(LoreScanDepth).Select(o => o.Text));
-        var lore = world.Lore.Where(entry => entry.IsActivatedBy(recent))
-            .OrderByDescending(entry => entry.Priority).ThenBy(entry => entry.Id, StringComparer.Ordinal);
+        var lore = LoreSelection.Select(state, id, [.. observations.Select(o => o.Text)], seed, observations.IsEmpty ? 0 : observations[^1].Step);
 
         var known = world.Character(id).Relationships.Select(r => r.With)
             .Concat(state.CharactersAt(self.Location))
@@ -64,7 +60,7 @@ public static class ViewBuilder
             },
             Inventory = [.. state.Inventory(id).Select(world.Item)],
             Observations = observations,
-            Lore = [.. lore],
+            Lore = lore,
             Direction = direction,
             Time = state.Clock,
             Script = new AuthorScript(state, id),
