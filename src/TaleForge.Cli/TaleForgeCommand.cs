@@ -25,6 +25,7 @@ public static class TaleForgeCommand
             ReplayCommand.Create(),
             EvalCommand.Create(),
             ExportCommand.Create(),
+            ServeCommand.Create(),
         };
         VersionAction.Install(root);
         return root;
