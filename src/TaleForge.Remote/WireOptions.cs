@@ -1,13 +1,16 @@
 using Microsoft.Extensions.AI;
+using ChatCompletionOptions = OpenAI.Chat.ChatCompletionOptions;
 using TaleForge.Inference.Backends;
 
 namespace TaleForge.Remote;
 
 /// <summary>
-/// Shapes a request's options for the wire: llama.cpp's own sampling settings (min-p, repeat penalty), which the
+/// Shapes a request's options for the wire. llama.cpp's own sampling settings (min-p, repeat penalty), which the
 /// local backend reads from <see cref="ChatOptions.AdditionalProperties"/>, are dropped, since OpenAI itself
-/// refuses fields it does not know. The JSON schema stays as the nested <c>json_schema.schema</c> form, non-strict,
-/// which vLLM, llama-server, Ollama and OpenAI all read (strict mode would move bounds into descriptions).
+/// refuses fields it does not know. The JSON schema goes out byte for byte in the nested
+/// <c>response_format.json_schema.schema</c> form, non-strict, which vLLM, llama-server, Ollama and OpenAI all read:
+/// the adapter's own conversion moves <c>maxLength</c>, <c>minimum</c> and the like into descriptions, and a server
+/// that could have enforced those bounds would then not.
 /// </summary>
 internal sealed class WireOptions(IChatClient inner) : DelegatingChatClient(inner)
 {
@@ -21,17 +24,33 @@ internal sealed class WireOptions(IChatClient inner) : DelegatingChatClient(inne
 
     internal static ChatOptions? ForWire(ChatOptions? options)
     {
-        if (options?.AdditionalProperties is not { Count: > 0 } properties || !LocalOnly.Any(properties.ContainsKey))
+        if (options is null)
         {
-            return options;
+            return null;
         }
         var copy = options.Clone();
-        var kept = new AdditionalPropertiesDictionary();
-        foreach (var (key, value) in properties.Where(p => !LocalOnly.Contains(p.Key)))
+        if (options.AdditionalProperties is { Count: > 0 } properties && LocalOnly.Any(properties.ContainsKey))
         {
-            kept[key] = value;
+            var kept = new AdditionalPropertiesDictionary();
+            foreach (var (key, value) in properties.Where(p => !LocalOnly.Contains(p.Key)))
+            {
+                kept[key] = value;
+            }
+            copy.AdditionalProperties = kept.Count == 0 ? null : kept;
         }
-        copy.AdditionalProperties = kept.Count == 0 ? null : kept;
+        if (options.ResponseFormat is ChatResponseFormatJson { Schema: { } schema } format)
+        {
+            var earlier = options.RawRepresentationFactory;
+            var text = BinaryData.FromString(schema.GetRawText());
+            copy.ResponseFormat = null;
+            copy.RawRepresentationFactory = client =>
+            {
+                var raw = earlier?.Invoke(client) as ChatCompletionOptions ?? new ChatCompletionOptions();
+                raw.ResponseFormat = OpenAI.Chat.ChatResponseFormat.CreateJsonSchemaFormat(
+                    format.SchemaName ?? "reply", text, format.SchemaDescription, jsonSchemaIsStrict: false);
+                return raw;
+            };
+        }
         return copy;
     }
 }
