@@ -4,6 +4,7 @@ using TaleForge.Engine.Narration;
 using TaleForge.Engine.Play.Messages;
 using TaleForge.Engine.Saves;
 using TaleForge.Engine.Session;
+using TaleForge.Inference.Streaming;
 
 namespace TaleForge.Engine.Play;
 
@@ -35,6 +36,9 @@ public sealed class PlayController : IDisposable
 
     /// <summary>The game's own lines: the opening, help, confirmations and refusals of meta commands.</summary>
     public event EventHandler<InterfaceMessage>? Message;
+
+    /// <summary>What the models write as they write it (a character's line, the narration), before the event is applied.</summary>
+    public event EventHandler<StreamedText>? TextStreamed;
 
     public GameSession Session => _session;
 
@@ -246,6 +250,8 @@ public sealed class PlayController : IDisposable
     /// </summary>
     private async Task AdvanceAsync(Func<CancellationToken, Task> step, CancellationToken cancellation)
     {
+        // Replies stream only while a view listens; otherwise each arrives whole, as it always has.
+        using var listening = TextStreamed is null ? null : ReplyTextListener.Listen(text => TextStreamed?.Invoke(this, text));
         if (_setup.Gate is not { } gate)
         {
             await step(cancellation);
