@@ -19,6 +19,7 @@ public static class BenchmarkCommand
         BenchInferenceCommand.Create(),
         BenchEngineCommand.Create(),
         BenchTrajectoryCommand.Create(),
+        BenchGpuCommand.Create(),
     };
 
     /// <summary>Runs one command line, writing to the given streams: the entry point for the process and for tests.</summary>

@@ -144,6 +144,8 @@ internal static class EngineBenchmark
         // prompts decoded together cost more per token; the CPU flash-attention kernel skips masked cells.
         var togetherFlash = await TimePhaseAsync(modelPath, threads, beliefs, concurrently: true, flashAttention: true, cancellation);
         var oneByOneFlash = await TimePhaseAsync(modelPath, threads, beliefs, concurrently: false, flashAttention: true, cancellation);
+        var turn = recorded.First(r => r.Options?.ResponseFormat is ChatResponseFormatJson { SchemaName: "character_turn" });
+        var (firstText, turnTotal) = await FirstTextTiming.MeasureAsync(modelPath, threads, turn.Messages, turn.Options, cancellation);
 
         return new JsonObject
         {
@@ -166,6 +168,8 @@ internal static class EngineBenchmark
             ["phase_flash_attention_batched_s"] = Round(togetherFlash.TotalSeconds),
             ["phase_flash_attention_sequential_s"] = Round(oneByOneFlash.TotalSeconds),
             ["phase_flash_attention_batched_vs_sequential"] = Round(togetherFlash / oneByOneFlash, 3),
+            ["first_text_ms"] = Round(firstText.TotalMilliseconds),
+            ["turn_ms"] = Round(turnTotal.TotalMilliseconds),
         };
     }
 

@@ -30,6 +30,7 @@ public static class TaleForgeCommand
             ReplayCommand.Create(),
             EvalCommand.Create(),
             ExportCommand.Create(),
+            ServeCommand.Create(),
         };
         VersionAction.Install(root);
         return root;

@@ -18,7 +18,9 @@ public sealed partial class ArchitectureTests
         ["TaleForge.LlamaCpp"] = ["TaleForge.Core", "TaleForge.Inference"],
         ["TaleForge.Engine"] = ["TaleForge.Core", "TaleForge.Content", "TaleForge.Inference"],
         ["TaleForge.Research"] = ["TaleForge.Core", "TaleForge.Content", "TaleForge.Inference", "TaleForge.Engine"],
-        ["TaleForge.Cli"] = ["TaleForge.Core", "TaleForge.Content", "TaleForge.Inference", "TaleForge.LlamaCpp", "TaleForge.Engine", "TaleForge.Research"],
+        ["TaleForge.Remote"] = ["TaleForge.Core", "TaleForge.Inference"],
+        ["TaleForge.Server"] = ["TaleForge.Core", "TaleForge.Inference", "TaleForge.LlamaCpp"],
+        ["TaleForge.Cli"] = ["TaleForge.Core", "TaleForge.Content", "TaleForge.Inference", "TaleForge.LlamaCpp", "TaleForge.Remote", "TaleForge.Server", "TaleForge.Engine", "TaleForge.Research"],
         ["TaleForge.Benchmarks"] = ["TaleForge.Core", "TaleForge.Content", "TaleForge.Inference", "TaleForge.LlamaCpp", "TaleForge.Engine", "TaleForge.Research"],
     };
 

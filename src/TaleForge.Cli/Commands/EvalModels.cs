@@ -50,6 +50,16 @@ internal sealed class EvalModels : IAsyncDisposable
     /// <summary>A role for <paramref name="file"/>, loading it on first use; greedy decoding, the context split between parallel requests.</summary>
     public async Task<ModelRole> RoleAsync(string what, string file, ModelSettings settings, TextWriter progress, CancellationToken cancellation)
     {
+        if (Remote.RemoteEndpoint.IsEndpoint(file))
+        {
+            // A judge behind an endpoint ("URL,MODEL"): its key variable and limits from TALEFORGE_* variables.
+            if (!_loaded.TryGetValue(file, out var remote))
+            {
+                remote = await Backends.OpenAsync(file, settings, new RemoteSettings().WithEnvironment(Environment.GetEnvironmentVariable), progress, cancellation);
+                _loaded[file] = remote;
+            }
+            return ModelRole.For(remote, Backends.NameOf(file), Sampling.Greedy);
+        }
         var path = Path.GetFullPath(file);
         if (!File.Exists(path))
         {

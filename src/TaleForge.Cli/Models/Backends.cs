@@ -2,15 +2,41 @@ using TaleForge.Inference.Backends;
 using TaleForge.LlamaCpp.Backends;
 using TaleForge.LlamaCpp.Chat;
 using TaleForge.LlamaCpp.Loading;
+using TaleForge.Remote;
 
 namespace TaleForge.Cli.Models;
 
 /// <summary>
-/// The composition point for model backends: the one place the executable names a concrete one (today the local
-/// llama.cpp backend). Everything else sees <see cref="IModelBackend"/>.
+/// The composition point for model backends: the one place the executable names a concrete one (the local
+/// llama.cpp backend, or an OpenAI-compatible endpoint). Everything else sees <see cref="IModelBackend"/>.
 /// </summary>
 internal static class Backends
 {
+    /// <summary>
+    /// A role's model from its source: "URL,MODEL" is an endpoint (nothing loads; the key is read from the
+    /// variable <paramref name="remote"/> names), anything else a local GGUF file.
+    /// </summary>
+    public static async Task<IModelBackend> OpenAsync(string source, ModelSettings settings, RemoteSettings remote, TextWriter progress, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(remote);
+        if (!RemoteEndpoint.IsEndpoint(source))
+        {
+            return await LoadAsync(Path.GetFullPath(source), settings, progress, cancellation);
+        }
+        var endpoint = remote.EndpointFor(source, "an endpoint");
+        var backend = new OpenAiBackend(endpoint, Environment.GetEnvironmentVariable);
+        await progress.WriteLineAsync($"Using {endpoint.Model} at {endpoint.Url} (at most {endpoint.MaxConcurrency} requests at once).");
+        return backend;
+    }
+
+    /// <summary>How a role's model is named in its records: the file's name, or the model asked of an endpoint.</summary>
+    public static string NameOf(string source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return RemoteEndpoint.IsEndpoint(source) ? RemoteEndpoint.Parse(source, "a model source").Model : Path.GetFileName(source);
+    }
+
     /// <summary>Loads a local GGUF file with the settings given, showing a progress line.</summary>
     public static async Task<IModelBackend> LoadAsync(string path, ModelSettings settings, TextWriter progress, CancellationToken cancellation)
     {

@@ -10,6 +10,7 @@ using TaleForge.Engine.Episodes;
 using TaleForge.Engine.Session;
 using TaleForge.Engine.Trajectories;
 using TaleForge.Inference.Backends;
+using TaleForge.Remote;
 
 namespace TaleForge.Cli.Models;
 
@@ -29,6 +30,7 @@ internal sealed class ModelOptions
     private readonly Option<float?> _temperature = new("--temp") { Description = "Sampling temperature (default 0.8)." };
     private readonly Option<bool> _director = new("--director") { Description = "Run the director phase on the narrator's model." };
     private readonly Option<string?> _config = new("--config") { Description = $"Settings file (default {ModelSettings.DefaultConfigPath})." };
+    private readonly RemoteOptions _remote = new();
 
     public void AddTo(Command command)
     {
@@ -49,6 +51,7 @@ internal sealed class ModelOptions
         command.Add(_temperature);
         command.Add(_director);
         command.Add(_config);
+        _remote.AddTo(command);
     }
 
     /// <summary>Defaults, then the config file, then TALEFORGE_* variables, then flags.</summary>
@@ -75,8 +78,15 @@ internal sealed class ModelOptions
         ArgumentNullException.ThrowIfNull(parse);
         ArgumentNullException.ThrowIfNull(world);
         var settings = Settings(parse);
-        var overrides = ParseOverrides(parse.GetValue(_characterModel) ?? [], world);
-        var narratorFile = settings.NarratorModel ?? settings.Model;
+        // A role's source is a GGUF file or an endpoint ("URL,MODEL"); from here on both are handled alike.
+        var remote = _remote.Settings(parse, parse.GetValue(_config) ?? ModelSettings.DefaultConfigPath);
+        if (remote.CharacterSource is { } endpoint)
+        {
+            settings = settings.Model is null ? settings with { Model = endpoint }
+                : throw new TaleForgeException("Give the characters --model FILE or --endpoint URL, not both (--character-model and --character-endpoint set single characters).");
+        }
+        var overrides = ParseOverrides([.. parse.GetValue(_characterModel) ?? [], .. remote.CharacterEndpoints], world);
+        var narratorFile = settings.NarratorModel ?? remote.NarratorEndpoint ?? settings.Model;
         if (settings.Model is null && narratorFile is null && overrides.Count == 0)
         {
             return new LoadedCast(Cast.Authored(world, player) with { Director = false }, "", [], settings.Sampling, []);
@@ -85,15 +95,15 @@ internal sealed class ModelOptions
         var backends = new Dictionary<string, IModelBackend>(StringComparer.Ordinal);
         async Task<IModelBackend> BackendFor(string file)
         {
-            var path = Path.GetFullPath(file);
-            if (!backends.TryGetValue(path, out var backend))
+            var key = RemoteEndpoint.IsEndpoint(file) ? file : Path.GetFullPath(file);
+            if (!backends.TryGetValue(key, out var backend))
             {
-                backend = await Backends.LoadAsync(path, settings, progress, cancellation);
-                backends[path] = backend;
+                backend = await Backends.OpenAsync(file, settings, remote, progress, cancellation);
+                backends[key] = backend;
             }
             return backend;
         }
-        async Task<ModelRole> RoleFor(string file) => ModelRole.For(await BackendFor(file), Path.GetFileName(file), settings.Sampling);
+        async Task<ModelRole> RoleFor(string file) => ModelRole.For(await BackendFor(file), Backends.NameOf(file), settings.Sampling);
         async Task<ModelReference> ReferenceFor(Role role, string file) =>
             ModelReference.Of(role, await (await BackendFor(file)).ReferenceAsync(cancellation));
 

@@ -35,6 +35,18 @@ internal static class RecordedModels
             var roles = new Dictionary<string, ModelRole>(StringComparer.Ordinal);
             foreach (var reference in spec.Models)
             {
+                if (reference.Endpoint is { } endpoint)
+                {
+                    // A model that was served: asked for again at the same endpoint (key and limits from TALEFORGE_* variables).
+                    var source = $"{endpoint},{reference.Parameters.GetValueOrDefault("requested_model") ?? reference.File}";
+                    if (!backends.TryGetValue(source, out var remote))
+                    {
+                        backends[source] = remote = await Backends.OpenAsync(
+                            source, Settings(reference), new RemoteSettings().WithEnvironment(Environment.GetEnvironmentVariable), progress, cancellation);
+                    }
+                    roles[reference.File] = ModelRole.For(remote, reference.File, spec.Sampling);
+                    continue;
+                }
                 var path = await LocateAsync(trajectory, reference, given, cancellation);
                 if (!backends.TryGetValue(path, out var backend))
                 {

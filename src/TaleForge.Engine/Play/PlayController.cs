@@ -6,6 +6,7 @@ using TaleForge.Engine.Narration;
 using TaleForge.Engine.Play.Messages;
 using TaleForge.Engine.Saves;
 using TaleForge.Engine.Session;
+using TaleForge.Inference.Streaming;
 
 namespace TaleForge.Engine.Play;
 
@@ -68,6 +69,9 @@ public sealed class PlayController : IDisposable
 
     /// <summary>The view should read another line: the player's turn, or the ending screen.</summary>
     public bool AcceptsInput => WaitsForPlayer || (StoryOver && Player is not null);
+
+    /// <summary>What the models write as they write it (a character's line, the narration), before the event is applied.</summary>
+    public event EventHandler<StreamedText>? TextStreamed;
 
     public GameSession Session => _session;
 
@@ -502,6 +506,8 @@ public sealed class PlayController : IDisposable
     /// </summary>
     private async Task AdvanceAsync(Func<CancellationToken, Task> step, CancellationToken cancellation)
     {
+        // Replies stream only while a view listens; otherwise each arrives whole, as it always has.
+        using var listening = TextStreamed is null ? null : ReplyTextListener.Listen(text => TextStreamed?.Invoke(this, text));
         if (_setup.Gate is not { } gate)
         {
             await step(cancellation);

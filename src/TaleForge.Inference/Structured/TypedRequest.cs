@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
 using TaleForge.Inference.Calls;
+using TaleForge.Inference.Streaming;
 
 namespace TaleForge.Inference.Structured;
 
@@ -96,7 +97,9 @@ public sealed class TypedRequest<T>
             ChatResponse response;
             try
             {
-                response = await _client.GetResponseAsync(conversation, attemptOptions, cancellationToken).ConfigureAwait(false);
+                response = ReplyTextListener.Current is { } listener
+                    ? await StreamAsync(conversation, attemptOptions, listener, number, cancellationToken).ConfigureAwait(false)
+                    : await _client.GetResponseAsync(conversation, attemptOptions, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -124,6 +127,30 @@ public sealed class TypedRequest<T>
                 $"Your last reply was invalid because {reading.Error}. Reply again with only the corrected JSON value."));
         }
         return new TypedResult<T>(default, attempts);
+    }
+
+    /// <summary>
+    /// The same reply, streamed: the visible fields' text goes to <paramref name="listener"/> as it is decoded, and
+    /// the pieces are put together into the response the request reads as usual.
+    /// </summary>
+    private async Task<ChatResponse> StreamAsync(
+        List<ChatMessage> conversation, ChatOptions options, Action<StreamedText> listener, int attempt, CancellationToken cancellationToken)
+    {
+        var reader = new JsonStringFieldReader(ReplyTextListener.VisibleFields);
+        var role = options.GetCallContext()?.Role ?? typeof(T).Name;
+        var updates = new List<ChatResponseUpdate>();
+        await foreach (var update in _client.GetStreamingResponseAsync(conversation, options, cancellationToken).ConfigureAwait(false))
+        {
+            updates.Add(update);
+            if (update.Text.Length > 0)
+            {
+                foreach (var text in reader.Read(update.Text))
+                {
+                    listener(new StreamedText(role, attempt, text.Field, text.Text));
+                }
+            }
+        }
+        return updates.ToChatResponse();
     }
 
     /// <summary>
