@@ -1,6 +1,6 @@
 using Microsoft.Extensions.AI;
-using ChatCompletionOptions = OpenAI.Chat.ChatCompletionOptions;
 using TaleForge.Inference.Backends;
+using ChatCompletionOptions = OpenAI.Chat.ChatCompletionOptions;
 
 namespace TaleForge.Remote;
 
