@@ -1,6 +1,6 @@
 using System.CommandLine;
-using TaleForge.Benchmarks.Commands;
 using System.CommandLine.Invocation;
+using TaleForge.Benchmarks.Commands;
 using TaleForge.Engine.Hosting;
 
 namespace TaleForge.Benchmarks;

@@ -1,10 +1,10 @@
 using System.Diagnostics;
-using Xunit.Abstractions;
 using TaleForge.Core.Decisions;
 using TaleForge.Core.Events;
 using TaleForge.Engine.Narration;
 using TaleForge.Engine.Saves;
 using TaleForge.Engine.Session;
+using Xunit.Abstractions;
 
 namespace TaleForge.Cli.Tests;
 
