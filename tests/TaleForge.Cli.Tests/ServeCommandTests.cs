@@ -29,7 +29,7 @@ public sealed class ServeCommandTests
     {
         var run = await Cli.RunAsync("simulate", "greywick", "--dir", Repository.Worlds, "--rounds", "1", "--character-endpoint", "maud=http://127.0.0.1:9/v1");
 
-        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(2, run.ExitCode);
         Assert.Contains("takes URL,MODEL", run.Error, StringComparison.Ordinal);
     }
 }
