@@ -27,7 +27,8 @@ public sealed class ServeCommandTests
     [Fact]
     public async Task A_character_endpoint_without_a_model_is_refused_with_the_form_it_takes()
     {
-        var run = await Cli.RunAsync("simulate", "greywick", "--dir", Repository.Worlds, "--rounds", "1", "--character-endpoint", "maud=http://127.0.0.1:9/v1");
+        using var folder = new TemporaryFolder();
+        var run = await Cli.RunAsync("simulate", "greywick", "--dir", Repository.Worlds, "--rounds", "1", "--out", folder.Path, "--character-endpoint", "maud=http://127.0.0.1:9/v1");
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("takes URL,MODEL", run.Error, StringComparison.Ordinal);
