@@ -1,0 +1,26 @@
+using TaleForge.Tui.Screen;
+using Terminal.Gui.App;
+
+namespace TaleForge.Tui;
+
+/// <summary>
+/// <c>taleforge play</c> on a terminal: the full-screen game over a play controller. It runs until the player
+/// quits; every turn is saved as it is played, so closing loses nothing.
+/// </summary>
+public static class FullScreenGame
+{
+    /// <summary>How often streamed text is drawn: often enough to read as it comes, seldom enough to batch.</summary>
+    private static readonly TimeSpan RenderTick = TimeSpan.FromMilliseconds(80);
+
+    public static void Run(ScreenPlay play, ScreenOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(play);
+        ArgumentNullException.ThrowIfNull(options);
+        using var app = Application.Create();
+        app.Init();
+        using var screen = new GameScreen(app, play, options);
+        app.AddTimeout(RenderTick, screen.Tick);
+        _ = play.StartAsync().ContinueWith(_ => app.Invoke(screen.AfterTurn), TaskScheduler.Default);
+        app.Run(screen);
+    }
+}
