@@ -18,7 +18,8 @@ public sealed partial class ArchitectureTests
         ["TaleForge.LlamaCpp"] = ["TaleForge.Core", "TaleForge.Inference"],
         ["TaleForge.Engine"] = ["TaleForge.Core", "TaleForge.Content", "TaleForge.Inference"],
         ["TaleForge.Research"] = ["TaleForge.Core", "TaleForge.Content", "TaleForge.Inference", "TaleForge.Engine"],
-        ["TaleForge.Cli"] = ["TaleForge.Core", "TaleForge.Content", "TaleForge.Inference", "TaleForge.LlamaCpp", "TaleForge.Engine", "TaleForge.Research"],
+        ["TaleForge.Tui"] = ["TaleForge.Core", "TaleForge.Content", "TaleForge.Engine"],
+        ["TaleForge.Cli"] = ["TaleForge.Core", "TaleForge.Content", "TaleForge.Inference", "TaleForge.LlamaCpp", "TaleForge.Engine", "TaleForge.Research", "TaleForge.Tui"],
         ["TaleForge.Benchmarks"] = ["TaleForge.Core", "TaleForge.Content", "TaleForge.Inference", "TaleForge.LlamaCpp", "TaleForge.Engine", "TaleForge.Research"],
     };
 

@@ -83,13 +83,17 @@ public sealed class GameScreen : Window
     /// <summary>Brings every part up to date with the play: story, panel, hint, status and the ending. UI thread only.</summary>
     public void Refresh()
     {
-        var view = _play.Controller.View();
         Panel.Visible = PanelShown;
-        if (PanelShown)
+        // While a turn runs the session changes on another thread: the panel waits for the turn to end.
+        if (!_play.Busy)
         {
-            Panel.Show(view, _words);
+            var view = _play.Controller.View();
+            if (PanelShown)
+            {
+                Panel.Show(view, _words);
+            }
+            _summary.Text = view is null || PanelShown ? "" : SidePanel.Summary(view, _words);
         }
-        _summary.Text = view is null || PanelShown ? "" : SidePanel.Summary(view, _words);
         Story.Refresh();
         _hint.Text = HintText();
         _model.Title = ModelText();
