@@ -1,8 +1,8 @@
 using TaleForge.Tui.Story;
 using Terminal.Gui.Drawing;
-using Attribute = Terminal.Gui.Drawing.Attribute;
 using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
+using Attribute = Terminal.Gui.Drawing.Attribute;
 
 namespace TaleForge.Tui.Screen;
 
