@@ -14,6 +14,9 @@ public sealed record ScreenOptions
     /// <summary>Where F8 writes the transcript of the story so far.</summary>
     public string TranscriptFolder { get; init; } = Directory.GetCurrentDirectory();
 
+    /// <summary>The config file the settings dialog (F10) writes; null hides the dialog.</summary>
+    public string? ConfigPath { get; init; }
+
     /// <summary>Stops a generation when the player presses Esc; null when nothing can be stopped.</summary>
     public ScreenGate? Gate { get; init; }
 }

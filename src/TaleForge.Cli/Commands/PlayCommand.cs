@@ -100,6 +100,7 @@ internal static class PlayCommand
                     Saves = parse.GetValue(noSave) ? null : library,
                     Model = cast.Models.IsEmpty ? null : string.Join(", ", cast.Models.Select(m => m.File).Distinct()),
                     Gate = gate,
+                    ConfigPath = models.ConfigPath(parse),
                 });
                 return 0;
             }

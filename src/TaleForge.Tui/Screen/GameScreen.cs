@@ -245,6 +245,7 @@ public sealed class GameScreen : Window
             : code == Key.F7.KeyCode ? () => FindNext(_lastSearch)
             : code == Key.F8.KeyCode ? WriteTranscript
             : code == Key.F9.KeyCode ? CopyVisible
+            : code == Key.F10.KeyCode && _options.ConfigPath is not null ? OpenSettings
             : code == Key.F.WithCtrl.KeyCode ? OpenSearch
             : code == Key.Z.WithCtrl.KeyCode ? () => Submit("/undo")
             : code == Key.Y.WithCtrl.KeyCode ? () => Submit("/redo")
@@ -344,6 +345,58 @@ public sealed class GameScreen : Window
     {
         Body = string.Join("\n\n", _play.Endings),
     });
+
+    /// <summary>The settings the config file holds for models; Enter edits the one picked.</summary>
+    private void OpenSettings()
+    {
+        var path = _options.ConfigPath!;
+        var values = SettingsFile.Read(path);
+        var overlay = new Overlay(_words.Settings, _words.EnterPicks)
+        {
+            Body = $"{path}\n{_words.SettingsNote}",
+            Accept = picked =>
+            {
+                if (int.TryParse(picked, CultureInfo.InvariantCulture, out var index) && index < SettingsFile.Keys.Count)
+                {
+                    OpenSetting(SettingsFile.Keys[index].Key, SettingsFile.Keys[index].Label, values.GetValueOrDefault(SettingsFile.Keys[index].Key, ""));
+                }
+            },
+        };
+        overlay.WithChoices([.. SettingsFile.Keys.Select(k => $"{k.Label}: {values.GetValueOrDefault(k.Key) ?? _words.Unset}")]);
+        Open(overlay);
+    }
+
+    private void OpenSetting(string key, string label, string current)
+    {
+        var overlay = new Overlay(_words.Settings, _words.EnterPicks)
+        {
+            Body = _options.ConfigPath!,
+            Accept = typed =>
+            {
+                var value = typed.Trim();
+                if (SettingsFile.Problem(key, value) is { } problem)
+                {
+                    _hintNote = $"{label}: {problem}";
+                }
+                else
+                {
+                    try
+                    {
+                        SettingsFile.Write(_options.ConfigPath!, key, value);
+                        _hintNote = $"{label} = {value} · {_words.SettingsNote}";
+                    }
+                    catch (Core.TaleForgeException e)
+                    {
+                        _hintNote = e.Message;
+                    }
+                }
+                OpenSettings();
+                Refresh();
+            },
+        };
+        overlay.WithField(label, current);
+        Open(overlay);
+    }
 
     private void OpenSearch()
     {

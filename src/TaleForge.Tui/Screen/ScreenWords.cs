@@ -23,6 +23,9 @@ public sealed record ScreenWords
         Retry = "重试",
         Undo = "撤销",
         Map = "地图",
+        Settings = "设置",
+        SettingsNote = "写入配置文件，下次开始游戏时生效。",
+        Unset = "（默认）",
         Panel = "面板",
         Quit = "退出",
         Search = "搜索",
@@ -64,6 +67,9 @@ public sealed record ScreenWords
     public string Retry { get; init; } = "Retry";
     public string Undo { get; init; } = "Undo";
     public string Map { get; init; } = "Map";
+    public string Settings { get; init; } = "Settings";
+    public string SettingsNote { get; init; } = "Written to the config file; used from the next game started.";
+    public string Unset { get; init; } = "(default)";
     public string Panel { get; init; } = "Panel";
     public string Quit { get; init; } = "Quit";
     public string Search { get; init; } = "Search";
