@@ -40,6 +40,9 @@ public sealed class Overlay : FrameView
     /// <summary>Keys the dialog answers besides Enter and Esc (y and n of a question); true when it handled one.</summary>
     public Func<Key, bool>? Answer { get; init; }
 
+    /// <summary>Keys that change what the open dialog shows (← → through alternatives); true when it handled one.</summary>
+    public Func<Key, bool>? Steer { get; init; }
+
     public string Body
     {
         get => _text;
@@ -85,6 +88,10 @@ public sealed class Overlay : FrameView
         {
             Selected = Math.Clamp(Selected + (key.KeyCode == Key.CursorUp.KeyCode ? -1 : 1), 0, _choices.Count - 1);
             Redraw();
+            return true;
+        }
+        if (Steer is { } steer && steer(key))
+        {
             return true;
         }
         if (Answer is { } answer && answer(key))

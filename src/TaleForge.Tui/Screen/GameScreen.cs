@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
+using TaleForge.Engine.Trajectories;
 using TaleForge.Tui.Dialogs;
 using TaleForge.Tui.Map;
+using TaleForge.Tui.Story;
 using Terminal.Gui.App;
 using Terminal.Gui.Drivers;
 using Terminal.Gui.Input;
@@ -222,6 +224,11 @@ public sealed class GameScreen : Window
         {
             Story.Scroll(code == Key.PageUp.KeyCode ? -Math.Max(1, Story.Viewport.Height - 1) : Math.Max(1, Story.Viewport.Height - 1));
         }
+        else if ((code == Key.CursorLeft.KeyCode || code == Key.CursorRight.KeyCode) && string.IsNullOrEmpty(Input.Text) && !_play.Busy
+            && _play.Controller.Slot is not null)
+        {
+            OpenBranches(code == Key.CursorLeft.KeyCode ? -1 : 1);
+        }
         else if ((code == Key.Home.KeyCode || code == Key.End.KeyCode) && string.IsNullOrEmpty(Input.Text))
         {
             Story.ScrollTo(code == Key.Home.KeyCode ? 0 : int.MaxValue);
@@ -395,6 +402,49 @@ public sealed class GameScreen : Window
             },
         };
         overlay.WithField(label, current);
+        Open(overlay);
+    }
+
+    /// <summary>
+    /// The other ways the last reply went (made by undo and retry), browsed with ← → as swipes, read from the saved
+    /// trajectory; the one played now is where browsing starts.
+    /// </summary>
+    private void OpenBranches(int direction)
+    {
+        IReadOnlyList<ReplyBranch> branches;
+        try
+        {
+            branches = ReplyBranches.Of(TrajectoryFile.Read(_play.Controller.Slot!.TrajectoryPath));
+        }
+        catch (Core.TaleForgeException e)
+        {
+            _hintNote = e.Message;
+            Refresh();
+            return;
+        }
+        if (branches.Count < 2)
+        {
+            _hintNote = _words.NoBranches;
+            Refresh();
+            return;
+        }
+        var shown = Math.Clamp(branches.ToList().FindIndex(b => b.Current) + direction, 0, branches.Count - 1);
+        Overlay? overlay = null;
+        void Show() => overlay!.Body = $"{shown + 1} / {branches.Count}{(branches[shown].Current ? " · " + _words.PlayedNow : "")}\n\n{branches[shown].Text}";
+        overlay = new Overlay(_words.BranchesTitle, "← → · Esc")
+        {
+            Steer = key =>
+            {
+                if (key.KeyCode != Key.CursorLeft.KeyCode && key.KeyCode != Key.CursorRight.KeyCode)
+                {
+                    return false;
+                }
+                shown = Math.Clamp(shown + (key.KeyCode == Key.CursorLeft.KeyCode ? -1 : 1), 0, branches.Count - 1);
+                Show();
+                return true;
+            },
+        };
+        Show();
         Open(overlay);
     }
 

@@ -24,6 +24,9 @@ public sealed record ScreenWords
         Undo = "撤销",
         Map = "地图",
         Settings = "设置",
+        BranchesTitle = "上一回合的其他走向",
+        PlayedNow = "当前",
+        NoBranches = "上一回合没有其他走向：撤销或重试会产生新的走向。",
         SettingsNote = "写入配置文件，下次开始游戏时生效。",
         Unset = "（默认）",
         Panel = "面板",
@@ -68,6 +71,9 @@ public sealed record ScreenWords
     public string Undo { get; init; } = "Undo";
     public string Map { get; init; } = "Map";
     public string Settings { get; init; } = "Settings";
+    public string BranchesTitle { get; init; } = "Other ways the last turn went";
+    public string PlayedNow { get; init; } = "played now";
+    public string NoBranches { get; init; } = "The last turn went only one way so far: undo or retry makes another.";
     public string SettingsNote { get; init; } = "Written to the config file; used from the next game started.";
     public string Unset { get; init; } = "(default)";
     public string Panel { get; init; } = "Panel";
