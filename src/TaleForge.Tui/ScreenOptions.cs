@@ -17,6 +17,9 @@ public sealed record ScreenOptions
     /// <summary>The config file the settings dialog (F10) writes; null hides the dialog.</summary>
     public string? ConfigPath { get; init; }
 
+    /// <summary>What the model is doing (loading, whose call runs), shown on the hint line; null in authored play.</summary>
+    public ModelActivity? Activity { get; init; }
+
     /// <summary>Stops a generation when the player presses Esc; null when nothing can be stopped.</summary>
     public ScreenGate? Gate { get; init; }
 }

@@ -27,7 +27,7 @@ internal sealed class GameOnScreen : IPlaySaves, IDisposable
     private readonly SaveLibrary _library;
     private readonly string _player;
 
-    private GameOnScreen(string world, string folder, int width, int height, string? config)
+    private GameOnScreen(string world, string folder, int width, int height, string? config, ModelActivity? activity)
     {
         _world = WorldLoader.LoadOrThrow(Worlds.Resolve(world));
         _library = new SaveLibrary(folder);
@@ -40,16 +40,16 @@ internal sealed class GameOnScreen : IPlaySaves, IDisposable
         _app = Application.Create(new VirtualTimeProvider());
         _app.Init(DriverRegistry.Names.ANSI);
         _app.Driver!.SetScreenSize(width, height);
-        Screen = new GameScreen(_app, Play, new ScreenOptions { Saves = _library, TranscriptFolder = folder, ConfigPath = config });
+        Screen = new GameScreen(_app, Play, new ScreenOptions { Saves = _library, TranscriptFolder = folder, ConfigPath = config, Activity = activity });
         _token = _app.Begin(Screen)!;
     }
 
     public ScreenPlay Play { get; }
     public GameScreen Screen { get; }
 
-    public static async Task<GameOnScreen> StartAsync(string world, string folder, int width = 80, int height = 24, string? config = null)
+    public static async Task<GameOnScreen> StartAsync(string world, string folder, int width = 80, int height = 24, string? config = null, ModelActivity? activity = null)
     {
-        var game = new GameOnScreen(world, folder, width, height, config);
+        var game = new GameOnScreen(world, folder, width, height, config, activity);
         await game.Play.StartAsync();
         game.Screen.AfterTurn();
         return game;

@@ -120,7 +120,7 @@ public sealed class GameScreen : Window
     /// <summary>Redraws when the story moved on since the last draw; the render tick calls it.</summary>
     public bool Tick()
     {
-        if (_drawnVersion != _play.Log.Version || _play.Busy)
+        if (_drawnVersion != _play.Log.Version || _play.Busy || _options.Activity is not null)
         {
             Refresh();
         }
@@ -166,6 +166,10 @@ public sealed class GameScreen : Window
 
     private string HintText()
     {
+        if (_options.Activity?.Describe(_words) is { } activity)
+        {
+            return activity;
+        }
         if (_play.Busy)
         {
             return _words.Busy;

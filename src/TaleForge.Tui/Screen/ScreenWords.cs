@@ -24,6 +24,9 @@ public sealed record ScreenWords
         Undo = "撤销",
         Map = "地图",
         Settings = "设置",
+        LoadingModel = "正在加载",
+        IsThinking = "正在思考…",
+        Stops = "停止",
         BranchesTitle = "上一回合的其他走向",
         PlayedNow = "当前",
         NoBranches = "上一回合没有其他走向：撤销或重试会产生新的走向。",
@@ -71,6 +74,9 @@ public sealed record ScreenWords
     public string Undo { get; init; } = "Undo";
     public string Map { get; init; } = "Map";
     public string Settings { get; init; } = "Settings";
+    public string LoadingModel { get; init; } = "Loading";
+    public string IsThinking { get; init; } = "is thinking…";
+    public string Stops { get; init; } = "stops";
     public string BranchesTitle { get; init; } = "Other ways the last turn went";
     public string PlayedNow { get; init; } = "played now";
     public string NoBranches { get; init; } = "The last turn went only one way so far: undo or retry makes another.";
