@@ -20,7 +20,8 @@ public sealed partial class ArchitectureTests
         ["TaleForge.Research"] = ["TaleForge.Core", "TaleForge.Content", "TaleForge.Inference", "TaleForge.Engine"],
         ["TaleForge.Remote"] = ["TaleForge.Core", "TaleForge.Inference"],
         ["TaleForge.Server"] = ["TaleForge.Core", "TaleForge.Inference", "TaleForge.LlamaCpp"],
-        ["TaleForge.Cli"] = ["TaleForge.Core", "TaleForge.Content", "TaleForge.Inference", "TaleForge.LlamaCpp", "TaleForge.Remote", "TaleForge.Server", "TaleForge.Engine", "TaleForge.Research"],
+        ["TaleForge.Tui"] = ["TaleForge.Core", "TaleForge.Content", "TaleForge.Engine"],
+        ["TaleForge.Cli"] = ["TaleForge.Core", "TaleForge.Content", "TaleForge.Inference", "TaleForge.LlamaCpp", "TaleForge.Remote", "TaleForge.Server", "TaleForge.Engine", "TaleForge.Research", "TaleForge.Tui"],
         ["TaleForge.Benchmarks"] = ["TaleForge.Core", "TaleForge.Content", "TaleForge.Inference", "TaleForge.LlamaCpp", "TaleForge.Engine", "TaleForge.Research"],
     };
 

@@ -9,12 +9,13 @@ using TaleForge.Core.Definitions;
 using TaleForge.Engine.Play;
 using TaleForge.Engine.Saves;
 using TaleForge.Engine.Session;
+using TaleForge.Tui;
 
 namespace TaleForge.Cli.Commands;
 
 /// <summary>
-/// <c>taleforge play [WORLD]</c>: play a world in the terminal, line by line, as one of its characters (or watch,
-/// with --observe). With no model the characters speak their authored lines. Every turn is saved.
+/// <c>taleforge play [WORLD]</c>: play a world in the terminal as one of its characters (or watch, with --observe):
+/// full screen on a terminal, line by line for pipes, scripts, TERM=dumb and --plain. With no model the characters speak their authored lines. Every turn is saved.
 /// </summary>
 internal static class PlayCommand
 {
@@ -30,6 +31,7 @@ internal static class PlayCommand
         var seed = new Option<long>("--seed") { Description = "Episode seed; the same seed replays the same way.", DefaultValueFactory = _ => 1 };
         var script = new Option<FileInfo?>("--script") { Description = "Read the player's commands from a file, one per line, instead of the keyboard." }.NotBlank();
         var noColor = new Option<bool>("--no-color") { Description = "No colours (also when NO_COLOR is set or output is not a terminal)." };
+        var plain = new Option<bool>("--plain") { Description = "Play line by line instead of full screen (for screen readers; also with pipes, --script and TERM=dumb)." };
         var save = new Option<string?>("--save") { Description = "Name this game's save (default: the world and the time)." }.NotBlank();
         var load = new Option<string?>("--load") { Description = "Continue a copy of a named save (the save itself is kept as it is)." }.NotBlank();
         var resume = new Option<bool>("--continue") { Description = "Continue this world's most recent unfinished game where it stopped." };
@@ -38,7 +40,7 @@ internal static class PlayCommand
         var dir = WorldsDirectoryOption.Create();
         var models = new ModelOptions();
 
-        var command = new Command("play", "Play a world in the terminal.") { world, playAs, observe, seed, script, noColor, save, load, resume, noSave, saves, dir };
+        var command = new Command("play", "Play a world in the terminal.") { world, playAs, observe, seed, script, noColor, plain, save, load, resume, noSave, saves, dir };
         models.AddTo(command);
         command.SetAction(async (parse, cancellation) =>
         {
@@ -102,6 +104,26 @@ internal static class PlayCommand
                 (session, slot) = saved.Start(opened, parse.GetValue(seed), parse.GetValue(save));
             }
 
+            if (scriptFile is null && !parse.GetValue(plain) && console && FullScreenGame.CanRun())
+            {
+                using var gate = new ScreenGate(cancellation);
+                using var screenController = new PlayController(session, new PlaySetup
+                {
+                    Slot = slot,
+                    Saves = parse.GetValue(noSave) ? null : saved,
+                    Models = cast.Models,
+                    Warnings = warnings,
+                    Gate = gate,
+                });
+                FullScreenGame.Run(new ScreenPlay(screenController), new ScreenOptions
+                {
+                    Saves = parse.GetValue(noSave) ? null : library,
+                    Model = cast.Models.IsEmpty ? null : string.Join(", ", cast.Models.Select(m => m.File).Distinct()),
+                    Gate = gate,
+                    ConfigPath = models.ConfigPath(parse),
+                });
+                return 0;
+            }
             using var input = scriptFile is null ? null : OpenScript(scriptFile);
             using var interrupt = new GenerationInterrupt(cancellation, listenToConsole: console);
             using var controller = new PlayController(session, new PlaySetup

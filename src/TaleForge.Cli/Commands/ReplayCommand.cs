@@ -4,6 +4,7 @@ using TaleForge.Core;
 using TaleForge.Engine.Narration;
 using TaleForge.Engine.Replay;
 using TaleForge.Engine.Trajectories;
+using TaleForge.Tui.Replay;
 
 namespace TaleForge.Cli.Commands;
 
@@ -25,11 +26,12 @@ internal static class ReplayCommand
         var model = new Option<string[]>("--model", "-m") { Description = "With --verify: a model file the header names, when it is not where it was (checked by SHA-256; repeatable).", Arity = ArgumentArity.ZeroOrMore };
         var swap = new Option<string?>("--swap") { Description = "CHARACTER=MODEL: re-play with this character's decisions made by MODEL (a GGUF file), every other role replaying its recorded outputs." };
         var output = new Option<string?>("--out") { Description = "With --swap: the folder for the new trajectory. With --verify: a folder to keep the re-run in." };
+        var tui = new Option<bool>("--tui") { Description = "Browse the records full-screen: step through events and calls, filter by character and phase, inspect each call's prompt, reply, tokens and time." };
         var world = new Option<string?>("--world") { Description = "The world folder or CharacterBox scene file to use instead of the one the header names (its content hash must still match)." };
 
         var command = new Command("replay", "Tell a recorded story again, verify that it re-runs identically, or re-play it with one character on another model.")
         {
-            trajectory, character, phase, json, step, verify, model, swap, output, world,
+            trajectory, character, phase, json, step, verify, model, swap, output, world, tui,
         };
         command.SetAction(async (parse, cancellation) =>
         {
@@ -39,6 +41,7 @@ internal static class ReplayCommand
             var models = parse.GetValue(model) ?? [];
             var verifying = parse.GetValue(verify);
             var swapping = parse.GetValue(swap);
+            ReplayTui.Check(parse.GetValue(tui), verifying || swapping is not null || parse.GetValue(json));
             if (verifying && swapping is not null)
             {
                 throw new TaleForgeException("--verify and --swap do different things; give one of them.");
@@ -76,6 +79,11 @@ internal static class ReplayCommand
                 Phase = parse.GetValue(phase) is { } p ? ParsePhase(p) : null,
                 Step = parse.GetValue(step),
             };
+            if (parse.GetValue(tui))
+            {
+                ReplayTui.Run(file, view);
+                return 0;
+            }
             await StoryText.PrintAsync(file, view, parse.GetValue(json), parse.GetValue(world), stdout);
             return 0;
         });

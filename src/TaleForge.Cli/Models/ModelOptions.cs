@@ -54,6 +54,9 @@ internal sealed class ModelOptions
         _remote.AddTo(command);
     }
 
+    /// <summary>The config file read (--config, else the default): where the full-screen settings dialog writes.</summary>
+    public string ConfigPath(ParseResult parse) => parse?.GetValue(_config) ?? ModelSettings.DefaultConfigPath;
+
     /// <summary>Defaults, then the config file, then TALEFORGE_* variables, then flags.</summary>
     public ModelSettings Settings(ParseResult parse)
     {

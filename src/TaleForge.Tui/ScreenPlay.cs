@@ -1,0 +1,125 @@
+using TaleForge.Core.Events;
+using TaleForge.Engine.Play;
+using TaleForge.Tui.Story;
+
+namespace TaleForge.Tui;
+
+/// <summary>
+/// The full-screen game's side of the <see cref="PlayController"/>: it hands over what the player typed, keeps
+/// the story the controller reports in a <see cref="StoryLog"/>, remembers the places the player has been (for
+/// the map) and whether a turn is running. Drawing is left to the screen, which reads this on its own thread.
+/// </summary>
+public sealed class ScreenPlay
+{
+    private readonly HashSet<string> _visited = new(StringComparer.Ordinal);
+    private readonly List<string> _visitOrder = [];
+    private readonly List<string> _endings = [];
+
+    public ScreenPlay(PlayController controller)
+    {
+        ArgumentNullException.ThrowIfNull(controller);
+        Controller = controller;
+        controller.EventApplied += (_, applied) =>
+        {
+            if (StoryTelling.Of(applied, controller.Player) is { } line)
+            {
+                Log.Append(line);
+                if (applied.Event is WorldEvent.SceneEnded or WorldEvent.StoryEnded)
+                {
+                    lock (_endings)
+                    {
+                        _endings.Add(line.Text);
+                    }
+                }
+            }
+            Visit();
+        };
+        controller.Message += (_, message) => Log.Append(StoryTelling.Of(message));
+        Visit();
+    }
+
+    public PlayController Controller { get; }
+
+    public StoryLog Log { get; } = new();
+
+    /// <summary>The turn being played, if one is; the screen shows it is busy until it ends.</summary>
+    public Task? Running { get; private set; }
+
+    public bool Busy => Running is { IsCompleted: false };
+
+    /// <summary>The player quit (/quit, or the quit dialog).</summary>
+    public bool Quit { get; private set; }
+
+    /// <summary>Location ids the player's character has stood in, first visit first.</summary>
+    public IReadOnlyList<string> Visited
+    {
+        get
+        {
+            lock (_visited)
+            {
+                return [.. _visitOrder];
+            }
+        }
+    }
+
+    /// <summary>How the scenes and the story ended, as the player read it: what the ending screen recalls.</summary>
+    public IReadOnlyList<string> Endings
+    {
+        get
+        {
+            lock (_endings)
+            {
+                return [.. _endings];
+            }
+        }
+    }
+
+    public bool StoryOver => Controller.Session.State.IsOver;
+
+    public Task StartAsync(CancellationToken cancellation = default) => Track(Controller.StartAsync(cancellation));
+
+    /// <summary>Plays one typed line; the player's line is echoed into the story first. Ignored while a turn runs.</summary>
+    public Task SubmitAsync(string line, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        if (Busy)
+        {
+            return Running!;
+        }
+        if (line.Trim().Length > 0)
+        {
+            Log.Append(new StoryLine($"> {line}", StoryTone.Player));
+        }
+        return Track(HandleAsync(line, cancellation));
+    }
+
+    private async Task HandleAsync(string line, CancellationToken cancellation)
+    {
+        if (!await Controller.HandleAsync(line, cancellation))
+        {
+            Quit = true;
+        }
+    }
+
+    private Task Track(Task task)
+    {
+        Running = task;
+        return task;
+    }
+
+    private void Visit()
+    {
+        if (Controller.Player is not { } player)
+        {
+            return;
+        }
+        var here = Controller.Session.State.Character(player).Location;
+        lock (_visited)
+        {
+            if (_visited.Add(here))
+            {
+                _visitOrder.Add(here);
+            }
+        }
+    }
+}

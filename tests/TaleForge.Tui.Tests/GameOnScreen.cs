@@ -1,0 +1,140 @@
+using TaleForge.Content;
+using TaleForge.Content.Library;
+using TaleForge.Core.Definitions;
+using TaleForge.Engine.Play;
+using TaleForge.Engine.Saves;
+using TaleForge.Engine.Session;
+using TaleForge.Engine.Trajectories;
+using TaleForge.Tui.Screen;
+using Terminal.Gui.App;
+using Terminal.Gui.Drivers;
+using Terminal.Gui.Input;
+using Terminal.Gui.Testing;
+using Terminal.Gui.Time;
+
+namespace TaleForge.Tui.Tests;
+
+/// <summary>
+/// A sample world played in the full-screen game with no terminal: Terminal.Gui's ANSI driver headless, virtual
+/// time, keys injected as a player types them, and the screen read back as text. Saves go to a folder of its own.
+/// </summary>
+internal sealed class GameOnScreen : IPlaySaves, IDisposable
+{
+    private static readonly WorldLibrary Worlds = WorldLibrary.Locate(null, null, AppContext.BaseDirectory, AppContext.BaseDirectory);
+    private readonly IApplication _app;
+    private readonly SessionToken _token;
+    private readonly WorldDefinition _world;
+    private readonly SaveLibrary _library;
+    private readonly string _player;
+
+    private GameOnScreen(string world, string folder, int width, int height, string? config, ModelActivity? activity)
+    {
+        _world = WorldLoader.LoadOrThrow(Worlds.Resolve(world));
+        _library = new SaveLibrary(folder);
+        _player = _world.Characters.First(c => c.Player).Id;
+        var slot = SaveSlot.Create(_library.NewNamed("game"), Header());
+        var controller = new PlayController(
+            new GameSession(_world, Cast.Authored(_world, _player), new SessionOptions { Seed = 5, Trajectory = slot }),
+            new PlaySetup { Slot = slot, Saves = this });
+        Play = new ScreenPlay(controller);
+        _app = Application.Create(new VirtualTimeProvider());
+        _app.Init(DriverRegistry.Names.ANSI);
+        _app.Driver!.SetScreenSize(width, height);
+        Screen = new GameScreen(_app, Play, new ScreenOptions { Saves = _library, TranscriptFolder = folder, ConfigPath = config, Activity = activity });
+        _token = _app.Begin(Screen)!;
+    }
+
+    public ScreenPlay Play { get; }
+    public GameScreen Screen { get; }
+
+    public static async Task<GameOnScreen> StartAsync(string world, string folder, int width = 80, int height = 24, string? config = null, ModelActivity? activity = null)
+    {
+        var game = new GameOnScreen(world, folder, width, height, config, activity);
+        await game.Play.StartAsync();
+        game.Screen.AfterTurn();
+        return game;
+    }
+
+    /// <summary>Types the characters of <paramref name="text"/> into whatever has the keys.</summary>
+    public void Keys(string text)
+    {
+        foreach (var c in text)
+        {
+            _app.InjectKey(c == ' ' ? Key.Space : new Key(c));
+        }
+    }
+
+    public async Task Press(Key key)
+    {
+        _app.InjectKey(key);
+        await Settle();
+    }
+
+    /// <summary>Types a command and Enter, and waits for the turn to be played.</summary>
+    public async Task Command(string line)
+    {
+        Keys(line);
+        await Press(Key.Enter);
+    }
+
+    public void Resize(int width, int height)
+    {
+        _app.Driver!.SetScreenSize(width, height);
+        _app.LayoutAndDraw(true);
+    }
+
+    /// <summary>The screen as glyphs, a row a line.</summary>
+    public string Text()
+    {
+        Screen.Refresh();
+        _app.LayoutAndDraw(true);
+        return _app.Driver!.ToString()!;
+    }
+
+    public string Ansi()
+    {
+        Screen.Refresh();
+        _app.LayoutAndDraw(true);
+        return _app.Driver!.ToAnsi();
+    }
+
+    private async Task Settle()
+    {
+        if (Play.Running is { } running)
+        {
+            await running;
+        }
+        Screen.AfterTurn();
+    }
+
+    public string Folder => _library.Folder;
+
+    public string Keep(SaveSlot playing, string name) => Path.GetFileName(_library.Copy(playing.Folder, _library.NewNamed(name)));
+
+    public LoadedGame Load(string name)
+    {
+        var copy = _library.Copy(_library.Resolve(name), _library.NewSlot(_world.Info.Id, DateTimeOffset.UnixEpoch));
+        var saved = SavedGame.Open(copy);
+        var slot = SaveSlot.Continue(copy, saved.Header);
+        var session = saved.Resume(TestWorld.Opened(_world), Cast.Authored(_world, _player), new SessionOptions { Seed = 5, Trajectory = slot });
+        return new LoadedGame(session, slot, saved.Warnings);
+    }
+
+    private TrajectoryHeader Header() => new()
+    {
+        Taleforge = "test",
+        Created = DateTimeOffset.UnixEpoch,
+        World = new WorldReference(_world.Info.Id, _world.Info.Title, "memory", Content.Opening.WorldHash.Of(_world)),
+        Seed = 5,
+        Player = _player,
+        Mode = "authored",
+    };
+
+    public void Dispose()
+    {
+        _app.End(_token);
+        Screen.Dispose();
+        _app.Dispose();
+        Play.Controller.Dispose();
+    }
+}
