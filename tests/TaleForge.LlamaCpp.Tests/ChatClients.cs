@@ -9,7 +9,11 @@ internal static class ChatClients
     public static LlamaChatClient Tiny(bool prefixCache = true, int maxSequences = 4, int contextSize = 2048, bool? separateStreams = null) =>
         new(TestModels.Tiny, new LlamaChatClientOptions
         {
-            Threads = 1, ContextSize = contextSize, MaxSequences = maxSequences, PrefixCache = prefixCache, SeparateKvStreams = separateStreams,
+            Threads = 1,
+            ContextSize = contextSize,
+            MaxSequences = maxSequences,
+            PrefixCache = prefixCache,
+            SeparateKvStreams = separateStreams,
         });
 
     public static ChatMessage[] Ask(string question) =>
