@@ -138,12 +138,15 @@ internal static class EngineBenchmark
         var beliefs = recorded.Where(r => Role.TryParse(r.Options.GetCallContext()?.Role)?.Kind == RoleKind.Character
                 && r.Options?.ResponseFormat is ChatResponseFormatJson { SchemaName: var schema } && schema == BeliefReply.Schema)
             .Take(scene.Participants.Length).ToList();
-        var together = await TimePhaseAsync(modelPath, threads, beliefs, concurrently: true, flashAttention: false, cancellation);
-        var oneByOne = await TimePhaseAsync(modelPath, threads, beliefs, concurrently: false, flashAttention: false, cancellation);
-        // Without flash attention every token attends over all sequences' cells (the others' masked out), so long
-        // prompts decoded together cost more per token; the CPU flash-attention kernel skips masked cells.
-        var togetherFlash = await TimePhaseAsync(modelPath, threads, beliefs, concurrently: true, flashAttention: true, cancellation);
-        var oneByOneFlash = await TimePhaseAsync(modelPath, threads, beliefs, concurrently: false, flashAttention: true, cancellation);
+        // The default layout (a KV stream per sequence without flash attention), then the unified cache without flash
+        // attention (every token attends over all sequences' cells, the others' masked), then flash attention, whose
+        // CPU kernel skips masked cells, over the unified cache.
+        var together = await TimePhaseAsync(modelPath, threads, beliefs, concurrently: true, flashAttention: false, separateStreams: null, cancellation);
+        var oneByOne = await TimePhaseAsync(modelPath, threads, beliefs, concurrently: false, flashAttention: false, separateStreams: null, cancellation);
+        var togetherUnified = await TimePhaseAsync(modelPath, threads, beliefs, concurrently: true, flashAttention: false, separateStreams: false, cancellation);
+        var oneByOneUnified = await TimePhaseAsync(modelPath, threads, beliefs, concurrently: false, flashAttention: false, separateStreams: false, cancellation);
+        var togetherFlash = await TimePhaseAsync(modelPath, threads, beliefs, concurrently: true, flashAttention: true, separateStreams: null, cancellation);
+        var oneByOneFlash = await TimePhaseAsync(modelPath, threads, beliefs, concurrently: false, flashAttention: true, separateStreams: null, cancellation);
         var turn = recorded.First(r => r.Options?.ResponseFormat is ChatResponseFormatJson { SchemaName: "character_turn" });
         var (firstText, turnTotal) = await FirstTextTiming.MeasureAsync(modelPath, threads, turn.Messages, turn.Options, cancellation);
 
@@ -163,22 +166,27 @@ internal static class EngineBenchmark
             ["phase_requests"] = beliefs.Count,
             ["phase_batched_s"] = Round(together.TotalSeconds),
             ["phase_sequential_s"] = Round(oneByOne.TotalSeconds),
-            ["phase_batched_vs_sequential"] = Round(together / oneByOne, 3),
+            ["phase_batched_vs_one_by_one"] = Round(together / oneByOne, 3),
+            ["phase_unified_batched_s"] = Round(togetherUnified.TotalSeconds),
+            ["phase_unified_sequential_s"] = Round(oneByOneUnified.TotalSeconds),
+            ["phase_unified_batched_vs_one_by_one"] = Round(togetherUnified / oneByOneUnified, 3),
             ["phase_prompt_tokens"] = session.Calls.Where(c => c.Schema == "beliefs").Take(beliefs.Count).Sum(c => c.PromptTokens),
             ["phase_flash_attention_batched_s"] = Round(togetherFlash.TotalSeconds),
             ["phase_flash_attention_sequential_s"] = Round(oneByOneFlash.TotalSeconds),
             ["phase_flash_attention_batched_vs_sequential"] = Round(togetherFlash / oneByOneFlash, 3),
             ["first_text_ms"] = Round(firstText.TotalMilliseconds),
             ["turn_ms"] = Round(turnTotal.TotalMilliseconds),
+            ["goals"] = new JsonObject { ["phase_batched_vs_one_by_one"] = "<= 0.7" },
         };
     }
 
     private static async Task<TimeSpan> TimePhaseAsync(
         string modelPath, int threads, List<(IReadOnlyList<ChatMessage> Messages, ChatOptions? Options)> requests, bool concurrently, bool flashAttention,
-        CancellationToken cancellation)
+        bool? separateStreams, CancellationToken cancellation)
     {
         using var client = await LlamaChatClient.LoadAsync(
-            modelPath, new LlamaChatClientOptions { ContextSize = 16384, MaxSequences = 4, Threads = threads, PrefixCache = false, FlashAttention = flashAttention }, null, cancellation);
+            modelPath, new LlamaChatClientOptions { ContextSize = 16384, MaxSequences = 4, Threads = threads, PrefixCache = false, FlashAttention = flashAttention, SeparateKvStreams = separateStreams },
+            null, cancellation);
         var clock = Stopwatch.StartNew();
         if (concurrently)
         {

@@ -12,6 +12,7 @@ namespace TaleForge.Benchmarks;
 public sealed record InferenceBenchmark(
     [property: JsonPropertyName("single_vs_node")] double? SingleVsNode,
     [property: JsonPropertyName("batch4_vs_sequential")] double Batch4VsSequential,
+    [property: JsonPropertyName("batch4_vs_sequential_1b")] double? Batch4VsSequential1b,
     [property: JsonPropertyName("prefix_ttft_speedup")] double PrefixTtftSpeedup,
     [property: JsonPropertyName("load_vs_node")] double? LoadVsNode,
     [property: JsonPropertyName("single_vs_c")] double? SingleVsC,
@@ -20,6 +21,7 @@ public sealed record InferenceBenchmark(
     [property: JsonPropertyName("runtime")] LlamaRuntimeInfo Runtime,
     [property: JsonPropertyName("node_uses_same_binaries")] bool NodeUsesSameBinaries,
     [property: JsonPropertyName("ours")] OurMeasurements Ours,
+    [property: JsonPropertyName("ours_1b")] BatchOnModel? Ours1b,
     [property: JsonPropertyName("node")] PeerResult Node,
     [property: JsonPropertyName("c")] PeerResult C)
 {
@@ -89,6 +91,13 @@ public sealed record InferenceBenchmark(
             }
         }
 
+        BatchOnModel? oneB = null;
+        if (settings.OneBModelPath is { } oneBPath)
+        {
+            await log.WriteLineAsync($"batching on the 1b model {oneBPath} ...");
+            oneB = await BatchOnModel.MeasureAsync(oneBPath, settings, cancellation);
+        }
+
         var ours = new OurMeasurements(new(oursLoad), new(oursSingle), new(concurrent), new(sequential), new(cold), new(warm), cached, prefixPrompt, promptTokens);
         var node = Combine(nodeRounds);
         var c = Combine(cRounds);
@@ -96,6 +105,7 @@ public sealed record InferenceBenchmark(
         {
             ["single_vs_node"] = ">= 1.0",
             ["batch4_vs_sequential"] = "<= 0.5",
+            ["batch4_vs_sequential_1b"] = "<= 0.5",
             ["prefix_ttft_speedup"] = ">= 5",
             ["load_vs_node"] = "<= 1.2",
             ["single_vs_c"] = ">= 0.95",
@@ -103,10 +113,11 @@ public sealed record InferenceBenchmark(
         return new InferenceBenchmark(
             Ratio(ours.TokensPerSecond.Median, node.TokensPerSecond?.Median),
             Math.Round(ours.ConcurrentMilliseconds.Median / ours.SequentialMilliseconds.Median, 3),
+            oneB?.Ratio,
             Math.Round(ours.ColdTtftMilliseconds.Median / ours.WarmTtftMilliseconds.Median, 3),
             Ratio(ours.LoadMilliseconds.Median, node.LoadMilliseconds?.Median),
             Ratio(ours.TokensPerSecond.Median, c.TokensPerSecond?.Median),
-            goals, settings, runtime, NodePeer.UsesSameBinaries(settings.CacheRoot, runtime.LibraryDirectory), ours, node, c);
+            goals, settings, runtime, NodePeer.UsesSameBinaries(settings.CacheRoot, runtime.LibraryDirectory), ours, oneB, node, c);
     }
 
     private static PeerResult Combine(List<PeerResult> rounds)

@@ -18,6 +18,12 @@ public sealed record InferenceBenchmarkSettings
     /// <summary>Measured runs of each side within a round (after its warm-up).</summary>
     public int RunsPerRound { get; init; } = 3;
     public int PrefixTokens { get; init; } = 1500;
+
+    /// <summary>A model of the <c>1b</c> shape on which four requests batched are timed again; null skips it.</summary>
+    public string? OneBModelPath { get; init; }
+
+    /// <summary>Rounds of that measurement: a 1b decode is slow on a CPU, so it gets fewer than <see cref="Runs"/>.</summary>
+    public int OneBRuns { get; init; } = 3;
     public uint Seed { get; init; } = 42;
 
     // The sides are handed these as plain numbers (the C loop and node-llama-cpp know no Sampling), but they start

@@ -48,18 +48,20 @@ public class GenerationTests
         Assert.Equal(30, updates[^1].Contents.OfType<UsageContent>().Single().Details.OutputTokenCount);
     }
 
-    [Fact]
-    public async Task Concurrent_requests_are_decoded_together_and_give_the_same_outputs_as_one_at_a_time()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Concurrent_requests_are_decoded_together_and_give_the_same_outputs_as_one_at_a_time(bool separateStreams)
     {
         var questions = new[] { "Where is the ranger?", "What is for supper?", "Who owns the pony?", "Is the road safe?" };
-        using var alone = ChatClients.Tiny(prefixCache: false);
+        using var alone = ChatClients.Tiny(prefixCache: false, maxSequences: 1);
         var sequential = new List<string>();
         foreach (var (question, i) in questions.Select((q, i) => (q, i)))
         {
             sequential.Add((await alone.GetResponseAsync(ChatClients.Ask(question), ChatClients.Fixed(32, 100 + i))).Text);
         }
 
-        using var together = ChatClients.Tiny(prefixCache: false);
+        using var together = ChatClients.Tiny(prefixCache: false, separateStreams: separateStreams);
         var batched = await Task.WhenAll(questions.Select((q, i) => together.GetResponseAsync(ChatClients.Ask(q), ChatClients.Fixed(32, 100 + i))));
         Assert.Equal(sequential, batched.Select(r => r.Text));
         // Four sequences of 32 tokens one by one need at least 4 x 32 decodes; packed, far fewer.
@@ -110,8 +112,10 @@ public class GenerationTests
         Assert.True(stats.EvaluatedPromptTokens < ((GenerationStats)expected.AdditionalProperties!["llama.stats"]!).EvaluatedPromptTokens / 2);
     }
 
-    [Fact]
-    public async Task Concurrent_requests_with_a_shared_prefix_copy_it_from_the_live_sequence_and_match_the_uncached_outputs()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Concurrent_requests_with_a_shared_prefix_copy_it_from_the_live_sequence_and_match_the_uncached_outputs(bool separateStreams)
     {
         var history = string.Concat(Enumerable.Repeat("Old Barliman polishes a mug and hums. ", 10));
         var questions = new[] { "Ale?", "Bread?", "Stew?" };
@@ -123,7 +127,7 @@ public class GenerationTests
             expected.Add((await cold.GetResponseAsync(Conversation(q), ChatClients.Fixed(16, 3))).Text);
         }
 
-        using var shared = ChatClients.Tiny(prefixCache: true);
+        using var shared = ChatClients.Tiny(prefixCache: true, separateStreams: separateStreams);
         await shared.GetResponseAsync(Conversation("Water?"), ChatClients.Fixed(4, 3));
         var results = await Task.WhenAll(questions.Select(q => shared.GetResponseAsync(Conversation(q), ChatClients.Fixed(16, 3))));
         Assert.Equal(expected, results.Select(r => r.Text));
@@ -162,8 +166,9 @@ public class GenerationTests
     public async Task Cached_prefixes_are_evicted_when_the_context_runs_short_and_outputs_stay_correct()
     {
         var prompts = Enumerable.Range(0, 8).Select(i => ChatClients.Ask($"Story {i}: " + string.Concat(Enumerable.Repeat($"the lantern {i} flickers, ", 8)))).ToArray();
-        using var plain = ChatClients.Tiny(prefixCache: false, contextSize: 512);
-        using var cached = ChatClients.Tiny(prefixCache: true, contextSize: 512);
+        // Eviction is about cells shared by every sequence: the unified cache.
+        using var plain = ChatClients.Tiny(prefixCache: false, contextSize: 512, separateStreams: false);
+        using var cached = ChatClients.Tiny(prefixCache: true, contextSize: 512, separateStreams: false);
         foreach (var (prompt, i) in prompts.Select((p, i) => (p, i)))
         {
             var expected = await plain.GetResponseAsync(prompt, ChatClients.Fixed(30, i));
@@ -187,10 +192,31 @@ public class GenerationTests
         {
             expected.Add((await solo.GetResponseAsync(prompt, ChatClients.Fixed(120, i))).Text);
         }
-        using var shared = ChatClients.Tiny(contextSize: 768, maxSequences: 4);
+        using var shared = ChatClients.Tiny(contextSize: 768, maxSequences: 4, separateStreams: false);
         var responses = await Task.WhenAll(prompts.Select((p, i) => shared.GetResponseAsync(p, ChatClients.Fixed(120, i))));
         Assert.All(responses, r => Assert.Equal(120, r.Usage!.OutputTokenCount));
         Assert.Equal(expected, responses.Select(r => r.Text));
+    }
+
+    [Fact]
+    public async Task With_a_stream_per_sequence_each_request_has_the_whole_context_and_none_waits_for_another()
+    {
+        // Three requests of ~200 prompt + 200 output tokens: together far more than 512 cells, each alone within them.
+        var prompts = Enumerable.Range(0, 3).Select(i => ChatClients.Ask($"Tale {i}: " + string.Concat(Enumerable.Repeat($"the tide {i} turns, ", 9)))).ToArray();
+        using var solo = ChatClients.Tiny(prefixCache: false, contextSize: 512, maxSequences: 1);
+        var expected = new List<string>();
+        foreach (var (prompt, i) in prompts.Select((p, i) => (p, i)))
+        {
+            expected.Add((await solo.GetResponseAsync(prompt, ChatClients.Fixed(200, i))).Text);
+        }
+
+        using var streams = ChatClients.Tiny(prefixCache: false, contextSize: 512, maxSequences: 3, separateStreams: true);
+        Assert.Equal(512, streams.ContextSize);
+        var responses = await Task.WhenAll(prompts.Select((p, i) => streams.GetResponseAsync(p, ChatClients.Fixed(200, i))));
+        Assert.All(responses, r => Assert.Equal(200, r.Usage!.OutputTokenCount));
+        Assert.Equal(expected, responses.Select(r => r.Text));
+        // Decoded side by side: about one decode per generated token for all three, not three times that.
+        Assert.True(streams.DecodeCalls < solo.DecodeCalls * 0.6, $"{streams.DecodeCalls} decodes together vs {solo.DecodeCalls} one by one");
     }
 
     [Fact]

@@ -27,7 +27,9 @@ internal sealed partial class InferenceScheduler
                 generating.RemoveAt(i);
             }
         }
-        var free = ContextSize - _ledger.UsedCells;
+        var separate = _settings.SeparateStreams;
+        // With a stream each, every sequence has room up to the context size (checked per prompt chunk below).
+        var free = separate ? int.MaxValue / 2 : ContextSize - _ledger.UsedCells;
         while (free < generating.Count + (prompting.Count > 0 ? 1 : 0) && _cache.EvictOne())
         {
             free = ContextSize - _ledger.UsedCells;
@@ -39,7 +41,6 @@ internal sealed partial class InferenceScheduler
             return false;
         }
 
-        _batch.Clear();
         foreach (var job in _live)
         {
             job.LogitsIndex = -1;
@@ -47,36 +48,32 @@ internal sealed partial class InferenceScheduler
         }
         foreach (var job in generating)
         {
-            job.LogitsIndex = _batch.Add(job.PendingToken!.Value, job.Slot!.Tokens.Count, job.Slot.Id, wantLogits: true);
             job.TokensInBatch = 1;
         }
-        var budget = Math.Min(_batch.Capacity - _batch.Count, free - generating.Count);
+        var inBatch = generating.Count;
+        var budget = Math.Min(_batch.Capacity - inBatch, free - generating.Count);
         foreach (var job in prompting)
         {
             // Make room for this prompt chunk from idle cache entries before giving up on it this step.
             var remaining = job.Request.Prompt.Count - job.PromptCursor;
-            while (budget < Math.Min(remaining, _batch.Capacity - _batch.Count) && _cache.EvictOne())
+            while (!separate && budget < Math.Min(remaining, _batch.Capacity - inBatch) && _cache.EvictOne())
             {
-                budget = Math.Min(_batch.Capacity - _batch.Count, ContextSize - _ledger.UsedCells - _batch.Count);
+                budget = Math.Min(_batch.Capacity - inBatch, ContextSize - _ledger.UsedCells - inBatch);
             }
             var take = Math.Min(remaining, budget);
+            if (separate)
+            {
+                take = Math.Min(take, ContextSize - job.Slot!.Tokens.Count);
+            }
             if (take <= 0)
             {
                 continue;
             }
-            var position = job.Slot!.Tokens.Count;
-            for (var k = 0; k < take; k++)
-            {
-                var last = job.PromptCursor + k == job.Request.Prompt.Count - 1;
-                var index = _batch.Add(job.Request.Prompt[job.PromptCursor + k], position + k, job.Slot.Id, wantLogits: last);
-                if (last)
-                {
-                    job.LogitsIndex = index;
-                }
-            }
             job.TokensInBatch = take;
             budget -= take;
+            inBatch += take;
         }
+        WriteBatch();
         if (_batch.Count == 0)
         {
             var stuck = prompting.First();
@@ -86,6 +83,42 @@ internal sealed partial class InferenceScheduler
             return false;
         }
         return true;
+    }
+
+    /// <summary>
+    /// Writes the step's tokens in increasing sequence id. With a stream each, llama.cpp decodes together only
+    /// sequences whose ids follow one another in the batch (0, 1, 2, ...), one ubatch per such run; in any other
+    /// order each sequence would get a pass over the weights of its own.
+    /// </summary>
+    private void WriteBatch()
+    {
+        _batch.Clear();
+        var ordered = _ordered;
+        ordered.Clear();
+        ordered.AddRange(_live);
+        ordered.Sort(static (a, b) => a.Slot!.Id.CompareTo(b.Slot!.Id));
+        foreach (var job in ordered)
+        {
+            if (job.TokensInBatch == 0)
+            {
+                continue;
+            }
+            if (!job.InPrompt)
+            {
+                job.LogitsIndex = _batch.Add(job.PendingToken!.Value, job.Slot!.Tokens.Count, job.Slot.Id, wantLogits: true);
+                continue;
+            }
+            var position = job.Slot!.Tokens.Count;
+            for (var k = 0; k < job.TokensInBatch; k++)
+            {
+                var last = job.PromptCursor + k == job.Request.Prompt.Count - 1;
+                var index = _batch.Add(job.Request.Prompt[job.PromptCursor + k], position + k, job.Slot.Id, wantLogits: last);
+                if (last)
+                {
+                    job.LogitsIndex = index;
+                }
+            }
+        }
     }
 
     /// <summary>Re-checks what llama.cpp would otherwise assert on: the cache must end exactly where each sequence's new tokens begin.</summary>
@@ -108,7 +141,7 @@ internal sealed partial class InferenceScheduler
                 throw new InvalidOperationException($"Sequence {slot.Id} holds {end} cells but {slot.Tokens.Count} tokens are recorded; refusing to decode.");
             }
         }
-        if (_batch.Count > _settings.BatchSize || _ledger.UsedCells + _batch.Count > ContextSize)
+        if (_batch.Count > _settings.BatchSize || (!_settings.SeparateStreams && _ledger.UsedCells + _batch.Count > ContextSize))
         {
             throw new InvalidOperationException("The batch exceeds the batch size or the free KV cells.");
         }

@@ -10,7 +10,8 @@ using TaleForge.LlamaCpp.Sampling;
 namespace TaleForge.LlamaCpp.Batching;
 
 /// <summary>
-/// Continuous batching over one context with a unified KV cache. A single thread owns every native call on the
+/// Continuous batching over one context, its KV cache unified or a stream per sequence (see
+/// <see cref="SchedulerSettings.SeparateStreams"/>). A single thread owns every native call on the
 /// context; each step packs one token of every generating sequence plus prompt chunks of new ones into one
 /// <c>llama_decode</c>, then samples each sequence with its own chain. Everything llama.cpp would assert on
 /// (sequence ids, positions, batch size, token ids, free cells) is checked here first.
@@ -31,6 +32,7 @@ internal sealed unsafe partial class InferenceScheduler : IDisposable
     private readonly List<GenerationJob> _generating = [];
     private readonly List<GenerationJob> _prompting = [];
     private readonly List<GenerationJob> _stepJobs = [];
+    private readonly List<GenerationJob> _ordered = [];
     private readonly SemaphoreSlim _signal = new(0);
     private readonly AbortFlag _abort = new();
     private readonly Thread _thread;
@@ -44,26 +46,27 @@ internal sealed unsafe partial class InferenceScheduler : IDisposable
         _model = model;
         _settings = settings;
         var parameters = LlamaApi.ContextDefaultParams();
-        parameters.NCtx = (uint)settings.ContextSize;
+        // With a stream each, llama.cpp splits n_ctx evenly between the sequences; each keeps the whole context size.
+        parameters.NCtx = (uint)(settings.SeparateStreams ? settings.ContextSize * settings.MaxSequences : settings.ContextSize);
         parameters.NBatch = (uint)settings.BatchSize;
         // One ubatch per decode, so an aborted decode rolls back the whole step and nothing half-done remains.
         parameters.NUbatch = (uint)settings.BatchSize;
         parameters.NSeqMax = (uint)settings.MaxSequences;
         parameters.NThreads = settings.Threads;
         parameters.NThreadsBatch = settings.BatchThreads;
-        parameters.KvUnified = true;
+        parameters.KvUnified = !settings.SeparateStreams;
         parameters.FlashAttnType = settings.FlashAttention switch { null => -1, true => 1, false => 0 };
         parameters.NoPerf = true;
         parameters.AbortCallback = _abort.Callback;
         parameters.AbortCallbackData = _abort.Data;
         _context = SafeLlamaContextHandle.Create(model.Handle, parameters)
             ?? throw new TaleForgeException($"llama.cpp could not create a context of {settings.ContextSize} tokens for '{model.Path}' (out of memory?); try a smaller context size.");
-        ContextSize = (int)LlamaApi.NCtx(_context);
+        ContextSize = (int)LlamaApi.NCtxSeq(_context);
         _batch = new SafeLlamaBatchHandle(settings.BatchSize);
         _memory = LlamaApi.GetMemory(_context);
         _slots = Enumerable.Range(0, settings.MaxSequences).Select(i => new SequenceSlot(i)).ToArray();
         _ledger = new KvCellLedger(settings.MaxSequences);
-        _cache = new PrefixCache(_memory, _slots, _ledger, settings.PrefixCache);
+        _cache = new PrefixCache(_memory, _slots, _ledger, settings.PrefixCache, settings.SeparateStreams);
         _thread = new Thread(Run) { IsBackground = true, Name = "llama scheduler" };
         _thread.Start();
     }
@@ -156,9 +159,12 @@ internal sealed unsafe partial class InferenceScheduler : IDisposable
                 Advance();
                 return true;
             case 2:
-                // Aborted for a cancellation: llama.cpp rolled this step's cells back; the next step retries the rest.
+                // Aborted for a cancellation: the next step retries the rest. With a stream each the batch is decoded
+                // in several ubatches, and those done before the abort keep their cells; they are removed here.
+                RollBack();
                 return true;
             case 1:
+                RollBack();
                 if (!_cache.EvictOne())
                 {
                     var largest = _live.OrderByDescending(j => j.Slot!.Tokens.Count).First();
@@ -167,6 +173,18 @@ internal sealed unsafe partial class InferenceScheduler : IDisposable
                 return true;
             default:
                 throw new TaleForgeException($"llama_decode failed with code {result} (the log says why); the requests in progress were stopped.");
+        }
+    }
+
+    /// <summary>Removes any cell a failed decode left past what each sequence records, so books and cache agree.</summary>
+    private void RollBack()
+    {
+        foreach (var job in _live)
+        {
+            if (job.TokensInBatch > 0)
+            {
+                LlamaApi.MemorySeqRm(_memory, job.Slot!.Id, job.Slot.Tokens.Count, -1);
+            }
         }
     }
 
@@ -233,6 +251,11 @@ internal sealed unsafe partial class InferenceScheduler : IDisposable
     /// </summary>
     private bool HasRoomFor(GenerationJob job)
     {
+        if (_settings.SeparateStreams)
+        {
+            // Each sequence writes into its own stream of the whole context size: no request takes room from another.
+            return true;
+        }
         var reserved = _live.Sum(CellsStillNeeded) + CellsStillNeeded(job);
         while (ContextSize - _ledger.UsedCells < reserved && _cache.EvictOne())
         {

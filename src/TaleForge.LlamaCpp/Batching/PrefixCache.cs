@@ -4,10 +4,11 @@ namespace TaleForge.LlamaCpp.Batching;
 
 /// <summary>
 /// Gives each new request a sequence slot, reusing the KV cells of the longest common token prefix found in any
-/// slot: an idle slot is taken over (its tail removed), a live one is shared with <c>llama_memory_seq_cp</c>.
+/// slot: an idle slot is taken over (its tail removed), a live one is shared with <c>llama_memory_seq_cp</c>. With a
+/// KV stream per sequence, llama.cpp copies only whole streams, so the source's stream is copied and its tail cut.
 /// Idle slots keep their cells as cache until a request or the room they take is needed (least recently used first).
 /// </summary>
-internal sealed class PrefixCache(IntPtr memory, IReadOnlyList<SequenceSlot> slots, KvCellLedger ledger, bool enabled)
+internal sealed class PrefixCache(IntPtr memory, IReadOnlyList<SequenceSlot> slots, KvCellLedger ledger, bool enabled, bool separateStreams)
 {
     private long _clock;
 
@@ -39,7 +40,12 @@ internal sealed class PrefixCache(IntPtr memory, IReadOnlyList<SequenceSlot> slo
         }
         else
         {
-            var free = slots.Where(s => s.IsIdle).OrderBy(s => s.Tokens.Count > 0).ThenBy(s => s.LastUsed).FirstOrDefault();
+            // Empty slots first, lowest id first, so the live sequences keep consecutive ids: with a stream each,
+            // llama.cpp decodes together only runs of consecutive ids. Then the least recently used cache entry.
+            var free = slots.Where(s => s.IsIdle)
+                .OrderBy(s => s.Tokens.Count > 0)
+                .ThenBy(s => s.Tokens.Count > 0 ? s.LastUsed : s.Id)
+                .FirstOrDefault();
             if (free is null)
             {
                 return false;
@@ -48,8 +54,18 @@ internal sealed class PrefixCache(IntPtr memory, IReadOnlyList<SequenceSlot> slo
             Truncate(target, 0);
             if (source is not null && common > 0)
             {
-                LlamaApi.MemorySeqCp(memory, source.Id, target.Id, 0, common);
-                ledger.CopyPrefix(source.Id, target.Id, common);
+                if (separateStreams)
+                {
+                    // A partial copy across streams is a GGML_ASSERT (the process dies): copy it all, then cut.
+                    LlamaApi.MemorySeqCp(memory, source.Id, target.Id, -1, -1);
+                    LlamaApi.MemorySeqRm(memory, target.Id, common, -1);
+                    ledger.Append(target.Id, 0, common);
+                }
+                else
+                {
+                    LlamaApi.MemorySeqCp(memory, source.Id, target.Id, 0, common);
+                    ledger.CopyPrefix(source.Id, target.Id, common);
+                }
                 target.Tokens.AddRange(source.Tokens.Take(common));
             }
             else

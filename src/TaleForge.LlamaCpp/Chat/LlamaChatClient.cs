@@ -34,7 +34,8 @@ public sealed class LlamaChatClient : IChatClient
         _model = model;
         _ownsModel = ownsModel;
         _scheduler = new InferenceScheduler(model, new SchedulerSettings(
-            _options.ContextSize, _options.BatchSize, _options.MaxSequences, _options.Threads, _options.BatchThreads ?? _options.Threads, _options.PrefixCache, _options.FlashAttention));
+            _options.ContextSize, _options.BatchSize, _options.MaxSequences, _options.Threads, _options.BatchThreads ?? _options.Threads, _options.PrefixCache, _options.FlashAttention,
+            _options.SeparateKvStreams));
         _metadata = new ChatClientMetadata("llama.cpp", null, System.IO.Path.GetFileName(model.Path));
     }
 

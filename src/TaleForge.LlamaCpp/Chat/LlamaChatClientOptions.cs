@@ -36,6 +36,13 @@ public sealed record LlamaChatClientOptions
     /// </summary>
     public bool? FlashAttention { get; init; } = false;
 
+    /// <summary>
+    /// KV cache layout: true gives each sequence a stream of its own of <see cref="ContextSize"/> cells (MaxSequences
+    /// times the memory; faster batching without flash attention), false one unified cache of ContextSize cells
+    /// shared by all; null picks a stream each when flash attention is off and MaxSequences is at most 16.
+    /// </summary>
+    public bool? SeparateKvStreams { get; init; }
+
     /// <summary>Keep finished sequences' KV cells to reuse a shared prompt prefix.</summary>
     public bool PrefixCache { get; init; } = true;
 

@@ -17,6 +17,10 @@ internal static unsafe partial class LlamaApi
     [LibraryImport(LibraryNames.Llama, EntryPoint = "llama_n_ctx")]
     public static partial uint NCtx(SafeLlamaContextHandle context);
 
+    /// <summary>Cells one sequence may hold: all of them with a unified cache, its own stream's otherwise.</summary>
+    [LibraryImport(LibraryNames.Llama, EntryPoint = "llama_n_ctx_seq")]
+    public static partial uint NCtxSeq(SafeLlamaContextHandle context);
+
     [LibraryImport(LibraryNames.Llama, EntryPoint = "llama_n_batch")]
     public static partial uint NBatch(SafeLlamaContextHandle context);
 
