@@ -41,7 +41,6 @@ internal sealed class EvalModels : IAsyncDisposable
         return settings with
         {
             ContextSize = parse.GetValue(Context) ?? settings.ContextSize,
-            ContextChosen = settings.ContextChosen || parse.GetValue(Context) is not null,
             Threads = parse.GetValue(Threads) ?? settings.Threads,
             GpuLayers = parse.GetValue(GpuLayers) ?? settings.GpuLayers,
         };

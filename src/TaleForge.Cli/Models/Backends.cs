@@ -42,7 +42,7 @@ internal static class Backends
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(settings);
-        ContextFit.Check(path, settings);
+        var streamsFit = ContextFit.Check(path, settings);
         var name = Path.GetFileName(path);
         var bar = new ProgressLine(progress, $"Loading {name}");
         var options = new LlamaChatClientOptions
@@ -50,6 +50,8 @@ internal static class Backends
             ContextSize = settings.ContextSize,
             GpuLayers = settings.GpuLayers,
             MaxSequences = settings.Parallel,
+            // A stream per request only where memory holds it; otherwise the shared cache, as small as before.
+            SeparateKvStreams = streamsFit ? null : false,
         };
         if (settings.Threads is { } threads)
         {

@@ -5,16 +5,20 @@ using TaleForge.LlamaCpp.Gguf;
 namespace TaleForge.Cli.Models;
 
 /// <summary>
-/// Refuses a context the model cannot use or the machine cannot hold, before llama.cpp allocates it: each request's
-/// share must fit the context the model was trained for (when the size was asked for), and the key-value cache,
-/// estimated from the file's hyperparameters, must fit the memory available (when the model runs on the CPU).
+/// Refuses a context the machine cannot hold, before llama.cpp allocates it: the key-value cache, estimated from the
+/// file's hyperparameters, must fit the memory available (when the model runs on the CPU). A context beyond the one
+/// the model was trained for is llama.cpp's to warn about, not refused: it runs, and small test models rely on it.
+/// It also says whether the memory holds a cache stream per parallel request (each of the whole context), the layout
+/// that makes batched requests cheaper on a CPU without flash attention; where it does not, or on a GPU whose memory
+/// is not measured here, the one shared cache is kept, so no context that fitted before is refused for it.
 /// </summary>
 internal static class ContextFit
 {
     /// <summary>Bytes per cached key or value element: llama.cpp's default cache type is F16.</summary>
     private const long CacheElementBytes = 2;
 
-    public static void Check(string path, ModelSettings settings, long? availableMemory = null)
+    /// <returns>Whether a cache stream per parallel request fits as well.</returns>
+    public static bool Check(string path, ModelSettings settings, long? availableMemory = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(settings);
@@ -25,11 +29,11 @@ internal static class ContextFit
         }
         catch (InvalidModelFileException)
         {
-            return; // The loader reports a broken file in its own words.
+            return false; // The loader reports a broken file in its own words.
         }
         if (file.Architecture is not { } architecture)
         {
-            return;
+            return false;
         }
         long? Number(string key) => file.Metadata.TryGetValue($"{architecture}.{key}", out var value) ? value switch
         {
@@ -43,15 +47,9 @@ internal static class ContextFit
 
         var name = Path.GetFileName(path);
         var parallel = Math.Max(1, settings.Parallel);
-        var share = settings.ContextSize / parallel;
-        if (settings.ContextChosen && Number("context_length") is { } trained && trained > 0 && share > trained)
-        {
-            throw OptionRanges.Usage(
-                $"--ctx-size {Text(settings.ContextSize)} gives each of the {parallel} parallel requests {Text(share)} tokens, more than {name} was trained for ({Text(trained)}); use --ctx-size {Text(trained * parallel)} or less.");
-        }
         if (settings.GpuLayers != 0 || CacheBytesPerToken(Number) is not { } perToken)
         {
-            return;
+            return false;
         }
         var available = availableMemory ?? AvailableMemory();
         var weights = file.FileLength - file.DataOffset;
@@ -63,6 +61,7 @@ internal static class ContextFit
                 $"a context of {Text(settings.ContextSize)} tokens needs about {GiB(perToken * settings.ContextSize)} for its cache besides {GiB(weights)} for {name}, but {GiB(available)} of memory is available; "
                 + (fits >= OptionRanges.ContextSize.Min ? $"use --ctx-size {Text(fits)} or less." : "free memory, or use a smaller model."));
         }
+        return available > 0 && perToken * settings.ContextSize * parallel + weights <= available;
     }
 
     /// <summary>Keys and values of every layer for one token: layers × kv heads × (key + value length) × element size.</summary>

@@ -69,7 +69,6 @@ internal sealed class ModelOptions
             Model = parse.GetValue(_model) ?? settings.Model,
             NarratorModel = parse.GetValue(_narratorModel) ?? settings.NarratorModel,
             ContextSize = parse.GetValue(_context) ?? settings.ContextSize,
-            ContextChosen = settings.ContextChosen || parse.GetValue(_context) is not null,
             Threads = parse.GetValue(_threads) ?? settings.Threads,
             GpuLayers = parse.GetValue(_gpuLayers) ?? settings.GpuLayers,
             Temperature = parse.GetValue(_temperature) ?? settings.Temperature,

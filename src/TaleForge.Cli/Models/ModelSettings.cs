@@ -15,8 +15,6 @@ public sealed record ModelSettings
     public string? NarratorModel { get; init; }
     public int ContextSize { get; init; } = 16384;
 
-    /// <summary>Whether the context size was asked for (by flag, variable or config) rather than the default.</summary>
-    public bool ContextChosen { get; init; }
     public int? Threads { get; init; }
     public int GpuLayers { get; init; }
     public float? Temperature { get; init; }
@@ -94,7 +92,6 @@ public sealed record ModelSettings
             Model = read("model") is { Length: > 0 } model ? model : Model,
             NarratorModel = read("narrator_model") is { Length: > 0 } narrator ? narrator : NarratorModel,
             ContextSize = context ?? ContextSize,
-            ContextChosen = ContextChosen || context is not null,
             Threads = Int("threads", OptionRanges.Threads) ?? Threads,
             GpuLayers = Int("n_gpu_layers", OptionRanges.GpuLayers) ?? GpuLayers,
             Temperature = Float("temp", OptionRanges.Temperature) ?? Temperature,
