@@ -20,7 +20,7 @@ internal static class EvalCommand
 {
     public static Command Create()
     {
-        var trajectories = new Argument<string[]>("trajectory") { Description = "Trajectory files (.jsonl) to evaluate.", Arity = ArgumentArity.OneOrMore };
+        var trajectories = new Argument<string[]>("trajectory") { Description = "Trajectory files (.jsonl) to evaluate, or folders of them (a simulate run's --out).", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string>("--out", "-o") { Description = "Folder for the CSV, JSON and SVG files.", Required = true };
         var judge = new Option<string?>("--judge") { Description = "GGUF model that judges the characters and the narrator. None: objective metrics only." };
         var interview = new Option<string?>("--interview")
@@ -47,7 +47,7 @@ internal static class EvalCommand
         {
             var stdout = parse.InvocationConfiguration.Output;
             var stderr = parse.InvocationConfiguration.Error;
-            var episodes = Open(parse.GetValue(trajectories) ?? [], parse.GetValue(world), stderr);
+            var episodes = Open(TrajectoryPaths.Expand(parse.GetValue(trajectories) ?? []), parse.GetValue(world), stderr);
             var settings = EvalModels.Settings(parse);
             var critiqueLength = parse.GetValue(critique);
             if (critiqueLength is < 1 or > JudgeLimits.CritiqueLength)
