@@ -3,6 +3,7 @@ using System.Globalization;
 using TaleForge.Cli.Models;
 using TaleForge.Content.Opening;
 using TaleForge.Core;
+using TaleForge.Engine.Episodes;
 using TaleForge.Engine.Simulation;
 using TaleForge.Engine.Trajectories;
 
@@ -29,12 +30,18 @@ internal static class SimulateCommand
         var episodes = new Option<int>("--episodes") { Description = "Episodes per scene (different seeds).", DefaultValueFactory = _ => 1 };
         var parallel = new Option<int>("--parallel") { Description = "Episodes run at once; with a model their requests are batched together.", DefaultValueFactory = _ => 1 };
         var resume = new Option<bool>("--resume") { Description = "Finish the run in --out: skip finished episodes, redo the others." };
+        var protocol = new Option<string>("--protocol")
+        {
+            Description = "taleforge (our pipeline) or characterbox (CharacterBox's settings: 3 rounds, the director every round, temperature 0.5; see docs/characterbox.md).",
+            DefaultValueFactory = _ => "taleforge",
+        };
+        protocol.AcceptOnlyFromAmong("taleforge", "characterbox");
         var output = new Option<DirectoryInfo>("--out", "-o") { Description = "Folder for the trajectories and manifest.json (created if missing).", Required = true };
         var dir = WorldsDirectoryOption.Create();
         var models = new ModelOptions();
         var command = new Command("simulate", "Play headless with every character an agent, and record the trajectories.")
         {
-            sources, scene, allScenes, rounds, seed, episodes, parallel, resume, output, dir,
+            sources, scene, allScenes, rounds, seed, episodes, parallel, resume, protocol, output, dir,
         };
         models.AddTo(command);
         command.SetAction(async (parse, cancellation) =>
@@ -51,9 +58,15 @@ internal static class SimulateCommand
             // The models are loaded once, for the first work; every work's cast shares them.
             await using var cast = await models.CastAsync(parse, works[0].World.Definition, player: null, error, cancellation);
             var plan = new List<Episode>();
+            var sampling = cast.Sampling;
             foreach (var work in works)
             {
-                var spec = cast.Spec(WorldReference.Of(work.World), parse.GetValue(seed));
+                var spec = cast.Spec(WorldReference.Of(work.World), parse.GetValue(seed)) with { RoundLimit = parse.GetValue(rounds) };
+                if (parse.GetValue(protocol) == "characterbox")
+                {
+                    spec = CharacterBoxProtocol.Apply(spec, roundsGiven: parse.GetValue(rounds) is not null);
+                }
+                sampling = spec.Sampling;
                 foreach (var (opened, start) in work.Scenes)
                 {
                     for (var i = 0; i < parse.GetValue(episodes); i++)
@@ -66,7 +79,6 @@ internal static class SimulateCommand
                             Seed = episodeSeed,
                             StartScene = start,
                             StopAfterScene = start is not null,
-                            RoundLimit = parse.GetValue(rounds),
                         }));
                     }
                 }
@@ -79,7 +91,7 @@ internal static class SimulateCommand
             var display = new SimulationProgress(stdout, error, toRun.Length);
             try
             {
-                await Simulator.RunAsync(toRun, WorkCasts.For(cast), VersionAction.Version, folder, parse.GetValue(parallel), display, cancellation, manifest);
+                await Simulator.RunAsync(toRun, WorkCasts.For(cast, sampling), VersionAction.Version, folder, parse.GetValue(parallel), display, cancellation, manifest);
             }
             catch (OperationCanceledException)
             {

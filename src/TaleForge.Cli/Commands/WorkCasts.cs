@@ -6,23 +6,25 @@ using TaleForge.Engine.Agents.Models;
 using TaleForge.Engine.Episodes;
 using TaleForge.Engine.Session;
 using TaleForge.Engine.Trajectories;
+using TaleForge.Inference.Backends;
 
 namespace TaleForge.Cli.Commands;
 
 /// <summary>
 /// The cast of each work of a dataset run, from the one loaded for the first: the same models (loaded once, so
-/// every work's requests share them) put together by <see cref="EpisodeCast"/> for that work's characters.
+/// every work's requests share them) put together by <see cref="EpisodeCast"/> for that work's characters, each
+/// role sampling as the run's protocol says.
 /// </summary>
 internal static class WorkCasts
 {
-    public static Func<WorldDefinition, Cast> For(LoadedCast loaded)
+    public static Func<WorldDefinition, Cast> For(LoadedCast loaded, Sampling sampling)
     {
         ArgumentNullException.ThrowIfNull(loaded);
         if (loaded.Cast.IsAuthored)
         {
             return world => Cast.Authored(world) with { Director = false };
         }
-        var roles = loaded.Models.ToDictionary(m => m.Role, m => RoleOf(loaded, m));
+        var roles = loaded.Models.ToDictionary(m => m.Role, m => RoleOf(loaded, m) with { Sampling = sampling });
         return world => EpisodeCast.Build(
             world, player: null, loaded.Cast.Director, role => EpisodeSpec.ModelIn(loaded.Models, role), reference => roles[reference.Role]);
     }
