@@ -64,7 +64,7 @@ public sealed class CharacterBoxSourceTests(CharacterBoxEpisode episode) : IClas
 
         Assert.True(run.ExitCode == 0, run.Error);
         Assert.Contains(": mara-quill played by tiny-44.gguf, every other role from the recording.", run.Output, StringComparison.Ordinal);
-        var swapped = TrajectoryFile.Read(Directory.GetFiles(output, "*.jsonl").Single());
+        var swapped = TrajectoryFile.Read(Directory.GetFiles(output, "*.jsonl", SearchOption.AllDirectories).Single());
         Assert.Equal(("mara-quill", "tiny-44.gguf"), (swapped.Header.Swap!.Character, swapped.Header.Swap.Model.File));
         Assert.Contains(swapped.Calls, c => c.Role.ToString() == "character:mara-quill" && c.Model == "tiny-44.gguf");
     }
@@ -128,7 +128,7 @@ public sealed class CharacterBoxEpisode : IAsyncLifetime
         var output = Path.Combine(Folder, "runs");
         var run = await Cli.RunAsync("simulate", Work, "--scene", "1", "--rounds", "1", "--model", model, "-c", "8192", "--seed", "5", "--out", output);
         Assert.True(run.ExitCode == 0, run.Error);
-        Trajectory = Directory.GetFiles(output, "*.jsonl").Single();
+        Trajectory = Directory.GetFiles(output, "*.jsonl", SearchOption.AllDirectories).Single();
     }
 
     public Task DisposeAsync()

@@ -131,7 +131,7 @@ public sealed class EvalCommandTests : IDisposable
         var simulated = Path.Combine(_folder.Path, "sim");
         var simulate = await Cli.RunAsync("simulate", scenes, "--out", simulated, "--rounds", "1");
         Assert.True(simulate.ExitCode == 0, simulate.Error);
-        var trajectories = Directory.GetFiles(simulated, "*.jsonl").Order(StringComparer.Ordinal).ToArray();
+        var trajectories = Directory.GetFiles(simulated, "*.jsonl", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray();
         Assert.Equal(2, trajectories.Length);
 
         var run = await Cli.RunAsync(["eval", .. trajectories, "--out", Path.Combine(_folder.Path, "r")]);
@@ -139,7 +139,7 @@ public sealed class EvalCommandTests : IDisposable
         Assert.True(run.ExitCode == 0, run.Error);
         Assert.StartsWith("2 trajectories (salt-and-lanterns-609e8cdc); judge: none; interview: none", run.Output, StringComparison.Ordinal);
         var json = JsonNode.Parse(File.ReadAllText(Path.Combine(_folder.Path, "r", "evaluation.json")))!;
-        Assert.Equal(["salt-and-lanterns-609e8cdc-scene-0-seed1.jsonl", "salt-and-lanterns-609e8cdc-scene-1-seed1.jsonl"],
+        Assert.Equal(["salt-and-lanterns-609e8cdc/scene-0/seed-1.jsonl", "salt-and-lanterns-609e8cdc/scene-1/seed-1.jsonl"],
             json["trajectories"]!.AsArray().Select(t => (string?)t!["name"]));
     }
 

@@ -47,10 +47,14 @@ internal static class ExportCommand
             var chosen = parse.GetValue(format)!;
             var target = parse.GetValue(output)!;
             var selection = parse.GetValue(roles) is { } r ? CallSelection.Parse(r) : null;
-            var summary = chosen == "characterbox"
+            var (summary, scripts) = chosen == "characterbox"
                 ? await CharacterBoxAsync(files, target, parse.GetValue(world), cancellation)
-                : await LinesAsync(target, files.SelectMany(f => Records(chosen, f, selection)), cancellation) + $" {chosen} records";
+                : (await LinesAsync(target, files.SelectMany(f => Records(chosen, f, selection)), cancellation) + $" {chosen} records", null);
             await parse.InvocationConfiguration.Output.WriteLineAsync($"wrote {summary} from {files.Count} trajectories to {target}");
+            if (scripts is not null)
+            {
+                await parse.InvocationConfiguration.Output.WriteLineAsync(scripts);
+            }
             return 0;
         });
         return command;
@@ -95,7 +99,7 @@ internal static class ExportCommand
         return count;
     }
 
-    private static async Task<string> CharacterBoxAsync(IReadOnlyList<TrajectoryFile> files, string folder, string? worldPath, CancellationToken cancellation)
+    private static async Task<(string Summary, string Scripts)> CharacterBoxAsync(IReadOnlyList<TrajectoryFile> files, string folder, string? worldPath, CancellationToken cancellation)
     {
         var paths = CharacterBoxRun.Kinds.ToDictionary(kind => kind, kind => Path.Combine(folder, kind + ".jsonl"));
         if (File.Exists(folder))
@@ -130,7 +134,8 @@ internal static class ExportCommand
             await LinesAsync(paths[kind], runs.Select(run => run[kind]), cancellation);
         }
         await CharacterBoxPathsAsync(folder, scenes, cancellation);
-        return $"{runs.Count} scene runs in CharacterBox's five record kinds ({scenes.Count} also under {CharacterBoxLayout.RecordFolder}/ for its evaluation scripts)";
+        return ($"{runs.Count} scene runs in CharacterBox's five record kinds",
+            $"and {scenes.Count} scene runs under {Path.Combine(folder, CharacterBoxLayout.RecordFolder)} as CharacterBox's evaluate.py and evaluate_narrator.py read them");
     }
 
     /// <summary>
