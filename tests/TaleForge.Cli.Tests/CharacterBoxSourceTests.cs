@@ -104,7 +104,8 @@ public sealed class CharacterBoxSourceTests(CharacterBoxEpisode episode) : IClas
         var run = await Cli.RunAsync("export", episode.Trajectory, "--format", "characterbox", "--out", output);
 
         Assert.True(run.ExitCode == 0, run.Error);
-        Assert.Equal($"wrote 1 scene runs in CharacterBox's five record kinds from 1 trajectories to {output}\n", run.Output);
+        Assert.Equal($"wrote 1 scene runs in CharacterBox's five record kinds from 1 trajectories to {output}\n"
+            + $"and 1 scene runs under {Path.Combine(output, "output", "record")} as CharacterBox's evaluate.py and evaluate_narrator.py read them\n", run.Output);
         var run1 = JsonNode.Parse(File.ReadAllLines(Path.Combine(output, "character.jsonl")).Single())!;
         Assert.Equal(("Salt and Lanterns", "scene-1"), ((string?)run1["title"], (string?)run1["scene_id"]));
         Assert.Equal(["mara-quill", "ren-okafor"], run1["record"]!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal));
