@@ -49,6 +49,7 @@ public sealed class EvalCommandTests : IDisposable
         Assert.Contains("authored", run.Output, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(output, "characters.csv")));
         Assert.True(File.Exists(Path.Combine(output, "objective-by-model.svg")));
+        Assert.True(File.Exists(Path.Combine(output, "objective-by-model.png")));
         Assert.False(File.Exists(Path.Combine(output, "judge-characters.csv")));
         var json = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "evaluation.json")))!;
         Assert.Equal("greywick.jsonl", (string?)json["trajectories"]![0]!["name"]);
@@ -62,6 +63,17 @@ public sealed class EvalCommandTests : IDisposable
         Assert.Equal(1, again.ExitCode);
         Assert.StartsWith($"error: {output} already holds an evaluation", again.Error, StringComparison.Ordinal);
         Assert.Contains("--overwrite", again.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Eval_compare_by_without_a_judge_says_that_comparisons_need_judged_scores()
+    {
+        var trajectory = await PlayGreywickAsync();
+
+        var run = await Cli.RunAsync("eval", trajectory, "--out", Path.Combine(_folder.Path, "r"), "--compare-by", "model");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("--compare-by compares judged scores; give a --judge model too.", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]
