@@ -35,7 +35,7 @@ public sealed class CharacterBoxRunTests : IDisposable
 
         var output = await SimulateAsync(work);
 
-        var files = Directory.GetFiles(output, "*.jsonl").Order(StringComparer.Ordinal).Select(TrajectoryFile.Read).ToList();
+        var files = Directory.GetFiles(output, "*.jsonl", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Select(TrajectoryFile.Read).ToList();
         Assert.Equal([$"{work}#scene=scene-0", $"{work}#scene=scene-1"], files.Select(f => f.Header.World.Source));
         var maras = files.Select(f =>
         {
@@ -54,7 +54,7 @@ public sealed class CharacterBoxRunTests : IDisposable
     public async Task A_moved_file_is_found_with_world_which_keeps_the_recorded_scene()
     {
         var work = CopyOfWork();
-        var trajectory = Directory.GetFiles(await SimulateAsync(work, "--scene", "1"), "*.jsonl").Single();
+        var trajectory = Directory.GetFiles(await SimulateAsync(work, "--scene", "1"), "*.jsonl", SearchOption.AllDirectories).Single();
         var moved = Path.Combine(_folder.Path, "archive", "salt-and-lanterns.json");
         Directory.CreateDirectory(Path.GetDirectoryName(moved)!);
         File.Move(work, moved);
@@ -76,7 +76,7 @@ public sealed class CharacterBoxRunTests : IDisposable
     public async Task An_edited_file_is_refused_naming_the_trajectory_and_the_scene_file()
     {
         var work = CopyOfWork();
-        var trajectory = Directory.GetFiles(await SimulateAsync(work, "--scene", "1"), "*.jsonl").Single();
+        var trajectory = Directory.GetFiles(await SimulateAsync(work, "--scene", "1"), "*.jsonl", SearchOption.AllDirectories).Single();
         File.WriteAllText(work, File.ReadAllText(work).Replace("Soaked through and impatient", "Dry and patient", StringComparison.Ordinal));
 
         var replayed = await Cli.RunAsync("replay", trajectory, "--verify");

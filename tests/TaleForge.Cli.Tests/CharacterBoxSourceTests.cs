@@ -64,7 +64,7 @@ public sealed class CharacterBoxSourceTests(CharacterBoxEpisode episode) : IClas
 
         Assert.True(run.ExitCode == 0, run.Error);
         Assert.Contains(": mara-quill played by tiny-44.gguf, every other role from the recording.", run.Output, StringComparison.Ordinal);
-        var swapped = TrajectoryFile.Read(Directory.GetFiles(output, "*.jsonl").Single());
+        var swapped = TrajectoryFile.Read(Directory.GetFiles(output, "*.jsonl", SearchOption.AllDirectories).Single());
         Assert.Equal(("mara-quill", "tiny-44.gguf"), (swapped.Header.Swap!.Character, swapped.Header.Swap.Model.File));
         Assert.Contains(swapped.Calls, c => c.Role.ToString() == "character:mara-quill" && c.Model == "tiny-44.gguf");
     }
@@ -104,7 +104,8 @@ public sealed class CharacterBoxSourceTests(CharacterBoxEpisode episode) : IClas
         var run = await Cli.RunAsync("export", episode.Trajectory, "--format", "characterbox", "--out", output);
 
         Assert.True(run.ExitCode == 0, run.Error);
-        Assert.Equal($"wrote 1 scene runs in CharacterBox's five record kinds from 1 trajectories to {output}\n", run.Output);
+        Assert.Equal($"wrote 1 scene runs in CharacterBox's five record kinds from 1 trajectories to {output}\n"
+            + $"and 1 scene runs under {Path.Combine(output, "output", "record")} as CharacterBox's evaluate.py and evaluate_narrator.py read them\n", run.Output);
         var run1 = JsonNode.Parse(File.ReadAllLines(Path.Combine(output, "character.jsonl")).Single())!;
         Assert.Equal(("Salt and Lanterns", "scene-1"), ((string?)run1["title"], (string?)run1["scene_id"]));
         Assert.Equal(["mara-quill", "ren-okafor"], run1["record"]!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal));
@@ -128,7 +129,7 @@ public sealed class CharacterBoxEpisode : IAsyncLifetime
         var output = Path.Combine(Folder, "runs");
         var run = await Cli.RunAsync("simulate", Work, "--scene", "1", "--rounds", "1", "--model", model, "-c", "8192", "--seed", "5", "--out", output);
         Assert.True(run.ExitCode == 0, run.Error);
-        Trajectory = Directory.GetFiles(output, "*.jsonl").Single();
+        Trajectory = Directory.GetFiles(output, "*.jsonl", SearchOption.AllDirectories).Single();
     }
 
     public Task DisposeAsync()

@@ -71,7 +71,8 @@ public sealed class DirectorReplayTests(DirectorReplayTests.DirectedGame game) :
         var other = Recorded.TinyModel(game.Folder, seed: 44);
         var output = Path.Combine(game.Folder, "swapped");
 
-        var run = await Cli.RunAsync("replay", trajectory, "--swap", $"maud={other}", "--out", output);
+        // The recorded model is asked again what Maud's new actions change, so the swap is told where it is.
+        var run = await Cli.RunAsync("replay", trajectory, "--swap", $"maud={other}", "--model", game.Model, "--out", output);
 
         Assert.True(run.ExitCode == 0, run.Error);
         var swapped = Path.Combine(output, "trajectory-swap-maud.jsonl");

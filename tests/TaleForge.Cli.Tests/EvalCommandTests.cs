@@ -49,6 +49,7 @@ public sealed class EvalCommandTests : IDisposable
         Assert.Contains("authored", run.Output, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(output, "characters.csv")));
         Assert.True(File.Exists(Path.Combine(output, "objective-by-model.svg")));
+        Assert.True(File.Exists(Path.Combine(output, "objective-by-model.png")));
         Assert.False(File.Exists(Path.Combine(output, "judge-characters.csv")));
         var json = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "evaluation.json")))!;
         Assert.Equal("greywick.jsonl", (string?)json["trajectories"]![0]!["name"]);
@@ -62,6 +63,17 @@ public sealed class EvalCommandTests : IDisposable
         Assert.Equal(1, again.ExitCode);
         Assert.StartsWith($"error: {output} already holds an evaluation", again.Error, StringComparison.Ordinal);
         Assert.Contains("--overwrite", again.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Eval_compare_by_without_a_judge_says_that_comparisons_need_judged_scores()
+    {
+        var trajectory = await PlayGreywickAsync();
+
+        var run = await Cli.RunAsync("eval", trajectory, "--out", Path.Combine(_folder.Path, "r"), "--compare-by", "model");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("--compare-by compares judged scores; give a --judge model too.", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -131,7 +143,7 @@ public sealed class EvalCommandTests : IDisposable
         var simulated = Path.Combine(_folder.Path, "sim");
         var simulate = await Cli.RunAsync("simulate", scenes, "--out", simulated, "--rounds", "1");
         Assert.True(simulate.ExitCode == 0, simulate.Error);
-        var trajectories = Directory.GetFiles(simulated, "*.jsonl").Order(StringComparer.Ordinal).ToArray();
+        var trajectories = Directory.GetFiles(simulated, "*.jsonl", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray();
         Assert.Equal(2, trajectories.Length);
 
         var run = await Cli.RunAsync(["eval", .. trajectories, "--out", Path.Combine(_folder.Path, "r")]);
@@ -139,7 +151,7 @@ public sealed class EvalCommandTests : IDisposable
         Assert.True(run.ExitCode == 0, run.Error);
         Assert.StartsWith("2 trajectories (salt-and-lanterns-609e8cdc); judge: none; interview: none", run.Output, StringComparison.Ordinal);
         var json = JsonNode.Parse(File.ReadAllText(Path.Combine(_folder.Path, "r", "evaluation.json")))!;
-        Assert.Equal(["salt-and-lanterns-609e8cdc-scene-0-seed1.jsonl", "salt-and-lanterns-609e8cdc-scene-1-seed1.jsonl"],
+        Assert.Equal(["salt-and-lanterns-609e8cdc/scene-0/seed-1.jsonl", "salt-and-lanterns-609e8cdc/scene-1/seed-1.jsonl"],
             json["trajectories"]!.AsArray().Select(t => (string?)t!["name"]));
     }
 

@@ -55,7 +55,8 @@ public sealed class ExportCommandTests : IDisposable
         var run = await Cli.RunAsync("export", authored, played, "--format", "characterbox", "--out", output);
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Equal($"wrote 2 scene runs in CharacterBox's five record kinds from 2 trajectories to {output}\n", run.Output);
+        Assert.Equal($"wrote 2 scene runs in CharacterBox's five record kinds from 2 trajectories to {output}\n"
+            + $"and 0 scene runs under {Path.Combine(output, "output", "record")} as CharacterBox's evaluate.py and evaluate_narrator.py read them\n", run.Output);
         Assert.Equal(["all.jsonl", "character.jsonl", "narrator.jsonl", "plot.jsonl", "round.jsonl"], Directory.GetFiles(output).Select(Path.GetFileName).Order());
         var characters = Lines(Path.Combine(output, "character.jsonl"));
         Assert.Equal(2, characters.Count);

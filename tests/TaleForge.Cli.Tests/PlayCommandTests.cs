@@ -110,16 +110,16 @@ public class PlayCommandTests
         var run = await Cli.RunAsync("simulate", source, "--rounds", "2", "--out", folder.Path);
 
         Assert.Equal(0, run.ExitCode);
-        var trajectories = Directory.GetFiles(folder.Path, "*.jsonl").Order().ToList();
+        var trajectories = Directory.GetFiles(folder.Path, "*.jsonl", SearchOption.AllDirectories).Order().ToList();
         Assert.Equal(2, trajectories.Count);
         var file = Engine.Trajectories.TrajectoryFile.Read(trajectories[0]);
         Assert.Equal("authored", file.Header.Mode);
         Assert.Equal(2, file.Events.Count(e => e.Event is Core.Events.WorldEvent.RoundStarted));
-        Assert.True(File.Exists(Path.Combine(folder.Path, "summary.json")));
+        Assert.True(File.Exists(Path.Combine(folder.Path, "manifest.json")));
 
         var again = await Cli.RunAsync("simulate", source, "--rounds", "2", "--out", folder.Path);
         Assert.Equal(1, again.ExitCode);
-        Assert.Contains("trajectories are never overwritten", again.Error, StringComparison.Ordinal);
+        Assert.Contains("already holds a run", again.Error, StringComparison.Ordinal);
     }
 
     [Fact]

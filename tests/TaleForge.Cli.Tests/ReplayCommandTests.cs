@@ -164,7 +164,7 @@ public sealed class ReplayCommandTests : IDisposable
         var badSwap = await Cli.RunAsync("replay", path, "--swap", "maud", "--out", _folder.Path);
 
         Assert.Equal("error: --verify and --swap do different things; give one of them.\n", both.Error);
-        Assert.StartsWith("error: --model tells --verify where a recorded model is", modelWithoutVerify.Error, StringComparison.Ordinal);
+        Assert.StartsWith("error: --model tells --verify (or --swap) where a recorded model is", modelWithoutVerify.Error, StringComparison.Ordinal);
         Assert.Equal("error: --swap needs --out DIR: the folder for the new trajectory.\n", swapWithoutOut.Error);
         Assert.Equal("error: --swap takes CHARACTER=MODEL (e.g. --swap tomas=other.gguf), not 'maud'.\n", badSwap.Error);
         Assert.All(new[] { both, modelWithoutVerify, swapWithoutOut, badSwap }, r => Assert.Equal(1, r.ExitCode));
@@ -219,7 +219,7 @@ public sealed class TinyModelReplayTests(TinyModelEpisode episode) : IClassFixtu
     }
 
     [Fact]
-    public async Task Swap_writes_a_new_trajectory_that_keeps_every_other_roles_recorded_replies()
+    public async Task Swap_writes_a_new_trajectory_that_keeps_the_replies_whose_prompts_are_unchanged_and_asks_the_rest_again()
     {
         var other = Recorded.TinyModel(episode.Folder, seed: 44);
         var output = Path.Combine(episode.Folder, "swapped");
@@ -228,21 +228,23 @@ public sealed class TinyModelReplayTests(TinyModelEpisode episode) : IClassFixtu
 
         Assert.Equal(0, run.ExitCode);
         var written = Path.Combine(output, "cove-tiny-swap-ben.jsonl");
-        Assert.StartsWith($"wrote {written}: ben played by tiny-44.gguf, every other role from the recording.", run.Output, StringComparison.Ordinal);
+        Assert.StartsWith($"wrote {written}: ben played by tiny-44.gguf, every other role from the recording where its prompt is unchanged; ", run.Output, StringComparison.Ordinal);
         var header = JsonNode.Parse(File.ReadLines(written).First())!;
         Assert.Equal(("ben", "tiny-44.gguf", "cove-tiny.jsonl"),
             ((string?)header["swap"]!["character"], (string?)header["swap"]!["model"]!["file"], (string?)header["swap"]!["trajectory"]));
+        Assert.Equal(["tiny-42.gguf"], header["swap"]!["reasked"]!.AsArray().Select(m => (string?)m));
         static List<JsonNode> Calls(string path) =>
             [.. File.ReadAllLines(path).Skip(1).Select(l => JsonNode.Parse(l)!).Where(r => (string?)r["record"] == "call")];
         var recorded = Calls(episode.Trajectory);
         var swapped = Calls(written);
         Assert.All(swapped.Where(c => (string?)c["role"] == "character:ben"), c => Assert.Equal("tiny-44.gguf", (string?)c["model"]));
-        // Ada and the narrator give their recorded replies, occurrence by occurrence.
+        // Ada and the narrator give their recorded replies, occurrence by occurrence, until Ben's first turn changes what they are asked.
         foreach (var role in new[] { "character:ada", "narrator" })
         {
-            var before = recorded.Where(c => (string?)c["role"] == role).Select(c => ((string?)c["schema"], (string?)c["raw"])).ToList();
-            var after = swapped.Where(c => (string?)c["role"] == role).Select(c => ((string?)c["schema"], (string?)c["raw"])).ToList();
-            Assert.Equal(before.Take(after.Count), after.Take(before.Count));
+            var before = recorded.Where(c => (string?)c["role"] == role).ToList();
+            var after = swapped.Where(c => (string?)c["role"] == role).ToList();
+            var unchanged = before.Zip(after).TakeWhile(p => p.First["prompt"]!.ToJsonString() == p.Second["prompt"]!.ToJsonString()).ToList();
+            Assert.All(unchanged, p => Assert.Equal((string?)p.First["raw"], (string?)p.Second["raw"]));
         }
     }
 }

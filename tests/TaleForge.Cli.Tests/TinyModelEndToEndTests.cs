@@ -47,7 +47,7 @@ public sealed class TinyModelEndToEndTests : IClassFixture<TinyModelEndToEndTest
         var run = await Cli.RunAsync([.. args, "--rounds", "2", "--model", _model.Path, "-c", "8192", "--seed", "5", "--director", "--out", output.Path]);
 
         Assert.True(run.ExitCode == 0, run.Error);
-        var file = TrajectoryFile.Read(Directory.GetFiles(output.Path, "*.jsonl").Single());
+        var file = TrajectoryFile.Read(Directory.GetFiles(output.Path, "*.jsonl", SearchOption.AllDirectories).Single());
         Assert.Equal("model", file.Header.Mode);
         Assert.Equal(2, file.Events.Count(e => e.Event is WorldEvent.RoundStarted));
         Assert.NotEmpty(file.Calls);

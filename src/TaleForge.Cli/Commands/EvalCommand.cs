@@ -3,10 +3,12 @@ using TaleForge.Content.Opening;
 using TaleForge.Core;
 using TaleForge.Core.Definitions;
 using TaleForge.Research.Evaluation;
+using TaleForge.Research.Evaluation.Comparison;
 using TaleForge.Research.Evaluation.Episodes;
 using TaleForge.Research.Evaluation.Interview;
 using TaleForge.Research.Evaluation.Judging;
 using TaleForge.Research.Evaluation.Reports;
+using TaleForge.Research.Evaluation.Statistics;
 
 namespace TaleForge.Cli.Commands;
 
@@ -14,14 +16,15 @@ namespace TaleForge.Cli.Commands;
 /// <c>taleforge eval TRAJECTORY... --out DIR [--judge MODEL] [--interview [MODEL]]</c>: evaluates played episodes.
 /// Objective metrics always; with a judge, CharacterBox's seven dimensions per character and scene and Grice's
 /// maxims for the narrator; with an interviewer, the Big Five inventory in character. Prints the tables and
-/// writes CSV, JSON and SVG into DIR.
+/// writes CSV, JSON and charts (PNG and SVG) into DIR; <c>--compare-by</c> adds bootstrap comparisons of models,
+/// protocols or works.
 /// </summary>
 internal static class EvalCommand
 {
     public static Command Create()
     {
-        var trajectories = new Argument<string[]>("trajectory") { Description = "Trajectory files (.jsonl) to evaluate.", Arity = ArgumentArity.OneOrMore };
-        var output = new Option<string>("--out", "-o") { Description = "Folder for the CSV, JSON and SVG files.", Required = true };
+        var trajectories = new Argument<string[]>("trajectory") { Description = "Trajectory files (.jsonl) to evaluate, or folders of them (a simulate run's --out).", Arity = ArgumentArity.OneOrMore };
+        var output = new Option<string>("--out", "-o") { Description = "Folder for the CSV, JSON, PNG and SVG files.", Required = true };
         var judge = new Option<string?>("--judge") { Description = "GGUF model that judges the characters and the narrator. None: objective metrics only." };
         var interview = new Option<string?>("--interview")
         {
@@ -37,9 +40,19 @@ internal static class EvalCommand
             DefaultValueFactory = _ => JudgeLimits.CritiqueLength,
         };
 
+        var compareBy = new Option<CompareBy?>("--compare-by")
+        {
+            Description = "Compare the judged character scores of every two models, protocols or works, with bootstrap intervals (needs --judge).",
+        };
+        var resamples = new Option<int>("--resamples")
+        {
+            Description = "Bootstrap resamples of a --compare-by interval (seeded by --seed).",
+            DefaultValueFactory = _ => Bootstrap.DefaultResamples,
+        };
+
         var command = new Command("eval", "Evaluate trajectories: judged role-play scores, objective metrics, Big Five interview.")
         {
-            trajectories, output, judge, interview, world, seed, overwrite, critique,
+            trajectories, output, judge, interview, world, seed, overwrite, critique, compareBy, resamples,
         };
         EvalModels.AddTo(command);
         command.Add(EvalAgreementCommand.Create());
@@ -47,7 +60,7 @@ internal static class EvalCommand
         {
             var stdout = parse.InvocationConfiguration.Output;
             var stderr = parse.InvocationConfiguration.Error;
-            var episodes = Open(parse.GetValue(trajectories) ?? [], parse.GetValue(world), stderr);
+            var episodes = Open(TrajectoryPaths.Expand(parse.GetValue(trajectories) ?? []), parse.GetValue(world), stderr);
             var settings = EvalModels.Settings(parse);
             var critiqueLength = parse.GetValue(critique);
             if (critiqueLength is < 1 or > JudgeLimits.CritiqueLength)
@@ -55,6 +68,15 @@ internal static class EvalCommand
                 throw new TaleForgeException($"--critique-length must be from 1 to {JudgeLimits.CritiqueLength}, not {critiqueLength}.");
             }
             var judgeFile = parse.GetValue(judge);
+            var comparedBy = parse.GetValue(compareBy);
+            if (comparedBy is not null && judgeFile is null)
+            {
+                throw new TaleForgeException("--compare-by compares judged scores; give a --judge model too.");
+            }
+            if (parse.GetValue(resamples) < 1)
+            {
+                throw new TaleForgeException($"--resamples must be at least 1, not {parse.GetValue(resamples)}.");
+            }
             var interviewFile = parse.GetResult(interview) is null ? null : parse.GetValue(interview) ?? judgeFile
                 ?? throw new TaleForgeException("--interview needs a model file, or --judge to default to.");
             await using var models = new EvalModels();
@@ -67,6 +89,10 @@ internal static class EvalCommand
                 Seed = parse.GetValue(seed),
             };
             var report = await evaluator.EvaluateAsync(episodes, cancellation);
+            if (comparedBy is { } by)
+            {
+                report = report with { Comparisons = GroupComparison.Of(report, by, parse.GetValue(seed), parse.GetValue(resamples)) };
+            }
             var folder = parse.GetValue(output)!;
             var written = EvaluationFiles.Write(report, folder, parse.GetValue(overwrite));
             await stdout.WriteAsync(EvaluationText.Render(report));

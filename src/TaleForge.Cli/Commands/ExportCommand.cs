@@ -19,11 +19,11 @@ internal static class ExportCommand
 
     public static Command Create()
     {
-        var trajectories = new Argument<string[]>("trajectory") { Description = "Trajectory files (.jsonl).", Arity = ArgumentArity.OneOrMore };
+        var trajectories = new Argument<string[]>("trajectory") { Description = "Trajectory files (.jsonl), or folders of them (a simulate run's --out).", Arity = ArgumentArity.OneOrMore };
         var format = new Option<string>("--format", "-f")
         {
             Description = "alpaca (CharacterBox's fine-tuning records), sharegpt, chatml, dpo (preference pairs from re-asks and retries), "
-                + "characterbox (their five record kinds: --out is then a folder of character/narrator/round/plot/all .jsonl).",
+                + "characterbox (their five record kinds: --out is then a folder of character/narrator/round/plot/all .jsonl, and of output/record/ as their evaluate.py and evaluate_narrator.py read it).",
             Required = true,
         };
         format.AcceptOnlyFromAmong(Formats);
@@ -42,7 +42,7 @@ internal static class ExportCommand
         command.Subcommands.Add(ExportChatCommand.Create());
         command.SetAction(async (parse, cancellation) =>
         {
-            var files = (parse.GetValue(trajectories) ?? []).Select(TrajectoryFile.Read).ToList();
+            var files = TrajectoryPaths.Expand(parse.GetValue(trajectories) ?? []).Select(TrajectoryFile.Read).ToList();
             foreach (var warning in files.SelectMany(f => f.Warnings))
             {
                 await parse.InvocationConfiguration.Error.WriteLineAsync($"warning: {warning}");
@@ -50,10 +50,14 @@ internal static class ExportCommand
             var chosen = parse.GetValue(format)!;
             var target = parse.GetValue(output)!;
             var selection = parse.GetValue(roles) is { } r ? CallSelection.Parse(r) : null;
-            var summary = chosen == "characterbox"
+            var (summary, scripts) = chosen == "characterbox"
                 ? await CharacterBoxAsync(files, target, parse.GetValue(world), cancellation)
-                : await LinesAsync(target, files.SelectMany(f => Records(chosen, f, selection)), cancellation) + $" {chosen} records";
+                : (await LinesAsync(target, files.SelectMany(f => Records(chosen, f, selection)), cancellation) + $" {chosen} records", null);
             await parse.InvocationConfiguration.Output.WriteLineAsync($"wrote {summary} from {files.Count} trajectories to {target}");
+            if (scripts is not null)
+            {
+                await parse.InvocationConfiguration.Output.WriteLineAsync(scripts);
+            }
             return 0;
         });
         return command;
@@ -98,7 +102,7 @@ internal static class ExportCommand
         return count;
     }
 
-    private static async Task<string> CharacterBoxAsync(IReadOnlyList<TrajectoryFile> files, string folder, string? worldPath, CancellationToken cancellation)
+    private static async Task<(string Summary, string Scripts)> CharacterBoxAsync(IReadOnlyList<TrajectoryFile> files, string folder, string? worldPath, CancellationToken cancellation)
     {
         var paths = CharacterBoxRun.Kinds.ToDictionary(kind => kind, kind => Path.Combine(folder, kind + ".jsonl"));
         if (File.Exists(folder))
@@ -111,6 +115,7 @@ internal static class ExportCommand
         }
         var worlds = new Dictionary<(string, string?, string), WorldDefinition>();
         var runs = new List<CharacterBoxRun>();
+        var scenes = new List<(CharacterBoxLayout.SceneFiles Files, string Trajectory)>();
         foreach (var file in files)
         {
             var key = (worldPath ?? file.Header.World.Source, Path.GetDirectoryName(Path.GetFullPath(file.Path)), file.Header.World.Hash);
@@ -118,12 +123,64 @@ internal static class ExportCommand
             {
                 worlds[key] = world = RecordedWorld.Load(file, worldPath);
             }
-            runs.AddRange(CharacterBoxRecords.From(file, world));
+            foreach (var run in CharacterBoxRecords.From(file, world))
+            {
+                runs.Add(run);
+                if (world.FindScene(run.Scene)?.Extensions.Get("characterbox") is not null)
+                {
+                    scenes.Add((CharacterBoxLayout.For(file.Header, world, run), file.Path));
+                }
+            }
         }
         foreach (var kind in CharacterBoxRun.Kinds)
         {
             await LinesAsync(paths[kind], runs.Select(run => run[kind]), cancellation);
         }
-        return $"{runs.Count} scene runs in CharacterBox's five record kinds";
+        await CharacterBoxPathsAsync(folder, scenes, cancellation);
+        return ($"{runs.Count} scene runs in CharacterBox's five record kinds",
+            $"and {scenes.Count} scene runs under {Path.Combine(folder, CharacterBoxLayout.RecordFolder)} as CharacterBox's evaluate.py and evaluate_narrator.py read them");
+    }
+
+    /// <summary>
+    /// The records where CharacterBox's evaluate.py and evaluate_narrator.py open them. Their paths hold one run of a
+    /// scene per pair of models, so two trajectories of one scene (two seeds) cannot both go there.
+    /// </summary>
+    private static async Task CharacterBoxPathsAsync(string folder, List<(CharacterBoxLayout.SceneFiles Files, string Trajectory)> scenes, CancellationToken cancellation)
+    {
+        var twice = scenes.GroupBy(s => s.Files.CharacterPath, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (twice is not null)
+        {
+            throw new TaleForgeException(
+                $"{string.Join(" and ", twice.Select(s => s.Trajectory))} both play scene {twice.First().Files.SceneId} of {twice.First().Files.Title} with the same models, "
+                + "but CharacterBox's paths hold one run a scene; export one seed at a time.");
+        }
+        foreach (var (files, _) in scenes)
+        {
+            await WriteNewAsync(Path.Combine(folder, files.CharacterPath), files.Characters.ToJsonString(TrajectoryJson.Options), cancellation);
+        }
+        foreach (var narrator in scenes.GroupBy(s => s.Files.NarratorPath, StringComparer.Ordinal))
+        {
+            var lines = narrator.OrderBy(s => s.Files.SceneId).Select(s => new JsonObject
+            {
+                ["title"] = s.Files.Title,
+                ["scene_id"] = s.Files.SceneId,
+                ["record"] = s.Files.NarratorRecord,
+            });
+            await LinesAsync(Path.Combine(folder, narrator.Key), lines, cancellation);
+        }
+    }
+
+    private static async Task WriteNewAsync(string path, string content, CancellationToken cancellation)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        try
+        {
+            await using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
+            await stream.WriteAsync(new UTF8Encoding(false).GetBytes(content + "\n"), cancellation);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            throw new TaleForgeException($"{path} already exists; remove it or choose another --out folder (nothing is overwritten).");
+        }
     }
 }

@@ -23,8 +23,8 @@ internal static class ReplayCommand
         var json = new Option<bool>("--json") { Description = "Print the records as JSON lines instead of the story (with --verify: the result as JSON)." };
         var step = new Option<long?>("--step") { Description = "Show the branch that ends at this step (default: the main branch, written last)." }.Within(OptionRanges.Step);
         var verify = new Option<bool>("--verify") { Description = "Re-run the episode (same world, models, seed, settings, the player's recorded decisions) and report the first record that differs. Exit 1 when one does." };
-        var model = new Option<string[]>("--model", "-m") { Description = "With --verify: a model file the header names, when it is not where it was (checked by SHA-256; repeatable).", Arity = ArgumentArity.ZeroOrMore };
-        var swap = new Option<string?>("--swap") { Description = "CHARACTER=MODEL: re-play with this character's decisions made by MODEL (a GGUF file), every other role replaying its recorded outputs." };
+        var model = new Option<string[]>("--model", "-m") { Description = "With --verify or --swap: a model file the header names, when it is not where it was (checked by SHA-256; repeatable).", Arity = ArgumentArity.ZeroOrMore };
+        var swap = new Option<string?>("--swap") { Description = "CHARACTER=MODEL: re-play with this character's decisions made by MODEL (a GGUF file), every other role replaying its recorded outputs where its prompt is unchanged and asked again of its recorded model where the swap changed it." };
         var output = new Option<string?>("--out") { Description = "With --swap: the folder for the new trajectory. With --verify: a folder to keep the re-run in." };
         var tui = new Option<bool>("--tui") { Description = "Browse the records full-screen: step through events and calls, filter by character and phase, inspect each call's prompt, reply, tokens and time." };
         var world = new Option<string?>("--world") { Description = "The world folder or CharacterBox scene file to use instead of the one the header names (its content hash must still match)." };
@@ -50,9 +50,9 @@ internal static class ReplayCommand
             {
                 throw new TaleForgeException("--character, --phase and --step choose what the story view shows; they do not apply to --verify or --swap.");
             }
-            if (models.Length > 0 && !verifying)
+            if (models.Length > 0 && !verifying && swapping is null)
             {
-                throw new TaleForgeException("--model tells --verify where a recorded model is; for another model use --swap CHARACTER=MODEL.");
+                throw new TaleForgeException("--model tells --verify (or --swap) where a recorded model is; for another model use --swap CHARACTER=MODEL.");
             }
             if (parse.GetValue(output) is not null && !verifying && swapping is null)
             {
@@ -71,7 +71,7 @@ internal static class ReplayCommand
             if (swapping is not null)
             {
                 var folder = parse.GetValue(output) ?? throw new TaleForgeException("--swap needs --out DIR: the folder for the new trajectory.");
-                return await ReplayRuns.SwapAsync(file, swapping, folder, parse.GetValue(world), stdout, stderr, cancellation);
+                return await ReplayRuns.SwapAsync(file, swapping, folder, parse.GetValue(model) ?? [], parse.GetValue(world), stdout, stderr, cancellation);
             }
             var view = new ReplayView
             {

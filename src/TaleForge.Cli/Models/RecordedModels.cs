@@ -68,6 +68,35 @@ internal static class RecordedModels
         }
     }
 
+    /// <summary>Every model the recording's header names, found and loaded (once per file), by its recorded file name.</summary>
+    public static async Task<LoadedModels> LoadAsync(TrajectoryFile trajectory, IReadOnlyList<string> given, TextWriter progress, CancellationToken cancellation)
+    {
+        var spec = EpisodeSpec.Of(trajectory.Header);
+        var byPath = new Dictionary<string, IModelBackend>(StringComparer.Ordinal);
+        var byFile = new Dictionary<string, IModelBackend>(StringComparer.Ordinal);
+        try
+        {
+            foreach (var reference in spec.Models.Where(m => !byFile.ContainsKey(m.File)))
+            {
+                var path = await LocateAsync(trajectory, reference, given, cancellation);
+                if (!byPath.TryGetValue(path, out var backend))
+                {
+                    byPath[path] = backend = await Backends.LoadAsync(path, Settings(reference), progress, cancellation);
+                }
+                byFile[reference.File] = backend;
+            }
+            return new LoadedModels(byFile);
+        }
+        catch
+        {
+            foreach (var backend in byPath.Values)
+            {
+                backend.Dispose();
+            }
+            throw;
+        }
+    }
+
     /// <summary>The backend settings a model ran with, from its header parameters (defaults for those not recorded).</summary>
     public static ModelSettings Settings(ModelReference? reference)
     {

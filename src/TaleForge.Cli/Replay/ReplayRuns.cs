@@ -59,7 +59,7 @@ internal static class ReplayRuns
     }
 
     public static async Task<int> SwapAsync(
-        TrajectoryFile file, string swap, string folder, string? worldPath, TextWriter output, TextWriter error, CancellationToken cancellation)
+        TrajectoryFile file, string swap, string folder, IReadOnlyList<string> models, string? worldPath, TextWriter output, TextWriter error, CancellationToken cancellation)
     {
         var parts = swap.Split('=', 2);
         if (parts.Length != 2 || parts[0].Length == 0 || parts[1].Length == 0)
@@ -85,8 +85,13 @@ internal static class ReplayRuns
         using var backend = await Backends.LoadAsync(path, settings, error, cancellation);
         var reference = ModelReference.Of(role, await backend.ReferenceAsync(cancellation));
         var agent = new ModelCharacter(ModelRole.For(backend, Path.GetFileName(path), spec.Sampling));
-        var result = await ActorSwap.RunAsync(file, opened, character, agent, reference, backend.Capabilities.Deterministic, folder, cancellation);
-        await output.WriteLineAsync($"wrote {result.Trajectory}: {character} played by {reference.File}, every other role from the recording.");
+        // The recorded models answer again whatever the swap changed (the narrator on the new actions, the others' reactions).
+        using var recorded = await RecordedModels.LoadAsync(file, models, error, cancellation);
+        var clients = recorded.ByFile.ToDictionary(m => m.Key, m => m.Value.Client, StringComparer.Ordinal);
+        var deterministic = backend.Capabilities.Deterministic && recorded.ByFile.Values.All(b => b.Capabilities.Deterministic);
+        var result = await ActorSwap.RunAsync(file, opened, character, agent, reference, deterministic, folder, clients, cancellation);
+        await output.WriteLineAsync($"wrote {result.Trajectory}: {character} played by {reference.File}, every other role from the recording "
+            + $"where its prompt is unchanged; {result.Reasked} calls asked again of the recorded models.");
         foreach (var note in result.Notes)
         {
             await output.WriteLineAsync($"note: {note}");

@@ -11,6 +11,9 @@ namespace TaleForge.Engine.Replay;
 /// replay too). Agents built on it keep their recorded outputs while the situation around them changes. A
 /// request the recording never saw is refused with a reason, and noted, so the game falls back as it would for
 /// a model that failed: the character waits, beliefs stay as they were.
+/// Given the recorded models themselves (<c>live</c>, by model file), a request whose prompt is not the one
+/// recorded (it depends on what changed, a swapped character's actions) or that the recording never saw is asked
+/// again of the model that made the role's recorded calls, so its answer fits the new situation.
 /// </summary>
 public sealed class RecordedChatClient : IChatClient
 {
@@ -18,19 +21,38 @@ public sealed class RecordedChatClient : IChatClient
     private readonly Dictionary<(string Role, string Schema), int> _asked = [];
     private readonly List<string> _notes = [];
     private readonly Lock _gate = new();
+    private readonly IReadOnlyDictionary<string, IChatClient> _live;
+    private readonly Dictionary<string, string> _modelOfRole = new(StringComparer.Ordinal);
+    private readonly HashSet<(string Role, string Schema, int Occurrence)> _reasking = [];
+    private int _reasked;
 
     /// <param name="calls">Model calls in the order they were made (human decisions are ignored).</param>
-    public RecordedChatClient(IEnumerable<CallRecord> calls)
+    /// <param name="live">The recorded models by file name, to ask again what the recording cannot answer as it was; none: only the recording answers.</param>
+    public RecordedChatClient(IEnumerable<CallRecord> calls, IReadOnlyDictionary<string, IChatClient>? live = null)
     {
         ArgumentNullException.ThrowIfNull(calls);
+        _live = live ?? new Dictionary<string, IChatClient>();
         foreach (var call in calls.Where(c => c.ByModel))
         {
+            _modelOfRole.TryAdd(call.Role.ToString(), call.Model);
             var key = (call.Role.ToString(), call.Schema);
             if (!_recorded.TryGetValue(key, out var list))
             {
                 _recorded[key] = list = [];
             }
             list.Add(call);
+        }
+    }
+
+    /// <summary>Requests asked again of a recorded model because their prompt changed or was never recorded.</summary>
+    public int Reasked
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _reasked;
+            }
         }
     }
 
@@ -53,6 +75,11 @@ public sealed class RecordedChatClient : IChatClient
         var context = options.GetCallContext()
             ?? throw new InvalidOperationException("A recorded reply is found by the call's role; the request carries no call context.");
         var schema = (options?.ResponseFormat as ChatResponseFormatJson)?.SchemaName ?? "";
+        var asked = messages.ToList();
+        if (LiveFor(context, schema, asked) is { } live)
+        {
+            return live.GetResponseAsync(asked, options, cancellationToken);
+        }
         var (reply, recorded) = Find(context, schema);
         return Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, reply))
         {
@@ -76,6 +103,41 @@ public sealed class RecordedChatClient : IChatClient
             yield return update;
         }
     }
+
+    /// <summary>
+    /// The recorded model to ask, when this request is to be asked again: on its first attempt, its prompt differs
+    /// from the recorded one of the same occurrence (or there is none); later attempts follow the first.
+    /// </summary>
+    private IChatClient? LiveFor(ModelCallContext context, string schema, List<ChatMessage> messages)
+    {
+        if (_live.Count == 0)
+        {
+            return null;
+        }
+        lock (_gate)
+        {
+            var key = (context.Role, schema);
+            var occurrence = context.Attempt == 1 ? _asked.GetValueOrDefault(key) + 1 : _asked.GetValueOrDefault(key);
+            if (context.Attempt > 1)
+            {
+                return _reasking.Contains((context.Role, schema, occurrence)) ? LiveModel(context.Role) : null;
+            }
+            var recorded = _recorded.GetValueOrDefault(key) is { } list && occurrence <= list.Count ? list[occurrence - 1] : null;
+            var same = recorded is not null && recorded.Prompt.Select(p => p.Text).SequenceEqual(messages.Select(m => m.Text), StringComparer.Ordinal);
+            if (same || LiveModel(context.Role) is not { } live)
+            {
+                return null;
+            }
+            // The occurrence is used up as a recorded one would be, so the requests after it stay in step.
+            _asked[key] = occurrence;
+            _reasking.Add((context.Role, schema, occurrence));
+            _reasked++;
+            return live;
+        }
+    }
+
+    private IChatClient? LiveModel(string role) =>
+        _modelOfRole.TryGetValue(role, out var model) && _live.TryGetValue(model, out var live) ? live : null;
 
     private (string Reply, CallRecord Recorded) Find(ModelCallContext context, string schema)
     {

@@ -58,7 +58,14 @@ public sealed record TrajectoryHeader
 }
 
 /// <summary>What a swapped re-play was made from: the original trajectory, the character, and its new model.</summary>
-public sealed record SwapReference(string Trajectory, string Character, ModelReference Model);
+public sealed record SwapReference(string Trajectory, string Character, ModelReference Model)
+{
+    /// <summary>
+    /// The recorded models asked again wherever a prompt changed (what depends on the swapped character's actions:
+    /// influence, reactions, results, updates, environment); empty when the recording answered everything as it was.
+    /// </summary>
+    public ImmutableArray<string> Reasked { get; init; } = [];
+}
 
 /// <summary>The world an episode was played in: its id, title, where it was loaded from, and a hash of its content.</summary>
 public sealed record WorldReference(string Id, string Title, string Source, string Hash)

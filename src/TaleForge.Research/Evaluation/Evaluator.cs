@@ -51,7 +51,10 @@ public sealed class Evaluator
         return new EvaluationReport
         {
             Trajectories = [.. episodes.Select(e => new EvaluatedTrajectory(
-                e.Name, e.World.Info.Id, e.File.Seed, e.File.Mode, e.Path.Length, e.File.Calls.Length, e.Scenes.Length, e.File.Warnings))],
+                e.Name, e.World.Info.Id, e.File.Seed, e.File.Mode, e.Path.Length, e.File.Calls.Length, e.Scenes.Length, e.File.Warnings)
+            {
+                Protocol = ProtocolNames.Of(e.File.Spec.Protocol),
+            })],
             Judge = Judge?.Model,
             Interviewer = Interview is null ? null : interviews.FirstOrDefault()?.Model,
             Seed = Seed,

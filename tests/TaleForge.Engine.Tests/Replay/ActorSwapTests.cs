@@ -70,6 +70,35 @@ public sealed class ActorSwapTests : IDisposable
     }
 
     [Fact]
+    public async Task Given_the_recorded_models_a_swap_asks_them_again_wherever_the_new_actions_changed_the_prompt()
+    {
+        var original = await Recorded(null);
+        var swapModel = new ModelCharacter(new ModelRole { Client = SteadyModel.Create("B"), Model = "steady-B", ContextTokens = 8192 });
+        // The recorded model (voice "A"), loaded again, answers in a voice of its own ("C"), so a reply asked again shows
+        // it was asked, and a reply copied from the recording shows it was not.
+        var recordedModel = original.Calls.First(c => c.Role == Role.Narrator).Model;
+        var live = new Dictionary<string, Microsoft.Extensions.AI.IChatClient> { [recordedModel] = SteadyModel.Create("C") };
+
+        var result = await ActorSwap.RunAsync(original, RecordedWorld.Open(original), "tomas", swapModel, Other, deterministic: true,
+            Path.Combine(_recordings.Folder, "reasked"), live);
+
+        var swapped = TrajectoryFile.Read(result.Trajectory);
+        Assert.Equal(recordedModel, Assert.Single(swapped.Header.Swap!.Reasked));
+        var calls = swapped.MainBranch().OfType<CallRecord>().ToList();
+        var firstSwappedTurn = calls.FindIndex(c => c.Role == Role.Character("tomas"));
+        Assert.True(firstSwappedTurn > 0, "Tomas acts after others have been asked");
+        // Before Tomas first acts, every other call is the recording's, copied.
+        Assert.All(calls.Take(firstSwappedTurn), c => Assert.DoesNotContain("C ", c.Raw, StringComparison.Ordinal));
+        // The narrator's results that tell B's actions were asked again (voice C), their prompts holding the new actions.
+        var results = calls.Skip(firstSwappedTurn).Where(c => c.Role == Role.Narrator && c.Schema == "result").ToList();
+        var onNewActions = results.Where(c => c.Prompt[^1].Text.Contains("B ", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(onNewActions);
+        Assert.All(onNewActions, c => Assert.Equal("""{"narration":"C result"}""", c.Raw));
+        Assert.InRange(result.Reasked, onNewActions.Count, calls.Count - firstSwappedTurn);
+        Assert.Empty(result.Notes);
+    }
+
+    [Fact]
     public async Task The_swapped_trajectory_says_what_was_swapped_and_keeps_the_recorded_settings()
     {
         var original = await Recorded(null);

@@ -33,8 +33,20 @@ public sealed class PlayedEpisode
     public RecordedTrajectory File { get; }
     public WorldDefinition World { get; }
 
-    /// <summary>The name rows are keyed by: the trajectory's file name.</summary>
-    public string Name => System.IO.Path.GetFileName(File.Path);
+    /// <summary>
+    /// The name rows are keyed by: the trajectory's file name, or in a simulate run (a manifest two folders up) its
+    /// path in the run, "work/scene/seed-1.jsonl", as every scene's file there is called seed-N.jsonl.
+    /// </summary>
+    public string Name => NameOf(File.Path);
+
+    private static string NameOf(string path)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        var run = System.IO.Path.GetDirectoryName(System.IO.Path.GetDirectoryName(System.IO.Path.GetDirectoryName(full)));
+        return run is not null && System.IO.File.Exists(System.IO.Path.Combine(run, Engine.Simulation.RunManifest.FileName))
+            ? System.IO.Path.GetRelativePath(run, full).Replace('\\', '/')
+            : System.IO.Path.GetFileName(full);
+    }
 
     /// <summary>The main path, oldest first.</summary>
     public ImmutableArray<PlayedEvent> Path { get; }

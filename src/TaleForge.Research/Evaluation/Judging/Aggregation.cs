@@ -35,6 +35,14 @@ public static class Aggregation
         return Group(verdicts.Where(v => v.Judged), v => $"{v.Trajectory}/{v.Scene} ({v.Model})", v => v.Scores, CharacterDimensions.All.Length);
     }
 
+    /// <summary>Per any grouping of the verdicts (a work, a protocol), aggregated the same way.</summary>
+    public static ImmutableArray<AggregateScores> By(IEnumerable<CharacterVerdict> verdicts, Func<CharacterVerdict, string> group)
+    {
+        ArgumentNullException.ThrowIfNull(verdicts);
+        ArgumentNullException.ThrowIfNull(group);
+        return Group(verdicts.Where(v => v.Judged), group, v => v.Scores, CharacterDimensions.All.Length);
+    }
+
     /// <summary>Every judged character whatever played it, aggregated the same way (group "all"); null when none was judged.</summary>
     public static AggregateScores? Overall(IEnumerable<CharacterVerdict> verdicts)
     {

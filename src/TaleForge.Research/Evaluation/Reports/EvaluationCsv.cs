@@ -15,7 +15,10 @@ public static class EvaluationCsv
     public const string CharactersByModel = "characters-by-model.csv";
     public const string CharactersByCharacter = "characters-by-character.csv";
     public const string CharactersByScene = "characters-by-scene.csv";
+    public const string CharactersByWork = "characters-by-work.csv";
+    public const string CharactersByProtocol = "characters-by-protocol.csv";
     public const string NarratorByModel = "narrator-by-model.csv";
+    public const string Comparison = "comparison.csv";
     public const string FormatFailures = "format-failures.csv";
     public const string Characters = "characters.csv";
     public const string Leaks = "leaks.csv";
@@ -35,7 +38,13 @@ public static class EvaluationCsv
             yield return (CharactersByModel, AggregateRows("model", byModel, CharacterDimensions.All));
             yield return (CharactersByCharacter, AggregateRows("character", report.CharactersByCharacter, CharacterDimensions.All));
             yield return (CharactersByScene, AggregateRows("scene", report.CharactersByScene, CharacterDimensions.All));
+            yield return (CharactersByWork, AggregateRows("work", report.CharactersByWork, CharacterDimensions.All));
+            yield return (CharactersByProtocol, AggregateRows("protocol", report.CharactersByProtocol, CharacterDimensions.All));
             yield return (NarratorByModel, AggregateRows("model", report.NarratorByModel, NarratorMaxims.All));
+        }
+        if (!report.Comparisons.IsEmpty)
+        {
+            yield return (Comparison, ComparisonRows(report));
         }
         yield return (FormatFailures, FormatRows(report));
         yield return (Characters, CharacterRows(report));
@@ -87,6 +96,17 @@ public static class EvaluationCsv
         foreach (var row in rows)
         {
             yield return [row.Group, Numbers.Whole(row.Scenes), Numbers.Whole(row.Verdicts), .. row.Means.Select(m => Numbers.Score(m)), Numbers.Score(row.Average)];
+        }
+    }
+
+    private static IEnumerable<string[]> ComparisonRows(EvaluationReport report)
+    {
+        yield return ["by", "a", "b", "dimension", "scenes_a", "scenes_b", "mean_a", "mean_b", "difference", "low", "high", "confidence", "resamples", "excludes_zero"];
+        foreach (var c in report.Comparisons)
+        {
+            yield return [c.By.ToString().ToLowerInvariant(), c.A, c.B, c.Dimension, Numbers.Whole(c.ScenesA), Numbers.Whole(c.ScenesB),
+                Numbers.Score(c.MeanA), Numbers.Score(c.MeanB), Numbers.Score(c.Interval.Difference), Numbers.Score(c.Interval.Low),
+                Numbers.Score(c.Interval.High), Numbers.Rate(c.Interval.Confidence), Numbers.Whole(c.Interval.Resamples), c.Interval.ExcludesZero ? "true" : "false"];
         }
     }
 

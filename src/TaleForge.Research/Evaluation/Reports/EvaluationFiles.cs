@@ -4,7 +4,7 @@ using TaleForge.Core;
 namespace TaleForge.Research.Evaluation.Reports;
 
 /// <summary>
-/// Writes a report into a folder: CSV tables, evaluation.json and SVG charts. Files already there are never
+/// Writes a report into a folder: CSV tables, evaluation.json and charts (PNG and SVG). Files already there are never
 /// overwritten unless asked; the check comes before anything is written, so a refused run leaves the folder as it was.
 /// </summary>
 public static class EvaluationFiles
@@ -15,7 +15,7 @@ public static class EvaluationFiles
         ArgumentNullException.ThrowIfNull(folder);
         var tables = EvaluationCsv.Tables(report).ToList();
         var charts = EvaluationCharts.Render(report).ToList();
-        var names = tables.Select(t => t.File).Concat(charts.Select(c => c.File)).Append(EvaluationJson.File).ToList();
+        var names = tables.Select(t => t.File).Concat(charts.SelectMany(c => new[] { c.PngFile, c.SvgFile })).Append(EvaluationJson.File).ToList();
         var existing = names.Select(n => Path.Combine(folder, n)).Where(File.Exists).ToList();
         if (existing.Count > 0 && !overwrite)
         {
@@ -31,11 +31,17 @@ public static class EvaluationFiles
             EvaluationCsv.Write(path, rows);
             written.Add(path);
         }
-        foreach (var (file, svg) in charts)
+        foreach (var chart in charts)
         {
-            var path = Path.Combine(folder, file);
-            File.WriteAllText(path, svg);
-            written.Add(path);
+            using (chart)
+            {
+                var png = Path.Combine(folder, chart.PngFile);
+                File.WriteAllBytes(png, chart.Png());
+                var svg = Path.Combine(folder, chart.SvgFile);
+                File.WriteAllText(svg, chart.Svg());
+                written.Add(png);
+                written.Add(svg);
+            }
         }
         var json = Path.Combine(folder, EvaluationJson.File);
         File.WriteAllText(json, EvaluationJson.Write(report));

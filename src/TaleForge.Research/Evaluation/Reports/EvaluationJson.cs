@@ -37,6 +37,7 @@ public static class EvaluationJson
                 ["world"] = t.World,
                 ["seed"] = t.Seed,
                 ["mode"] = t.Mode,
+                ["protocol"] = t.Protocol,
                 ["events"] = t.Events,
                 ["calls"] = t.Calls,
                 ["scenes"] = t.Scenes,
@@ -62,6 +63,8 @@ public static class EvaluationJson
                 ["by_model"] = Aggregates(report.CharactersByModel, CharacterDimensions.All),
                 ["by_character"] = Aggregates(report.CharactersByCharacter, CharacterDimensions.All),
                 ["by_scene"] = Aggregates(report.CharactersByScene, CharacterDimensions.All),
+                ["by_work"] = Aggregates(report.CharactersByWork, CharacterDimensions.All),
+                ["by_protocol"] = Aggregates(report.CharactersByProtocol, CharacterDimensions.All),
                 ["overall"] = report.CharactersOverall is { } overall ? Aggregate(overall, CharacterDimensions.All) : null,
             },
             ["narrator"] = new JsonObject
@@ -135,6 +138,22 @@ public static class EvaluationJson
                     ["distinct_2"] = r.Distinct2,
                 }),
             },
+            ["comparisons"] = Array(report.Comparisons, c => new JsonObject
+            {
+                ["by"] = c.By.ToString().ToLowerInvariant(),
+                ["a"] = c.A,
+                ["b"] = c.B,
+                ["dimension"] = c.Dimension,
+                ["scenes_a"] = c.ScenesA,
+                ["scenes_b"] = c.ScenesB,
+                ["mean_a"] = c.MeanA,
+                ["mean_b"] = c.MeanB,
+                ["difference"] = c.Interval.Difference,
+                ["low"] = c.Interval.Low,
+                ["high"] = c.Interval.High,
+                ["confidence"] = c.Interval.Confidence,
+                ["resamples"] = c.Interval.Resamples,
+            }),
             ["interviews"] = Array(report.Interviews, r => new JsonObject
             {
                 ["world"] = r.World,

@@ -26,6 +26,17 @@ public static class EvaluationText
                 ["model", "scenes", .. NarratorMaxims.All.Select(d => d.Name), "Avg"],
                 report.NarratorByModel.Select(a => (IReadOnlyList<string>)[a.Group, $"{a.Scenes}", .. a.Means.Select(m => Numbers.Shown(m)), Numbers.Shown(a.Average)])));
         }
+        if (!report.Comparisons.IsEmpty)
+        {
+            var first = report.Comparisons[0];
+            text.Append($"\nComparison by {first.By.ToString().ToLowerInvariant()}: difference A - B of the scene means, "
+                + $"{Numbers.Shown(first.Interval.Confidence * 100, "0")}% bootstrap interval ({first.Interval.Resamples} resamples); * where it leaves out 0\n");
+            text.Append(TextTable.Render(
+                ["A", "B", "dimension", "scenes", "mean A", "mean B", "A - B", "interval", ""],
+                report.Comparisons.Select(c => (IReadOnlyList<string>)[c.A, c.B, c.Dimension, $"{c.ScenesA}/{c.ScenesB}",
+                    Numbers.Shown(c.MeanA), Numbers.Shown(c.MeanB), Numbers.Shown(c.Interval.Difference),
+                    $"[{Numbers.Shown(c.Interval.Low)}, {Numbers.Shown(c.Interval.High)}]", c.Interval.ExcludesZero ? "*" : ""])));
+        }
         text.Append("\nObjective metrics by model\n");
         text.Append(TextTable.Render(
             ["model", "attempts", "format-fail", "turns", "vetoed", "texts", "leaking", "distinct-1", "distinct-2"],
