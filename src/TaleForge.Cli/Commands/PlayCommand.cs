@@ -135,7 +135,7 @@ internal static class PlayCommand
                 Gate = interrupt,
             });
             // Lines pasted into a terminal arrive together; they are sent as one message.
-            Func<bool>? pasted = input is null && output == Console.Out && !Console.IsInputRedirected ? () => Console.KeyAvailable : null;
+            Func<bool>? pasted = input is null && console && !Console.IsInputRedirected ? () => Console.KeyAvailable : null;
             var loop = new PlayLoop(input ?? Console.In, output, printer, echoInput: input is not null, pasted) { Interrupt = console ? interrupt : null };
             await loop.RunAsync(controller, cancellation);
             // A script that runs out before the story ends is told apart from one that plays it through (world
