@@ -86,7 +86,8 @@ public sealed class RemoteEngineEndToEndTests : IClassFixture<RemoteEngineEndToE
     [Fact]
     public async Task An_endpoint_without_a_model_name_is_refused_with_what_to_add()
     {
-        var run = await Cli.RunAsync("simulate", "greywick", "--dir", Repository.Worlds, "--rounds", "1", "--endpoint", _served.Server.Address.AbsoluteUri);
+        using var folder = new TemporaryFolder();
+        var run = await Cli.RunAsync("simulate", "greywick", "--dir", Repository.Worlds, "--rounds", "1", "--out", folder.Path, "--endpoint", _served.Server.Address.AbsoluteUri);
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("needs --api-model NAME", run.Error, StringComparison.Ordinal);
