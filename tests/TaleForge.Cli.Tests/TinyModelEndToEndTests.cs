@@ -35,6 +35,19 @@ public sealed class TinyModelEndToEndTests : IClassFixture<TinyModelEndToEndTest
         { "characterbox", null },
     };
 
+    [Fact]
+    public async Task A_context_too_small_for_the_prompts_is_told_in_play_with_what_to_do()
+    {
+        using var folder = new TemporaryFolder();
+        var script = folder.Write("moves.txt", "wait\n");
+
+        var run = await Cli.RunAsync("play", "greywick", "--dir", Repository.Worlds, "--model", _model.Path, "-c", "256", "--script", script, "--no-save");
+
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains("does not fit its context", run.Output, StringComparison.Ordinal);
+        Assert.Contains("play with a larger --ctx-size", run.Output, StringComparison.Ordinal);
+    }
+
     [Theory]
     [MemberData(nameof(Sources))]
     public async Task Two_rounds_with_the_tiny_model_parse_every_reply_and_apply_every_decision(string source, string? scene)

@@ -18,7 +18,7 @@ internal sealed class EvalModels : IAsyncDisposable
 
     private readonly Dictionary<string, IModelBackend> _loaded = new(StringComparer.Ordinal);
 
-    public static Option<int?> Context { get; } = new Option<int?>("--ctx-size", "-c") { Description = $"Context size in tokens, shared by the parallel requests (default {DefaultContext})." }.Within(OptionRanges.ContextSize);
+    public static Option<int?> Context { get; } = new Option<int?>("--ctx-size", "-c") { Description = $"Context size in tokens (default {DefaultContext}); see docs/llama.md for how parallel requests use it." }.Within(OptionRanges.ContextSize);
     public static Option<int?> Threads { get; } = new Option<int?>("--threads", "-t") { Description = "CPU threads for generation." }.Within(OptionRanges.Threads);
     public static Option<int?> GpuLayers { get; } = new Option<int?>("--n-gpu-layers", "-ngl") { Description = "Layers to offload to an NVIDIA GPU (-1: all)." }.Within(OptionRanges.GpuLayers);
     public static Option<string?> Config { get; } = new Option<string?>("--config") { Description = $"Settings file (default {ModelSettings.DefaultConfigPath})." }.NotBlank();

@@ -24,7 +24,7 @@ internal sealed class ModelOptions
     private readonly Option<string?> _model = new("--model", "-m") { Description = "GGUF model for the characters (and the narrator unless --narrator-model). None: authored mode." };
     private readonly Option<string?> _narratorModel = new("--narrator-model") { Description = "GGUF model for the narrator." };
     private readonly Option<string[]> _characterModel = new("--character-model") { Description = "ID=FILE: a model for one character (repeatable).", Arity = ArgumentArity.ZeroOrMore };
-    private readonly Option<int?> _context = new("--ctx-size", "-c") { Description = "Context size in tokens, shared by concurrent requests (default 16384)." };
+    private readonly Option<int?> _context = new("--ctx-size", "-c") { Description = "Context size in tokens (default 16384): one stream per concurrent request where memory holds them (docs/llama.md), else shared." };
     private readonly Option<int?> _threads = new("--threads", "-t") { Description = "CPU threads for generation." };
     private readonly Option<int?> _gpuLayers = new("--n-gpu-layers", "-ngl") { Description = "Layers to offload to an NVIDIA GPU (-1: all)." };
     private readonly Option<float?> _temperature = new("--temp") { Description = "Sampling temperature (default 0.8)." };

@@ -49,7 +49,7 @@ public sealed class ModelTrouble
         var who = call.Call.Role.CharacterId ?? call.Call.Role.ToString();
         return failure.Contains("context", StringComparison.OrdinalIgnoreCase)
             ? $"({who}'s model could not answer: the prompt does not fit its context ({failure}). The story goes on without that reply; "
-              + "to avoid this, play with a larger --ctx-size (it is shared by the parallel requests), or a model trained for a longer context.)"
+              + "to avoid this, play with a larger --ctx-size, or a model trained for a longer context.)"
             : $"({who}'s model gave no usable reply ({failure}); the story goes on without it.)";
     }
 }

@@ -43,7 +43,7 @@ internal static class ModelQuestion
         var needed = last is { } p ? role.Tokens(p.System) + role.Tokens(p.User) + maxOutput + TemplateSlack : maxOutput + TemplateSlack;
         throw new TaleForgeException(
             $"the model {role.Model} has {role.ContextTokens} tokens of context per request, but {what} needs at least {needed} "
-            + "(the prompt at its shortest plus the longest reply); give it a larger context with -c (it is shared by the parallel requests).");
+            + "(the prompt at its shortest plus the longest reply); give it a larger context with -c.");
     }
 
     public static async Task<Answer<T>> AskAsync<T>(
