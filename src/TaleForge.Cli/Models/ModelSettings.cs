@@ -40,21 +40,7 @@ public sealed record ModelSettings
     public ModelSettings WithConfigFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        if (!File.Exists(path))
-        {
-            return this;
-        }
-        var yaml = new YamlStream();
-        try
-        {
-            using var reader = new StreamReader(path);
-            yaml.Load(reader);
-        }
-        catch (YamlDotNet.Core.YamlException e)
-        {
-            throw new TaleForgeException($"{path}:{e.Start.Line}:{e.Start.Column}: the config file is not valid YAML ({e.Message}); fix it or remove it.");
-        }
-        if (yaml.Documents.Count == 0 || yaml.Documents[0].RootNode is not YamlMappingNode root)
+        if (ConfigFile.Read(path) is not { } root)
         {
             return this;
         }
