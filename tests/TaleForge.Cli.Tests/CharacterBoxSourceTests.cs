@@ -60,10 +60,10 @@ public sealed class CharacterBoxSourceTests(CharacterBoxEpisode episode) : IClas
         var other = Recorded.TinyModel(episode.Folder, seed: 44);
         var output = Path.Combine(episode.Folder, "swapped");
 
-        var run = await Cli.RunAsync("replay", episode.Trajectory, "--swap", $"Mara Quill={other}", "--out", output);
+        var run = await Cli.RunAsync("replay", episode.Trajectory, "--swap", $"Mara Quill={other}", "--out", output, "--model", episode.Model);
 
         Assert.True(run.ExitCode == 0, run.Error);
-        Assert.Contains(": mara-quill played by tiny-44.gguf, every other role from the recording.", run.Output, StringComparison.Ordinal);
+        Assert.Contains(": mara-quill played by tiny-44.gguf, every other role from the recording where its prompt is unchanged; ", run.Output, StringComparison.Ordinal);
         var swapped = TrajectoryFile.Read(Directory.GetFiles(output, "*.jsonl", SearchOption.AllDirectories).Single());
         Assert.Equal(("mara-quill", "tiny-44.gguf"), (swapped.Header.Swap!.Character, swapped.Header.Swap.Model.File));
         Assert.Contains(swapped.Calls, c => c.Role.ToString() == "character:mara-quill" && c.Model == "tiny-44.gguf");

@@ -57,7 +57,7 @@ public sealed class RemoteEngineEndToEndTests : IClassFixture<RemoteEngineEndToE
             "--api-ctx-size", "4096", "--seed", "5", "--director", "--out", output.Path]);
 
         Assert.True(run.ExitCode == 0, run.Error);
-        var file = TrajectoryFile.Read(Directory.GetFiles(output.Path, "*.jsonl").Single());
+        var file = TrajectoryFile.Read(Directory.GetFiles(output.Path, "*.jsonl", SearchOption.AllDirectories).Single());
         Assert.False(file.Header.Deterministic);
         Assert.All(file.Header.Models, m => Assert.Equal(_served.Server.Address.AbsoluteUri, m.Endpoint));
         Assert.All(file.Header.Models, m => Assert.Equal("tiny.gguf", m.File));
@@ -78,7 +78,7 @@ public sealed class RemoteEngineEndToEndTests : IClassFixture<RemoteEngineEndToE
             "--model", _served.ModelPath, "-c", "8192", "--narrator-endpoint", $"{_served.Server.Address.AbsoluteUri},tiny", "--seed", "3", "--out", output.Path);
 
         Assert.True(run.ExitCode == 0, run.Error);
-        var header = TrajectoryFile.Read(Directory.GetFiles(output.Path, "*.jsonl").Single()).Header;
+        var header = TrajectoryFile.Read(Directory.GetFiles(output.Path, "*.jsonl", SearchOption.AllDirectories).Single()).Header;
         Assert.Null(header.Models.Single(m => m.Role == TaleForge.Engine.Agents.Role.Characters).Endpoint);
         Assert.Equal(_served.Server.Address.AbsoluteUri, header.Models.Single(m => m.Role == TaleForge.Engine.Agents.Role.Narrator).Endpoint);
     }
