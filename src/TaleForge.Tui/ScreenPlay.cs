@@ -15,12 +15,23 @@ public sealed class ScreenPlay
     private readonly List<string> _visitOrder = [];
     private readonly List<string> _endings = [];
 
-    public ScreenPlay(PlayController controller)
+    /// <param name="activity">Where the screen reads which character's model is deciding; null when no model plays.</param>
+    public ScreenPlay(PlayController controller, ModelActivity? activity = null)
     {
         ArgumentNullException.ThrowIfNull(controller);
         Controller = controller;
+        // A character's call runs from its thinking notice until the next story event.
+        controller.Thinking += (_, notice) => activity?.Think(notice.Name);
+        controller.Arrived += (_, arrival) =>
+        {
+            for (var i = 0; i < arrival.Lines.Length; i++)
+            {
+                Log.Append(new StoryLine(arrival.Lines[i], i == 0 ? StoryTone.Heading : StoryTone.Plain));
+            }
+        };
         controller.EventApplied += (_, applied) =>
         {
+            activity?.Think(null);
             if (StoryTelling.Of(applied, controller.Player) is { } line)
             {
                 Log.Append(line);

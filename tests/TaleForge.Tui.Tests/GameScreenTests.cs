@@ -1,3 +1,4 @@
+using TaleForge.Tui.Story;
 using Terminal.Gui.Input;
 
 namespace TaleForge.Tui.Tests;
@@ -132,6 +133,19 @@ public sealed class GameScreenTests : IDisposable
         Assert.Contains("Smoke and wet wool in the Drowned Bell. Every face is turned to the window,", narrow);
         Assert.DoesNotContain("window, where", narrow);
         Assert.Contains("The Drowned Bell · day 12", narrow);
+    }
+
+    [Fact]
+    public async Task Arriving_somewhere_puts_the_place_in_the_story_pane_under_its_name()
+    {
+        using var game = await GameOnScreen.StartAsync("greywick", _folder.Path, 120, 40);
+
+        await game.Command("e");
+
+        var lines = game.Play.Log.Snapshot();
+        var heading = lines.Select((l, i) => (Line: l, Index: i)).Last(x => x.Line.Tone == StoryTone.Heading && x.Line.Text.Contains("Chapel Row", StringComparison.Ordinal));
+        Assert.True(heading.Index < lines.Count - 1, "the place's description follows its name");
+        Assert.Contains("Chapel Row", game.Text());
     }
 
     [Fact]

@@ -115,12 +115,14 @@ internal static class PlayCommand
                     Warnings = warnings,
                     Gate = gate,
                 });
-                FullScreenGame.Run(new ScreenPlay(screenController), new ScreenOptions
+                var activity = cast.Models.IsEmpty ? null : new ModelActivity();
+                FullScreenGame.Run(new ScreenPlay(screenController, activity), new ScreenOptions
                 {
                     Saves = parse.GetValue(noSave) ? null : library,
                     Model = cast.Models.IsEmpty ? null : string.Join(", ", cast.Models.Select(m => m.File).Distinct()),
                     Gate = gate,
                     ConfigPath = models.ConfigPath(parse),
+                    Activity = activity,
                 });
                 return 0;
             }
