@@ -1,3 +1,4 @@
+using TaleForge.Engine.Play.Messages;
 using TaleForge.Engine.Agents;
 using TaleForge.Engine.Session;
 
@@ -24,8 +25,8 @@ public sealed class ModelTrouble
         _seen = session.Calls.Count;
     }
 
-    /// <summary>What to tell the player about the calls made since <see cref="Before"/>.</summary>
-    public IReadOnlyList<string> After(GameSession session)
+    /// <summary>What to tell the player about the calls made since <see cref="Before"/>, in the game's language.</summary>
+    public IReadOnlyList<string> After(GameSession session, InterfaceText text)
     {
         ArgumentNullException.ThrowIfNull(session);
         var calls = session.Calls;
@@ -35,21 +36,19 @@ public sealed class ModelTrouble
         {
             if (calls[i].Failure is { } failure)
             {
-                lines.Add(Describe(calls[i], failure));
+                lines.Add(Describe(calls[i], failure, text));
             }
         }
         Before(session);
         return lines;
     }
 
-    public static string Describe(ModelCall call, string failure)
+    public static string Describe(ModelCall call, string failure, InterfaceText text)
     {
         ArgumentNullException.ThrowIfNull(call);
         ArgumentNullException.ThrowIfNull(failure);
+        ArgumentNullException.ThrowIfNull(text);
         var who = call.Call.Role.CharacterId ?? call.Call.Role.ToString();
-        return failure.Contains("context", StringComparison.OrdinalIgnoreCase)
-            ? $"({who}'s model could not answer: the prompt does not fit its context ({failure}). The story goes on without that reply; "
-              + "to avoid this, play with a larger --ctx-size, or a model trained for a longer context.)"
-            : $"({who}'s model gave no usable reply ({failure}); the story goes on without it.)";
+        return text.ModelCallFailed(who, failure, failure.Contains("context", StringComparison.OrdinalIgnoreCase));
     }
 }

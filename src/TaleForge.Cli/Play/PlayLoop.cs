@@ -27,7 +27,7 @@ public sealed class PlayLoop(TextReader input, TextWriter output, StoryPrinter p
             Interrupt.IdleInterrupted += (_, _) =>
             {
                 output.WriteLine();
-                printer.Say("(Ctrl-C again leaves the game; every turn is already saved. Or type 'quit'.)");
+                printer.Say(controller.Text.CtrlCAgainLeaves);
                 output.Write("> ");
                 output.Flush();
             };
@@ -39,7 +39,7 @@ public sealed class PlayLoop(TextReader input, TextWriter output, StoryPrinter p
         var trouble = new ModelTrouble();
         trouble.Before(controller.Session);
         await controller.StartAsync(cancellation);
-        Tell(trouble.After(controller.Session));
+        Tell(trouble.After(controller.Session, controller.Text));
         while (controller.AcceptsInput)
         {
             if (!echoInput)
@@ -65,7 +65,7 @@ public sealed class PlayLoop(TextReader input, TextWriter output, StoryPrinter p
             }
             trouble.Before(controller.Session);
             var goesOn = await controller.HandleAsync(line, cancellation);
-            Tell(trouble.After(controller.Session));
+            Tell(trouble.After(controller.Session, controller.Text));
             if (!goesOn)
             {
                 return;

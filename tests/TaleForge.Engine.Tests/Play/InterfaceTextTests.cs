@@ -30,4 +30,28 @@ public class InterfaceTextTests
             "模型：众角色由 qwen.gguf (llama.cpp CPU) 扮演；旁白由 narrator.gguf 扮演；韩掌柜由 han.gguf (llama.cpp CUDA) 扮演。",
             InterfaceText.For("zh").PlayedBy(Models, Name));
     }
+
+    [Fact]
+    public void A_chinese_world_tells_a_failed_model_call_and_how_to_leave_in_chinese()
+    {
+        var text = InterfaceText.For("zh");
+
+        var overflow = text.ModelCallFailed("韩掌柜", "the prompt has 900 tokens", overflow: true);
+        var other = text.ModelCallFailed("韩掌柜", "refused 3 times", overflow: false);
+
+        Assert.StartsWith("（韩掌柜的模型无法作答", overflow, StringComparison.Ordinal);
+        Assert.Contains("--ctx-size", overflow, StringComparison.Ordinal);
+        Assert.StartsWith("（韩掌柜的模型没有给出可用的回复", other, StringComparison.Ordinal);
+        Assert.Contains("Ctrl-C", text.CtrlCAgainLeaves, StringComparison.Ordinal);
+        Assert.DoesNotContain("again", text.CtrlCAgainLeaves, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_english_world_says_what_to_do_only_when_the_prompt_did_not_fit()
+    {
+        var text = InterfaceText.For("en");
+
+        Assert.Contains("play with a larger --ctx-size", text.ModelCallFailed("maud", "too long", overflow: true), StringComparison.Ordinal);
+        Assert.DoesNotContain("--ctx-size", text.ModelCallFailed("maud", "refused", overflow: false), StringComparison.Ordinal);
+    }
 }

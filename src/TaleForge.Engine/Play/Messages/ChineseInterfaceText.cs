@@ -77,6 +77,13 @@ internal sealed class ChineseInterfaceText : InterfaceText
     public override string TimingOff => "不再显示回合用时。";
     public override string Thinking(string character) => $"{character}正在思考……";
 
+    public override string CtrlCAgainLeaves => "（再按一次 Ctrl-C 离开游戏；每一回合都已存档。也可以输入“退出”。）";
+
+    public override string ModelCallFailed(string who, string failure, bool overflow) => overflow
+        ? $"（{who}的模型无法作答：提示超出了它的上下文（{failure}）。故事在没有这条回复的情况下继续；"
+          + "要避免这种情况，请用更大的 --ctx-size，或换一个训练上下文更长的模型。）"
+        : $"（{who}的模型没有给出可用的回复（{failure}）；故事继续。）";
+
     public override string TurnTook(TurnTiming timing) => timing.Tokens == 0
         ? $"（本回合：{timing.Seconds:0.0} 秒，没有调用模型）"
         : $"（本回合：{timing.Seconds:0.0} 秒，调用模型 {timing.Calls} 次，{timing.Tokens} 个词元，每秒 {timing.TokensPerSecond:0.0} 个）";

@@ -79,6 +79,13 @@ internal sealed class EnglishInterfaceText : InterfaceText
     public override string TimingOff => "Turn times are hidden.";
     public override string Thinking(string character) => $"{character} is thinking\u2026";
 
+    public override string CtrlCAgainLeaves => "(Ctrl-C again leaves the game; every turn is already saved. Or type 'quit'.)";
+
+    public override string ModelCallFailed(string who, string failure, bool overflow) => overflow
+        ? $"({who}'s model could not answer: the prompt does not fit its context ({failure}). The story goes on without that reply; "
+          + "to avoid this, play with a larger --ctx-size, or a model trained for a longer context.)"
+        : $"({who}'s model gave no usable reply ({failure}); the story goes on without it.)";
+
     public override string TurnTook(TurnTiming timing) => timing.Tokens == 0
         ? $"(turn: {timing.Seconds:0.0} s, no model calls)"
         : $"(turn: {timing.Seconds:0.0} s, {timing.Calls} model calls, {timing.Tokens} tokens, {timing.TokensPerSecond:0.0} tokens/s)";

@@ -76,6 +76,12 @@ public abstract class InterfaceText
     public abstract string TimingOn { get; }
     public abstract string TimingOff { get; }
     public abstract string Thinking(string character);
+
+    /// <summary>Ctrl-C at an idle prompt: a second one leaves, and nothing is lost.</summary>
+    public abstract string CtrlCAgainLeaves { get; }
+
+    /// <summary>A model call with no usable reply, told in play; <paramref name="overflow"/>: its prompt did not fit the context.</summary>
+    public abstract string ModelCallFailed(string who, string failure, bool overflow);
     public abstract string TurnTook(TurnTiming timing);
 
     /// <summary>Words that accept a "did you mean" suggestion.</summary>
