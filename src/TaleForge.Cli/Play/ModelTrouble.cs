@@ -1,5 +1,5 @@
-using TaleForge.Engine.Play.Messages;
 using TaleForge.Engine.Agents;
+using TaleForge.Engine.Play.Messages;
 using TaleForge.Engine.Session;
 
 namespace TaleForge.Cli.Play;
