@@ -18,29 +18,26 @@ namespace TaleForge.Tui.Tests;
 /// A sample world played in the full-screen game with no terminal: Terminal.Gui's ANSI driver headless, virtual
 /// time, keys injected as a player types them, and the screen read back as text. Saves go to a folder of its own.
 /// </summary>
-internal sealed class GameOnScreen : IPlaySaves, IDisposable
+internal sealed class GameOnScreen : IDisposable
 {
     private static readonly WorldLibrary Worlds = WorldLibrary.Locate(null, null, AppContext.BaseDirectory, AppContext.BaseDirectory);
     private readonly IApplication _app;
     private readonly SessionToken _token;
-    private readonly WorldDefinition _world;
-    private readonly SaveLibrary _library;
-    private readonly string _player;
 
     private GameOnScreen(string world, string folder, int width, int height, string? config, ModelActivity? activity)
     {
-        _world = WorldLoader.LoadOrThrow(Worlds.Resolve(world));
-        _library = new SaveLibrary(folder);
-        _player = _world.Characters.First(c => c.Player).Id;
-        var slot = SaveSlot.Create(_library.NewNamed("game"), Header());
+        var definition = WorldLoader.LoadOrThrow(Worlds.Resolve(world));
+        var player = definition.Characters.First(c => c.Player).Id;
+        var saves = new AuthoredSaves(definition, player, folder);
+        var slot = saves.NewSlot("game");
         var controller = new PlayController(
-            new GameSession(_world, Cast.Authored(_world, _player), new SessionOptions { Seed = 5, Trajectory = slot }),
-            new PlaySetup { Slot = slot, Saves = this });
+            new GameSession(definition, Cast.Authored(definition, player), new SessionOptions { Seed = AuthoredSaves.Seed, Trajectory = slot }),
+            new PlaySetup { Slot = slot, Saves = saves });
         Play = new ScreenPlay(controller);
         _app = Application.Create(new VirtualTimeProvider());
         _app.Init(DriverRegistry.Names.ANSI);
         _app.Driver!.SetScreenSize(width, height);
-        Screen = new GameScreen(_app, Play, new ScreenOptions { Saves = _library, TranscriptFolder = folder, ConfigPath = config, Activity = activity });
+        Screen = new GameScreen(_app, Play, new ScreenOptions { Saves = saves.Library, TranscriptFolder = folder, ConfigPath = config, Activity = activity });
         _token = _app.Begin(Screen)!;
     }
 
@@ -106,29 +103,6 @@ internal sealed class GameOnScreen : IPlaySaves, IDisposable
         }
         Screen.AfterTurn();
     }
-
-    public string Folder => _library.Folder;
-
-    public string Keep(SaveSlot playing, string name) => Path.GetFileName(_library.Copy(playing.Folder, _library.NewNamed(name)));
-
-    public LoadedGame Load(string name)
-    {
-        var copy = _library.Copy(_library.Resolve(name), _library.NewSlot(_world.Info.Id, DateTimeOffset.UnixEpoch));
-        var saved = SavedGame.Open(copy);
-        var slot = SaveSlot.Continue(copy, saved.Header);
-        var session = saved.Resume(TestWorld.Opened(_world), Cast.Authored(_world, _player), new SessionOptions { Seed = 5, Trajectory = slot });
-        return new LoadedGame(session, slot, saved.Warnings);
-    }
-
-    private TrajectoryHeader Header() => new()
-    {
-        Taleforge = "test",
-        Created = DateTimeOffset.UnixEpoch,
-        World = new WorldReference(_world.Info.Id, _world.Info.Title, "memory", Content.Opening.WorldHash.Of(_world)),
-        Seed = 5,
-        Player = _player,
-        Mode = "authored",
-    };
 
     public void Dispose()
     {

@@ -11,27 +11,25 @@ namespace TaleForge.Engine.Tests.Play;
 /// A sample world played through the controller with no terminal, in authored mode: what it shows (the story as
 /// the player perceives it, and the game's own lines) is kept as text, and its saves go to a folder of its own.
 /// </summary>
-internal sealed class HeadlessPlay : IPlaySaves, IDisposable
+internal sealed class HeadlessPlay : IDisposable
 {
-    private readonly SaveLibrary _library;
-    private readonly WorldDefinition _world;
-
     private HeadlessPlay(string name, string folder, bool saving)
     {
-        _world = SampleWorlds.Load(name);
-        _library = new SaveLibrary(folder);
-        Player = _world.Characters.First(c => c.Player).Id;
+        var world = SampleWorlds.Load(name);
+        Player = world.Characters.First(c => c.Player).Id;
+        var saves = new AuthoredSaves(world, Player, folder);
+        Folder = saves.Folder;
         SaveSlot? slot = null;
-        var options = new SessionOptions { Seed = 5 };
+        var options = new SessionOptions { Seed = AuthoredSaves.Seed };
         if (saving)
         {
-            slot = SaveSlot.Create(_library.NewNamed("game"), Header());
+            slot = saves.NewSlot("game");
             options = options with { Trajectory = slot };
         }
-        Controller = new PlayController(new GameSession(_world, Cast.Authored(_world, Player), options), new PlaySetup
+        Controller = new PlayController(new GameSession(world, Cast.Authored(world, Player), options), new PlaySetup
         {
             Slot = slot,
-            Saves = saving ? this : null,
+            Saves = saving ? saves : null,
         });
         Controller.EventApplied += (_, applied) =>
         {
@@ -45,6 +43,9 @@ internal sealed class HeadlessPlay : IPlaySaves, IDisposable
 
     public PlayController Controller { get; }
     public string Player { get; }
+
+    /// <summary>The saves folder, as the player is told it.</summary>
+    public string Folder { get; }
     public List<string> Story { get; } = [];
     public List<string> Messages { get; } = [];
 
@@ -64,29 +65,6 @@ internal sealed class HeadlessPlay : IPlaySaves, IDisposable
         Assert.True(await Controller.HandleAsync(line), $"'{line}' ended the game");
         return [.. Messages];
     }
-
-    public string Folder => _library.Folder;
-
-    public string Keep(SaveSlot playing, string name) => Path.GetFileName(_library.Copy(playing.Folder, _library.NewNamed(name)));
-
-    public LoadedGame Load(string name)
-    {
-        var copy = _library.Copy(_library.Resolve(name), _library.NewSlot(_world.Info.Id, DateTimeOffset.UnixEpoch));
-        var saved = SavedGame.Open(copy);
-        var slot = SaveSlot.Continue(copy, saved.Header);
-        var session = saved.Resume(TestWorld.Opened(_world), Cast.Authored(_world, Player), new SessionOptions { Seed = 5, Trajectory = slot });
-        return new LoadedGame(session, slot, saved.Warnings);
-    }
-
-    private TrajectoryHeader Header() => new()
-    {
-        Taleforge = "test",
-        Created = DateTimeOffset.UnixEpoch,
-        World = new WorldReference(_world.Info.Id, _world.Info.Title, "memory", WorldHash.Of(_world)),
-        Seed = 5,
-        Player = Player,
-        Mode = "authored",
-    };
 
     public void Dispose() => Controller.Dispose();
 }
