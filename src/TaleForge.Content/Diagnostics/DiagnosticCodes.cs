@@ -54,6 +54,8 @@ public static class DiagnosticCodes
     public const string ConditionNeverHolds = "TF302";
     public const string NoPlayer = "TF303";
     public const string UnreachableScene = "TF304";
+    public const string NarrationNeverHeard = "TF305";
+    public const string DescriptionNamesNoDetail = "TF306";
     public const string TooManyProblems = "TF399";
 
     /// <summary>Every code with its constant's name, for documentation and tests.</summary>

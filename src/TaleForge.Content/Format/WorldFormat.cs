@@ -114,6 +114,7 @@ public static class WorldFormat
     public static ObjectShape Detail { get; } = new("detail", "a detail", "Something in a location that can be examined by name but not taken.",
     [
         Required("name", Text, "What a player types to examine it."),
+        Key("aliases", Texts, "Other names a player may type for it; the lint counts them as covering a description's words too."),
         Required("text", Text, "What examining it shows."),
     ]);
 
@@ -286,6 +287,7 @@ public static class WorldFormat
         Object("when", "condition", "Fires when this holds; 'carrying' means anyone present.", required: true),
         Key("once", Boolean, "Fires at most once per scene; false fires whenever it is checked and holds.") with { Default = Yaml(DefaultTrigger.Once) },
         Key("narrate", Text, "Narrated when it fires."),
+        Key("heard", new ChoiceShape([.. Enum.GetValues<Hearing>().Select(h => h.ToString().ToLowerInvariant())]), "Where the narration is heard: here (the scene's location), adjacent (there and one exit away, told as from there) or everywhere.") with { Default = DefaultTrigger.Heard.ToString().ToLowerInvariant() },
         Key("environment", Text, "Replaces the scene's description of its surroundings."),
         new("set_flags", Flags, "Flags it sets."),
         new("clear_flags", Flags, "Flags it clears."),

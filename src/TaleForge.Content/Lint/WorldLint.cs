@@ -28,5 +28,7 @@ public static class WorldLint
         PlacementRules.Check(context);
         EndingRules.Check(context);
         ReachabilityRules.Check(context);
+        HearingRules.Check(context);
+        DetailRules.Check(context);
     }
 }

@@ -50,6 +50,8 @@ internal static class LocationReader
     private static DetailDefinition? ReadDetail(Node node, SourcePath path, ReadContext context)
     {
         var m = MappingReader.Open(node, WorldFormat.Detail, path, context);
-        return m is not null && m.Text("name") is { } name && m.Text("text") is { } text ? new DetailDefinition(name, text) : null;
+        return m is not null && m.Text("name") is { } name && m.Text("text") is { } text
+            ? new DetailDefinition(name, text) { Aliases = m.Texts("aliases") }
+            : null;
     }
 }

@@ -60,6 +60,7 @@ internal static class SceneReader
             {
                 Once = m.Boolean("once") ?? true,
                 Narrate = m.Text("narrate", ""),
+                Heard = m.Text("heard") is { } heard && Enum.TryParse<Hearing>(heard, ignoreCase: true, out var h) ? h : Hearing.Here,
                 Environment = m.Text("environment"),
                 SetFlags = m.Texts("set_flags"),
                 ClearFlags = m.Texts("clear_flags"),
@@ -75,6 +76,7 @@ internal static class SceneReader
                 When = when,
                 Once = trigger.Once,
                 Narrate = trigger.Narrate,
+                Heard = trigger.Heard,
                 Environment = trigger.Environment,
                 SetFlags = trigger.SetFlags,
                 ClearFlags = trigger.ClearFlags,

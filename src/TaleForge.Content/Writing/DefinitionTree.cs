@@ -63,7 +63,7 @@ internal static class DefinitionTree
         .Text("description", location.Description)
         .List("exits", location.Exits, Exit)
         .Texts("items", location.Items)
-        .List("details", location.Details, d => new MappingBuilder().RequiredText("name", d.Name).RequiredText("text", d.Text).Build())
+        .List("details", location.Details, d => new MappingBuilder().RequiredText("name", d.Name).Texts("aliases", d.Aliases).RequiredText("text", d.Text).Build())
         .Node("extensions", Extensions(location.Extensions))
         .Build();
 
@@ -176,6 +176,7 @@ internal static class DefinitionTree
             .Node("when", Condition(t.When))
             .Boolean("once", t.Once, omit: true)
             .Text("narrate", t.Narrate)
+            .Text("heard", t.Heard.ToString().ToLowerInvariant(), nameof(Hearing.Here).ToLowerInvariant())
             .Text("environment", t.Environment, omit: null)
             .Texts("set_flags", t.SetFlags)
             .Texts("clear_flags", t.ClearFlags)

@@ -71,6 +71,9 @@ public sealed record TriggerDefinition
 
     public string Narrate { get; init; } = "";
 
+    /// <summary>Where the narration is heard: the scene's location (the default), the places next to it too, or everywhere.</summary>
+    public Hearing Heard { get; init; } = Hearing.Here;
+
     /// <summary>Replaces the scene's environment description, when set.</summary>
     public string? Environment { get; init; }
 

@@ -66,6 +66,9 @@ public abstract record WorldEvent
     {
         /// <summary>Where it can be perceived; null for the narrator alone (summaries, directions).</summary>
         public string? Location { get; init; }
+
+        /// <summary>How far from <see cref="Location"/> it is heard (a trigger's <c>heard:</c>); null: only there.</summary>
+        public Definitions.Hearing? Heard { get; init; }
     }
 
     public sealed record EnvironmentChanged(string Description) : WorldEvent

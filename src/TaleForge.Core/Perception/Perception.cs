@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using TaleForge.Core.Definitions;
 using TaleForge.Core.Events;
 using TaleForge.Core.State;
 
@@ -37,6 +38,8 @@ public static class Perception
             // A scene's opening and closing are told to its cast wherever they stand, and to anyone there.
             WorldEvent.Narrated { Kind: NarrationKind.Opening or NarrationKind.Closing } n =>
                 SceneCast(after).Concat(n.Location is { } at ? after.CharactersAt(at) : []),
+            WorldEvent.Narrated { Location: { } at, Heard: Hearing.Everywhere } => after.Characters.Keys,
+            WorldEvent.Narrated { Location: { } at, Heard: Hearing.Adjacent } => Around(after.World, at).SelectMany(after.CharactersAt),
             WorldEvent.Narrated { Location: { } at } => after.CharactersAt(at),
             WorldEvent.SceneStarted or WorldEvent.SceneEnded => SceneCast(after).Concat(AtSceneLocation(after)),
             WorldEvent.StoryEnded => after.Characters.Keys,
@@ -74,6 +77,25 @@ public static class Perception
             }
         }
         return state.Characters.Values.Where(c => places.Contains(c.Location)).Select(c => c.Id);
+    }
+
+    /// <summary>A place and every place one exit away from it, either way.</summary>
+    public static IReadOnlySet<string> Around(WorldDefinition world, string location)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        var places = new HashSet<string>(StringComparer.Ordinal) { location };
+        foreach (var place in world.Locations)
+        {
+            if (place.Id == location)
+            {
+                places.UnionWith(place.Exits.Select(x => x.To));
+            }
+            else if (place.Exits.Any(x => x.To == location))
+            {
+                places.Add(place.Id);
+            }
+        }
+        return places;
     }
 
     private static IEnumerable<string> SceneCast(WorldState state) =>

@@ -36,6 +36,8 @@ public sealed class ChinesePhrasebook : Phrasebook
     public override string Said(Subject who, string text, IReadOnlyList<Subject> to) =>
         to.Count == 0 ? $"{Name(who)}说：\u201c{text}\u201d" : $"{Name(who)}对{List([.. to.Select(Name)])}说：\u201c{text}\u201d";
 
+    public override string HeardFrom(string place, string text) => $"从{place}那边传来动静：{text}";
+
     public override string Overheard(Subject who, string text, IReadOnlyList<Subject> to, string place) =>
         to.Count == 0
             ? $"从{place}传来{Name(who)}的声音：\u201c{text}\u201d"
@@ -73,6 +75,19 @@ public sealed class ChinesePhrasebook : Phrasebook
     public override string PeopleHere(IReadOnlyList<string> people) => $"{List(people)}在这里。";
     public override string Inventory(IReadOnlyList<string> items) =>
         items.Count == 0 ? "你什么也没带。" : $"你带着{List(items)}。";
+
+    public override string Yourself(string name, string description, string position, string condition, IReadOnlyList<string> items)
+    {
+        var parts = new List<string> { $"你是{name}。" };
+        parts.AddRange(new[] { description }.Where(d => d.Trim().Length > 0).Select(Finished));
+        var now = new[] { position, condition }.Where(p => p.Trim().Length > 0).Select(p => p.Trim().TrimEnd('。')).ToList();
+        if (now.Count > 0)
+        {
+            parts.Add($"你此刻{string.Join("，", now)}。");
+        }
+        parts.Add(Inventory(items));
+        return string.Concat(parts);
+    }
 
     public override string NothingSpecial(string target) => $"{target}没有什么特别的。";
     public override string CannotSee(string target) => $"这里看不到\u201c{target}\u201d。";

@@ -27,10 +27,14 @@ public sealed class EnglishPhrasebook : Phrasebook
             ? $"{Name(who)} {Verb(who, "say")}: \u201c{text}\u201d"
             : $"{Name(who)} {Verb(who, "say")} to {List([.. to.Select(Object)])}: \u201c{text}\u201d";
 
+    public override string HeardFrom(string place, string text) => $"From {place}: {text}";
+
     public override string Overheard(Subject who, string text, IReadOnlyList<Subject> to, string place) =>
         to.Count == 0
             ? $"From {place}, {Object(who)} {Verb(who, "say")}: \u201c{text}\u201d"
             : $"From {place}, {Object(who)} {Verb(who, "say")} to {List([.. to.Select(Object)])}: \u201c{text}\u201d";
+
+    public override string Imperative(string action) => EnglishVerbForms.BaseForm(action);
 
     public override string TriedAction(string imperative) => $"tries to {imperative.Trim()}, but nothing comes of it";
 
@@ -68,6 +72,19 @@ public sealed class EnglishPhrasebook : Phrasebook
 
     public override string Inventory(IReadOnlyList<string> items) =>
         items.Count == 0 ? "You are carrying nothing." : $"You are carrying {List(items)}.";
+
+    public override string Yourself(string name, string description, string position, string condition, IReadOnlyList<string> items)
+    {
+        var text = description.Trim();
+        // "You are Ines Calder, a woman of forty…" reads as one sentence when the author began with an article.
+        var opening = text.Split(' ', 2)[0] is "A" or "An" or "The"
+            ? $"You are {name}, {char.ToLowerInvariant(text[0])}{Finished(text)[1..]}"
+            : text.Length > 0 ? $"You are {name}. {Finished(text)}" : $"You are {name}.";
+        var parts = new List<string> { opening };
+        parts.AddRange(new[] { position, condition }.Where(p => p.Trim().Length > 0).Select(p => $"You are {Finished(p)}"));
+        parts.Add(Inventory(items));
+        return string.Join(" ", parts);
+    }
 
     public override string NothingSpecial(string target) => $"You see nothing special about {target}.";
     public override string CannotSee(string target) => $"You can't see any \u201c{target}\u201d here.";

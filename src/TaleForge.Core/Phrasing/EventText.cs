@@ -41,6 +41,9 @@ public static class EventText
             WorldEvent.PositionChanged p => phrases.PositionChanged(Who(p.Character), p.Position),
             WorldEvent.ConditionChanged c => phrases.ConditionChanged(Who(c.Character), c.Condition),
             WorldEvent.EmotionChanged m => phrases.EmotionChanged(Who(m.Character), m.Emotion),
+            // A trigger heard from next door says where it came from, as overheard speech does.
+            WorldEvent.Narrated { Heard: Definitions.Hearing.Adjacent, Location: { } at } n when viewer is not null
+                && after.LocationOf(viewer) is { } there && there != at => phrases.HeardFrom(names.Location(at), n.Text),
             WorldEvent.Narrated n => n.Text,
             WorldEvent.EnvironmentChanged env => env.Description,
             WorldEvent.SceneStarted s => phrases.SceneBegins(after.World.FindScene(s.Scene) is { Title.Length: > 0 } scene ? scene.Title : s.Scene),

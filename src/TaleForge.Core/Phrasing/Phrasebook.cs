@@ -31,11 +31,20 @@ public abstract class Phrasebook
     /// <summary>A line heard from a neighbouring place, saying where it came from ("From the Tower Stair, Mara says: …").</summary>
     public abstract string Overheard(Subject who, string text, IReadOnlyList<Subject> to, string place);
 
+    /// <summary>A trigger's narration heard from a neighbouring place ("From the Lamp Room: …").</summary>
+    public abstract string HeardFrom(string place, string text);
+
     /// <summary>
     /// An action the rules do not know, told as the attempt it is ("tries to fill the lamp"), third person as
     /// <see cref="Acted"/> expects it: with no model nothing decides what such an action does.
     /// </summary>
     public abstract string TriedAction(string imperative);
+
+    /// <summary>
+    /// What a player typed about their own character, as a command ("sat by the fire", "sits down", "am sitting
+    /// here" become "sit by the fire", "sit down", "sit here"), so it can be told in any person.
+    /// </summary>
+    public virtual string Imperative(string action) => action.Trim();
     public abstract string Acted(Subject who, string action);
     public abstract string PositionChanged(Subject who, string position);
     public abstract string ConditionChanged(Subject who, string condition);
@@ -47,6 +56,12 @@ public abstract class Phrasebook
     public abstract string PeopleHere(IReadOnlyList<string> people);
     public abstract string Inventory(IReadOnlyList<string> items);
     public abstract string NothingSpecial(string target);
+
+    /// <summary>
+    /// The player's own character, examined ("x me"): who they are, how they look, where and how they are, what
+    /// they carry, in the second person. Empty parts are left out.
+    /// </summary>
+    public abstract string Yourself(string name, string description, string position, string condition, IReadOnlyList<string> items);
     public abstract string CannotSee(string target);
     /// <summary>The action of a character who does nothing else ("waits"), as <see cref="Acted"/> expects it.</summary>
     public abstract string WaitAction { get; }

@@ -53,6 +53,23 @@ public static class NameResolver
         return exact.Count > 0 ? exact : [.. all.Where(c => c.Names.Any(n => ContainsWord(n, wanted))).Select(c => c.Id).Distinct()];
     }
 
+    /// <summary>
+    /// The details of a location <paramref name="text"/> could mean: those it names exactly (name or alias) if any,
+    /// else those with a name that contains it as a word ("rail" for the rope rail).
+    /// </summary>
+    public static IReadOnlyList<DetailDefinition> Details(LocationDefinition location, string text)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        ArgumentNullException.ThrowIfNull(text);
+        var wanted = Normalize(text);
+        if (wanted.Length == 0)
+        {
+            return [];
+        }
+        var exact = location.Details.Where(d => d.Names.Any(n => Same(n, wanted))).ToList();
+        return exact.Count > 0 ? exact : [.. location.Details.Where(d => d.Names.Any(n => ContainsWord(n, wanted)))];
+    }
+
     /// <summary>An exit of the location by direction (word, abbreviation or the world's language), label, or destination.</summary>
     public static ExitDefinition? Exit(WorldState state, string location, string text)
     {

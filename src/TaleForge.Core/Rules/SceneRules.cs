@@ -52,7 +52,12 @@ public static class SceneRules
         }
         if (trigger.Narrate.Length > 0)
         {
-            yield return new WorldEvent.Narrated(trigger.Narrate, NarrationKind.Trigger) { Location = location };
+            // Null for the default keeps the recorded event as it always was.
+            yield return new WorldEvent.Narrated(trigger.Narrate, NarrationKind.Trigger)
+            {
+                Location = location,
+                Heard = trigger.Heard == Hearing.Here ? null : trigger.Heard,
+            };
         }
     }
 

@@ -22,6 +22,19 @@ public sealed partial class PlayerInputParser(Phrasebook phrases)
         "again", "undo", "redo", "save", "restore", "restart", "quit", "help", "verbose", "brief", "exits",
     ];
 
+    /// <summary>The two-character Chinese verbs the parser knows, for "did you mean" on a mistyped one ("查着" for 查看).</summary>
+    public static IReadOnlyList<string> ChineseVerbs { get; } =
+    [
+        "查看", "检查", "细看", "看看", "拿起", "捡起", "拾起", "放下", "丢下", "扔下", "交给", "递给", "说话", "交谈",
+        "等待", "环顾", "观察", "背包", "物品", "帮助", "撤销", "重做", "存档", "读档", "退出", "详细", "简略",
+    ];
+
+    /// <summary>The Chinese verbs of <see cref="ChineseVerbs"/> that make sense alone.</summary>
+    public static IReadOnlySet<string> ChineseVerbsAlone { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "等待", "环顾", "观察", "背包", "物品", "帮助", "撤销", "重做", "存档", "退出", "详细", "简略",
+    };
+
     /// <summary>Verbs that make sense alone, with no noun after them.</summary>
     public static IReadOnlySet<string> VerbsAlone { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -189,7 +202,7 @@ public sealed partial class PlayerInputParser(Phrasebook phrases)
         return null;
     }
 
-    [GeneratedRegex(@"^(?:I\s+try\s+to|I'll|I\s+will|I)\s+(?<rest>\S.*)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:I\s+try\s+to|I'll|I\s+will|I(?:'m|\s+am)(?=\s+\w+ing\b)|I)\s+(?<rest>\S.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex FirstPerson();
 
     private static PlayerInput? ParseChinese(string text)
@@ -214,7 +227,7 @@ public sealed partial class PlayerInputParser(Phrasebook phrases)
         }
         if (text switch
         {
-            "拿" or "拿起" or "捡" or "捡起" or "取" => MissingNoun.Take,
+            "拿" or "拿起" or "捡" or "捡起" or "拾" or "拾起" or "取" => MissingNoun.Take,
             "放下" or "丢下" or "扔下" => MissingNoun.Drop,
             "查看" or "检查" or "细看" or "看看" => MissingNoun.Examine,
             "给" or "交给" => MissingNoun.Give,
@@ -307,7 +320,7 @@ public sealed partial class PlayerInputParser(Phrasebook phrases)
         {
             text = text[1..];
         }
-        text = text.TrimEnd('.', '!', '。', '！');
+        text = phrases.Imperative(text.TrimEnd('.', '!', '。', '！'));
         return new PlayerInput.Turn(new CharacterTurn { Action = phrases.ThirdPersonAction(text) }, text);
     }
 
@@ -354,7 +367,7 @@ public sealed partial class PlayerInputParser(Phrasebook phrases)
     [GeneratedRegex(@"^(?:去|走|往|进)\s*(?<where>.+?)\s*(?:走|去)?$")]
     private static partial Regex ChineseGo();
 
-    [GeneratedRegex(@"^(?:拿起|拿|捡起|捡|取)\s*(?<what>.+)$")]
+    [GeneratedRegex(@"^(?:拿起|拿|捡起|捡|拾起|拾|取)\s*(?<what>.+)$")]
     private static partial Regex ChineseTake();
 
     [GeneratedRegex(@"^(?:放下|丢下|扔下)\s*(?<what>.+)$")]

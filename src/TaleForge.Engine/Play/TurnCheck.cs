@@ -47,9 +47,22 @@ internal sealed class TurnCheck(WorldState state, string player, InterfaceText t
         return null;
     }
 
-    /// <summary>Which thing an examined name means, when it fits several; null when it fits one or none.</summary>
-    public Verdict? Ambiguity(Query.Examine examine) =>
-        Ask(examine.Target, Reach().Concat(state.CharactersAt(Here)), id => new PlayerInput.Ask(new Query.Examine(id)));
+    /// <summary>Which thing an examined name means (items, people and the place's details), when it fits several; null when it fits one or none.</summary>
+    public Verdict? Ambiguity(Query.Examine examine)
+    {
+        var wanted = NameResolver.Normalize(examine.Target);
+        var things = NameResolver.Matches(state, examine.Target, Reach().Concat(state.CharactersAt(Here)))
+            .Select(id => new Choice(id, [.. ItemNames(id).Concat(CharacterNames(id))], Shown(id)));
+        var details = NameResolver.Details(state.World.Location(Here), examine.Target)
+            .Select(d => new Choice(d.Name, [.. d.Names], text.Phrases.Definite(d.Name)));
+        var choices = things.Concat(details).ToList();
+        // A name typed exactly ("bell") means that one, whatever else has the word in its name.
+        if (choices.Where(c => c.Names.Any(n => NameResolver.Normalize(n) == wanted)).ToList() is { Count: > 0 } exact)
+        {
+            choices = exact;
+        }
+        return choices.Count < 2 ? null : Which(choices, key => new PlayerInput.Ask(new Query.Examine(key)));
+    }
 
     /// <summary>A visible name close to one the player typed that matches nothing ("lantren" for the lantern).</summary>
     public string? NearestName(string typed)
@@ -77,7 +90,7 @@ internal sealed class TurnCheck(WorldState state, string player, InterfaceText t
 
     private IEnumerable<string> Reach() => state.ItemsAt(Here).Concat(state.Inventory(player));
 
-    private IEnumerable<string> Details() => state.World.Location(Here).Details.Select(d => NameResolver.Normalize(d.Name));
+    private IEnumerable<string> Details() => state.World.Location(Here).Details.SelectMany(d => d.Names).Select(NameResolver.Normalize);
 
     private IEnumerable<string> ItemNames(string id) => state.World.FindItem(id) is { } item ? item.Aliases.Prepend(item.Name) : [];
 
@@ -98,6 +111,10 @@ internal sealed class TurnCheck(WorldState state, string player, InterfaceText t
     private Verdict? Typo(string line, PlayerInput.Turn turn)
     {
         var words = line.Trim().Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (words.Length > 0 && words[0].Length > 0 && words[0][0] > 0x2E80)
+        {
+            return ChineseTypo(line.Trim(), turn);
+        }
         if (words.Length == 0 || !words[0].All(char.IsAsciiLetter))
         {
             return null;
@@ -116,6 +133,35 @@ internal sealed class TurnCheck(WorldState state, string player, InterfaceText t
         }
         var suggestion = rest.Length == 0 ? verb : $"{verb} {rest}";
         return new Verdict.Asks(new Question(text.DidYouMean(words[0], suggestion), answer =>
+            InterfaceText.IsYes(answer) ? parser.Parse(suggestion)
+            : InterfaceText.IsNo(answer) ? turn
+            : null));
+    }
+
+    /// <summary>
+    /// "查着油灯": Chinese runs verb and noun together, so the first two characters are taken as the verb when they
+    /// are one character away from a two-character verb the parser knows and the rest names something in view (or
+    /// nothing follows a verb that stands alone). A one-character verb is never guessed at: any character is one
+    /// edit from it.
+    /// </summary>
+    private Verdict? ChineseTypo(string line, PlayerInput.Turn turn)
+    {
+        if (line.Length < 2)
+        {
+            return null;
+        }
+        var (first, rest) = (line[..2], line[2..].Trim());
+        if (PlayerInputParser.ChineseVerbs.Contains(first) || EditDistance.Nearest(first, PlayerInputParser.ChineseVerbs) is not { } verb)
+        {
+            return null;
+        }
+        var alone = PlayerInputParser.ChineseVerbsAlone.Contains(verb);
+        if (rest.Length == 0 ? !alone : alone || !NamesSomethingInView(rest))
+        {
+            return null;
+        }
+        var suggestion = verb + rest;
+        return new Verdict.Asks(new Question(text.DidYouMean(first, suggestion), answer =>
             InterfaceText.IsYes(answer) ? parser.Parse(suggestion)
             : InterfaceText.IsNo(answer) ? turn
             : null));
@@ -158,24 +204,42 @@ internal sealed class TurnCheck(WorldState state, string player, InterfaceText t
     private Verdict? Ask(string typed, IEnumerable<string> reach, Func<string, PlayerInput> with)
     {
         var matches = NameResolver.Matches(state, typed, reach);
-        if (matches.Count < 2)
-        {
-            return null;
-        }
-        var shown = matches.Select(Shown).ToList();
-        return new Verdict.Asks(new Question(text.WhichDoYouMean(shown), answer =>
+        return matches.Count < 2 ? null : Which([.. matches.Select(id => new Choice(id, [.. ItemNames(id).Concat(CharacterNames(id))], Shown(id)))], with);
+    }
+
+    /// <summary>One of the things a name could mean: its key (an id, or a detail's name), the names it goes by, and how it is shown.</summary>
+    private sealed record Choice(string Key, IReadOnlyList<string> Names, string Shown);
+
+    private Verdict Which(List<Choice> choices, Func<string, PlayerInput> with) =>
+        new Verdict.Asks(new Question(text.WhichDoYouMean([.. choices.Select(c => c.Shown)]), answer =>
         {
             // "the storm one": the whole answer first, then any one of its words that picks out one of them.
-            var chosen = NameResolver.Matches(state, answer, matches);
+            var chosen = Picked(choices, answer);
             if (chosen.Count != 1)
             {
                 chosen = [.. answer.Split(' ', StringSplitOptions.RemoveEmptyEntries)
-                    .Select(word => NameResolver.Matches(state, word, matches))
+                    .Select(word => Picked(choices, word))
                     .Where(m => m.Count == 1).SelectMany(m => m).Distinct()];
             }
-            return chosen.Count == 1 ? with(chosen[0]) : null;
+            return chosen.Count == 1 ? with(chosen[0].Key) : null;
         }));
+
+    /// <summary>The choices an answer names: exactly (a name, or the key) if any, else as a word of a name.</summary>
+    private static List<Choice> Picked(IReadOnlyList<Choice> choices, string answer)
+    {
+        var wanted = NameResolver.Normalize(answer);
+        if (wanted.Length == 0)
+        {
+            return [];
+        }
+        var exact = choices.Where(c => c.Key == answer.Trim() || c.Names.Any(n => NameResolver.Normalize(n) == wanted)).ToList();
+        return exact.Count > 0 ? exact : [.. choices.Where(c => c.Names.Any(n => HasWord(NameResolver.Normalize(n), wanted)))];
     }
+
+    // Chinese has no spaces between words: any part of a name counts.
+    private static bool HasWord(string name, string word) => word.Any(ch => ch > 0x2E80)
+        ? name.Contains(word, StringComparison.Ordinal)
+        : name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(word);
 
     private string Shown(string id) => state.World.FindItem(id) is not null ? _names.Item(id) : _names.Character(id);
 }

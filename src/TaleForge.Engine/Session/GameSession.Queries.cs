@@ -67,7 +67,7 @@ public sealed partial class GameSession
             return definition.Description.Length > 0 ? definition.Description : names.Phrases.NothingSpecial(names.Item(item));
         }
         var wanted = NameResolver.Normalize(target);
-        if (location.Details.FirstOrDefault(d => NameResolver.Normalize(d.Name) == wanted) is { } detail)
+        if (NameResolver.Details(location, target) is [var detail])
         {
             return detail.Text;
         }
@@ -75,6 +75,11 @@ public sealed partial class GameSession
         if (NameResolver.Character(State, target, present) is { } person && present.Contains(person))
         {
             var state = State.Character(person);
+            if (person == character)
+            {
+                return names.Phrases.Yourself(world.Character(person).Name, world.Character(person).Description, state.Position, state.Condition,
+                    [.. State.Inventory(character).Select(names.Item)]);
+            }
             var parts = new[] { world.Character(person).Description, state.Position, state.Condition };
             var description = string.Join(" ", parts.Where(p => p.Length > 0));
             return description.Length > 0 ? description : names.Phrases.NothingSpecial(names.Character(person));
