@@ -18,7 +18,7 @@ internal static class EnglishVerbForms
         ["threw"] = "throw", ["drew"] = "draw", ["broke"] = "break", ["spoke"] = "speak", ["woke"] = "wake",
         ["rang"] = "ring", ["struck"] = "strike", ["lit"] = "light", ["shook"] = "shake", ["slept"] = "sleep",
         ["kept"] = "keep", ["found"] = "find", ["bent"] = "bend", ["climbed"] = "climb", ["looked"] = "look",
-        ["tried"] = "try", ["was"] = "be", ["were"] = "be", ["did"] = "do", ["had"] = "have",
+        ["tried"] = "try", ["am"] = "be", ["are"] = "be", ["was"] = "be", ["were"] = "be", ["did"] = "do", ["had"] = "have",
     };
 
     // Progressives whose base ends in an e that "-ing" dropped ("making"), or that change more ("lying").

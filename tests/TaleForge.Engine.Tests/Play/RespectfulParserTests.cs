@@ -71,7 +71,7 @@ public sealed class RespectfulParserTests : IDisposable
 
         await play.TypeAsync("x me");
         var me = play.Story[^1];
-        Assert.StartsWith("A woman of forty in a Board-issue oilskin", me, StringComparison.Ordinal);
+        Assert.StartsWith("You are Ines Calder, a woman of forty in a Board-issue oilskin", me, StringComparison.Ordinal);
         await play.TypeAsync("examine myself");
         Assert.Equal(me, play.Story[^1]);
         var count = play.Story.Count;
