@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Schema;
 using TaleForge.Core.Events;
+using TaleForge.Engine.Agents;
 using TaleForge.Engine.Agents.Replies;
 using TaleForge.Engine.Narration;
 
@@ -95,6 +96,8 @@ public static class TrajectorySchema
                 ["items"] = Closed(new JsonObject { ["raw"] = Text("What the model wrote."), ["error"] = Text("Why it was refused.") }, "raw", "error"),
             },
             ["failure"] = Text("Why no attempt was accepted; absent when one was."),
+            ["candidates"] = Described(Generated(typeof(CandidateChoice)),
+                "On a turn chosen among sampled candidates (simulate --candidates): every candidate turn (seed, reply, cost), the index of the one played (this call's own reply), the reason, and the judge's pick call."),
         });
 
     private static JsonObject Checkpoint() => Envelope(
@@ -166,6 +169,12 @@ public static class TrajectorySchema
     private static JsonObject Ref(string name) => new() { ["$ref"] = $"#/definitions/{name}" };
 
     private static JsonObject Kind(string kind) => new() { ["enum"] = new JsonArray(kind) };
+
+    private static JsonObject Described(JsonObject schema, string description)
+    {
+        schema["description"] = description;
+        return schema;
+    }
 
     private static JsonObject Text(string description) => new() { ["type"] = "string", ["description"] = description };
 
