@@ -40,6 +40,8 @@ internal static class OptionRanges
 
     public static OptionRange Step { get; } = new("--step", 0, long.MaxValue);
 
+    public static OptionRange Candidates { get; } = new("--candidates", 1, TaleForge.Engine.Agents.Candidates.CandidateTurns.MaxCount, " (each candidate is a full turn request)");
+
     /// <summary>A usage error (exit 2) for a value that came from outside the command line.</summary>
     public static TaleForgeException Usage(string message) => new(message) { ExitCode = ExitCodes.Usage };
 

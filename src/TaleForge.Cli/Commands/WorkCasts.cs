@@ -2,6 +2,7 @@ using TaleForge.Cli.Models;
 using TaleForge.Core;
 using TaleForge.Core.Definitions;
 using TaleForge.Engine.Agents;
+using TaleForge.Engine.Agents.Candidates;
 using TaleForge.Engine.Agents.Models;
 using TaleForge.Engine.Episodes;
 using TaleForge.Engine.Session;
@@ -26,7 +27,8 @@ internal static class WorkCasts
         }
         var roles = loaded.Models.ToDictionary(m => m.Role, m => RoleOf(loaded, m) with { Sampling = sampling });
         return world => EpisodeCast.Build(
-            world, player: null, loaded.Cast.Director, role => EpisodeSpec.ModelIn(loaded.Models, role), reference => roles[reference.Role]);
+            world, player: null, loaded.Cast.Director, role => EpisodeSpec.ModelIn(loaded.Models, role), reference => roles[reference.Role],
+            candidates: loaded.Candidates);
     }
 
     /// <summary>The loaded model of a reference, found on the agent of the first world that plays it.</summary>
@@ -36,14 +38,18 @@ internal static class WorkCasts
         ModelRole? role = reference.Role.Kind switch
         {
             RoleKind.Narrator => (cast.Narrator as ModelNarrator)?.Role,
-            RoleKind.Character => (cast.AgentFor(reference.Role.CharacterId!) as ModelCharacter)?.Role,
+            RoleKind.Character => Character(cast.AgentFor(reference.Role.CharacterId!))?.Role,
+            RoleKind.Judge => cast.Characters.Values.OfType<CandidateTurns>().FirstOrDefault()?.Judge,
             RoleKind.Characters => cast.Characters
                 .Where(c => !loaded.Models.Any(m => m.Role == Role.Character(c.Key)))
-                .Select(c => (c.Value as ModelCharacter)?.Role)
+                .Select(c => Character(c.Value)?.Role)
                 .FirstOrDefault(r => r is not null),
             _ => null,
         };
         return role ?? throw new TaleForgeException(
             $"the model {reference.File} for {reference.Role} plays nobody in the first work, so it cannot be shared with the others; run each work on its own.");
     }
+
+    /// <summary>The model-played character behind an agent, whether it samples one turn or several.</summary>
+    private static ModelCharacter? Character(ICharacterAgent? agent) => agent as ModelCharacter ?? (agent as CandidateTurns)?.Character;
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using TaleForge.Engine.Agents.Candidates;
 using TaleForge.Engine.Episodes;
 using TaleForge.Engine.Session;
 using TaleForge.Engine.Trajectories;
@@ -31,7 +32,11 @@ public sealed class LoadedCast(
         Seed = seed,
         Director = Cast.Director,
         Deterministic = backends.All(b => b.Capabilities.Deterministic),
+        Candidates = Candidates,
     };
+
+    /// <summary>Turns sampled per character turn, as the cast's characters sample them.</summary>
+    public int Candidates => Cast.Characters.Values.OfType<CandidateTurns>().FirstOrDefault()?.Count ?? 1;
 
     public ValueTask DisposeAsync()
     {

@@ -30,6 +30,8 @@ internal sealed class ModelOptions
     private readonly Option<float?> _temperature = new("--temp") { Description = "Sampling temperature (default 0.8)." };
     private readonly Option<bool> _director = new("--director") { Description = "Run the director phase on the narrator's model." };
     private readonly Option<string?> _config = new("--config") { Description = $"Settings file (default {ModelSettings.DefaultConfigPath})." };
+    private readonly Option<int> _candidates = new("--candidates") { Description = "Turns sampled per character turn; a judge picks the one played and the others are kept for preference pairs (default 1).", DefaultValueFactory = _ => 1 };
+    private readonly Option<string?> _judgeModel = new("--judge-model") { Description = "GGUF model (or URL,MODEL endpoint) that picks among --candidates; default: the character's own model." };
     private readonly RemoteOptions _remote = new();
 
     public void AddTo(Command command)
@@ -42,6 +44,8 @@ internal sealed class ModelOptions
         _threads.Within(OptionRanges.Threads);
         _gpuLayers.Within(OptionRanges.GpuLayers);
         _temperature.Within(OptionRanges.Temperature);
+        _candidates.Within(OptionRanges.Candidates);
+        _judgeModel.NotBlank();
         command.Add(_model);
         command.Add(_narratorModel);
         command.Add(_characterModel);
@@ -51,6 +55,8 @@ internal sealed class ModelOptions
         command.Add(_temperature);
         command.Add(_director);
         command.Add(_config);
+        command.Add(_candidates);
+        command.Add(_judgeModel);
         _remote.AddTo(command);
     }
 
@@ -89,6 +95,16 @@ internal sealed class ModelOptions
         }
         var overrides = ParseOverrides([.. parse.GetValue(_characterModel) ?? [], .. remote.CharacterEndpoints], world);
         var narratorFile = settings.NarratorModel ?? remote.NarratorEndpoint ?? settings.Model;
+        var candidates = parse.GetValue(_candidates);
+        var judgeFile = parse.GetValue(_judgeModel);
+        if (judgeFile is not null && candidates < 2)
+        {
+            throw OptionRanges.Usage("--judge-model picks among candidate turns; give --candidates N (2 or more) as well.");
+        }
+        if (candidates > 1 && settings.Model is null && overrides.Count == 0)
+        {
+            throw OptionRanges.Usage("--candidates samples a model's turns; give the characters a model (--model FILE or --endpoint URL).");
+        }
         if (settings.Model is null && narratorFile is null && overrides.Count == 0)
         {
             return new LoadedCast(Cast.Authored(world, player) with { Director = false }, "", [], settings.Sampling, []);
@@ -125,6 +141,10 @@ internal sealed class ModelOptions
             {
                 files[Role.Character(id)] = file;
             }
+            if (judgeFile is not null)
+            {
+                files[Role.Judge] = judgeFile;
+            }
             var references = new List<ModelReference>();
             var roles = new Dictionary<Role, ModelRole>();
             foreach (var (role, file) in files)
@@ -134,7 +154,7 @@ internal sealed class ModelOptions
             }
             var cast = EpisodeCast.Build(
                 world, player, parse.GetValue(_director) && narratorFile is not null,
-                role => EpisodeSpec.ModelIn(references, role), reference => roles[reference.Role]);
+                role => EpisodeSpec.ModelIn(references, role), reference => roles[reference.Role], candidates: candidates);
             var description = string.Join("; ", references.Select(r => $"{r.Role}: {r.File} ({r.Backend})"));
             return new LoadedCast(cast, description, [.. references], settings.Sampling, [.. backends.Values]);
         }

@@ -25,6 +25,9 @@ public sealed record ModelCall
 
     /// <summary>Set when no attempt produced a usable value; the engine then kept the previous state.</summary>
     public string? Failure { get; init; }
+
+    /// <summary>Set on a turn chosen from several sampled candidates (simulate --candidates): all of them, and why this one.</summary>
+    public CandidateChoice? Candidates { get; init; }
 }
 
 public sealed record PromptMessage(string Role, string Text);

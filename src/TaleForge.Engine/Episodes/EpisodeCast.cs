@@ -1,9 +1,11 @@
 using System.Collections.Immutable;
 using TaleForge.Core.Definitions;
 using TaleForge.Engine.Agents;
+using TaleForge.Engine.Agents.Candidates;
 using TaleForge.Engine.Agents.Models;
 using TaleForge.Engine.Session;
 using TaleForge.Engine.Trajectories;
+using TaleForge.Inference.Backends;
 
 namespace TaleForge.Engine.Episodes;
 
@@ -19,13 +21,15 @@ public static class EpisodeCast
     /// <param name="modelFor">The model that plays a role, or null when the role is authored.</param>
     /// <param name="roleFor">The model, ready to be asked, for a reference <paramref name="modelFor"/> gave.</param>
     /// <param name="swap">One character played by an agent of its own instead (a swapped re-run).</param>
+    /// <param name="candidates">Turns sampled per model-played character turn; above one, the judge's model (else the character's) picks.</param>
     public static Cast Build(
         WorldDefinition world,
         string? player,
         bool director,
         Func<Role, ModelReference?> modelFor,
         Func<ModelReference, ModelRole> roleFor,
-        (string Character, ICharacterAgent Agent)? swap = null)
+        (string Character, ICharacterAgent Agent)? swap = null,
+        int candidates = 1)
     {
         ArgumentNullException.ThrowIfNull(world);
         ArgumentNullException.ThrowIfNull(modelFor);
@@ -35,10 +39,22 @@ public static class EpisodeCast
         foreach (var (id, agent) in authored.Characters)
         {
             characters[id] = swap is { } s && s.Character == id ? s.Agent
-                : modelFor(Role.Character(id)) is { } model ? new ModelCharacter(roleFor(model))
+                : modelFor(Role.Character(id)) is { } model ? Played(roleFor(model), candidates, modelFor, roleFor)
                 : agent;
         }
         var narrator = modelFor(Role.Narrator) is { } narratorModel ? new ModelNarrator(roleFor(narratorModel)) : authored.Narrator;
         return authored with { Characters = characters.ToImmutable(), Narrator = narrator, Director = director };
+    }
+
+    /// <summary>A model-played character; sampled several times a turn and judged when more than one candidate is asked for.</summary>
+    private static ICharacterAgent Played(ModelRole role, int candidates, Func<Role, ModelReference?> modelFor, Func<ModelReference, ModelRole> roleFor)
+    {
+        if (candidates <= 1)
+        {
+            return new ModelCharacter(role);
+        }
+        var judge = modelFor(Role.Judge) is { } reference ? roleFor(reference) : role;
+        // The pick is a judgement, not a performance: greedy, as every judge is.
+        return new CandidateTurns(new ModelCharacter(role), candidates, judge with { Sampling = Sampling.Greedy });
     }
 }

@@ -48,6 +48,9 @@ public sealed record EpisodeSpec
     /// <summary>False when a backend cannot promise byte-identical replays (a GPU, say).</summary>
     public bool Deterministic { get; init; } = true;
 
+    /// <summary>Candidate turns sampled per model-played character turn, a judge picking the one played (1: the turn as asked).</summary>
+    public int Candidates { get; init; } = 1;
+
     /// <summary>Set when this episode re-plays another with one character's decisions made by a different model.</summary>
     public SwapReference? Swap { get; init; }
 
@@ -95,6 +98,7 @@ public sealed record EpisodeSpec
             Protocol = Protocol,
             Deterministic = Deterministic,
             Swap = Swap,
+            Candidates = Candidates > 1 ? Candidates : null,
         };
     }
 
@@ -120,6 +124,7 @@ public sealed record EpisodeSpec
             Protocol = header.Protocol,
             Deterministic = header.Deterministic,
             Swap = header.Swap,
+            Candidates = header.Candidates ?? 1,
         };
     }
 
@@ -161,7 +166,8 @@ public sealed record EpisodeSpec
         && ReflectionThreshold.Equals(other.ReflectionThreshold)
         && Protocol == other.Protocol
         && Deterministic == other.Deterministic
-        && Swap == other.Swap;
+        && Swap == other.Swap
+        && Candidates == other.Candidates;
 
     public override int GetHashCode() => HashCode.Combine(World, Seed, Player, StartScene, Models.Length, Director);
 }

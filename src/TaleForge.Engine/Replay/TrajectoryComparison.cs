@@ -61,7 +61,15 @@ public static class TrajectoryComparison
         return new RecordDifference(index, Kind(expected), expected.Step, field, Show(left[field]), Show(right[field]));
     }
 
-    private static TrajectoryRecord Untimed(TrajectoryRecord record) => record is CallRecord call ? call with { Milliseconds = 0 } : record;
+    private static TrajectoryRecord Untimed(TrajectoryRecord record) => record is CallRecord call
+        ? call with
+        {
+            Milliseconds = 0,
+            Candidates = call.Candidates is { } c
+                ? c with { Turns = [.. c.Turns.Select(t => t with { Milliseconds = 0 })], Pick = c.Pick is { } p ? p with { Milliseconds = 0 } : null }
+                : null,
+        }
+        : record;
 
     private static string Kind(TrajectoryRecord record) => record switch
     {

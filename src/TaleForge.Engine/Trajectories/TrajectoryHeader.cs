@@ -55,6 +55,9 @@ public sealed record TrajectoryHeader
 
     /// <summary>Set when this trajectory re-plays another with one character's decisions made by a different model.</summary>
     public SwapReference? Swap { get; init; }
+
+    /// <summary>Candidate turns sampled per character turn, a judge picking the one played; absent when one (the turn as asked).</summary>
+    public int? Candidates { get; init; }
 }
 
 /// <summary>What a swapped re-play was made from: the original trajectory, the character, and its new model.</summary>

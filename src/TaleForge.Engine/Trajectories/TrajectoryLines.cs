@@ -120,6 +120,11 @@ public static class TrajectoryLines
         }
         json.WriteEndArray();
         WriteOptional(json, "failure", c.Failure);
+        if (c.Candidates is not null)
+        {
+            json.WritePropertyName("candidates");
+            JsonSerializer.Serialize(json, c.Candidates, TrajectoryJson.Options);
+        }
     }
 
     private static void WriteCheckpoint(Utf8JsonWriter json, CheckpointRecord k)

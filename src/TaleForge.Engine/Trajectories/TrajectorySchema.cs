@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Schema;
 using TaleForge.Core.Events;
+using TaleForge.Engine.Agents;
 using TaleForge.Engine.Agents.Replies;
 using TaleForge.Engine.Narration;
 
@@ -95,6 +96,8 @@ public static class TrajectorySchema
                 ["items"] = Closed(new JsonObject { ["raw"] = Text("What the model wrote."), ["error"] = Text("Why it was refused.") }, "raw", "error"),
             },
             ["failure"] = Text("Why no attempt was accepted; absent when one was."),
+            ["candidates"] = Described(AnyValueOpen(Generated(typeof(CandidateChoice))),
+                "On a turn chosen among sampled candidates (simulate --candidates): every candidate turn (seed, reply, cost), the index of the one played (this call's own reply), the reason, and the judge's pick call."),
         });
 
     private static JsonObject Checkpoint() => Envelope(
@@ -166,6 +169,35 @@ public static class TrajectorySchema
     private static JsonObject Ref(string name) => new() { ["$ref"] = $"#/definitions/{name}" };
 
     private static JsonObject Kind(string kind) => new() { ["enum"] = new JsonArray(kind) };
+
+    /// <summary>A free JSON value (a parsed reply) is generated as the schema <c>true</c>; draft-07 readers want <c>{}</c>.</summary>
+    private static JsonObject AnyValueOpen(JsonObject schema)
+    {
+        if (schema["properties"] is JsonObject properties)
+        {
+            foreach (var (name, value) in properties.ToList())
+            {
+                if (value?.GetValueKind() == JsonValueKind.True)
+                {
+                    properties[name] = new JsonObject();
+                }
+            }
+        }
+        foreach (var (_, child) in schema.ToList())
+        {
+            if (child is JsonObject nested)
+            {
+                AnyValueOpen(nested);
+            }
+        }
+        return schema;
+    }
+
+    private static JsonObject Described(JsonObject schema, string description)
+    {
+        schema["description"] = description;
+        return schema;
+    }
 
     private static JsonObject Text(string description) => new() { ["type"] = "string", ["description"] = description };
 

@@ -12,10 +12,16 @@ public enum PairSource
 
     /// <summary>The player went back and played on (retry, undo): the branch kept over the one abandoned.</summary>
     Retry,
+
+    /// <summary>A turn sampled several times (simulate --candidates): the candidate the judge picked over each other one.</summary>
+    Candidate,
 }
 
-/// <summary>One DPO pair: the same prompt, the reply preferred and the reply rejected.</summary>
-public sealed record PreferencePair(PairSource Source, CallRecord Chosen, string ChosenText, CallRecord Rejected, string RejectedText);
+/// <summary>
+/// One DPO pair: the same prompt, the reply preferred and the reply rejected. <paramref name="Alternative"/> numbers
+/// the rejected reply among those of one call (a candidate's index), so every pair of a turn has an id of its own.
+/// </summary>
+public sealed record PreferencePair(PairSource Source, CallRecord Chosen, string ChosenText, CallRecord Rejected, string RejectedText, int? Alternative = null);
 
 /// <summary>
 /// Preference pairs found in play. Re-asks: a refused attempt's raw text is rejected in favour of the accepted
@@ -23,6 +29,8 @@ public sealed record PreferencePair(PairSource Source, CallRecord Chosen, string
 /// returning to the same point); the branch written last is the one the player kept, so the first character
 /// call on each abandoned branch is rejected in favour of the call of the same role and schema on the kept one,
 /// when their prompts are the same (otherwise the situations differ and the pair would teach nothing).
+/// Candidates: a turn sampled several times from one prompt; the candidate played is chosen over every other
+/// candidate that wrote something different (a failed candidate's text included, as a refused re-ask's is).
 /// </summary>
 public static class PreferencePairs
 {
@@ -30,7 +38,7 @@ public static class PreferencePairs
     {
         ArgumentNullException.ThrowIfNull(trajectory);
         selection ??= CallSelection.All;
-        return Reasks(trajectory, selection).Concat(Retries(trajectory, selection));
+        return Reasks(trajectory, selection).Concat(Retries(trajectory, selection)).Concat(Candidates(trajectory, selection));
     }
 
     /// <summary>The pair as a DPO record: conversational prompt, chosen and rejected assistant turns.</summary>
@@ -40,8 +48,8 @@ public static class PreferencePairs
         ArgumentNullException.ThrowIfNull(pair);
         return new JsonObject
         {
-            ["id"] = $"{CallSelection.Id(trajectory, pair.Chosen)}-{pair.Rejected.Step}",
-            ["source"] = pair.Source == PairSource.Reask ? "reask" : "retry",
+            ["id"] = $"{CallSelection.Id(trajectory, pair.Chosen)}-{pair.Rejected.Step}" + (pair.Alternative is { } k ? $"-c{k + 1}" : ""),
+            ["source"] = pair.Source switch { PairSource.Reask => "reask", PairSource.Retry => "retry", _ => "candidate" },
             ["prompt"] = InstructionRecords.Messages(pair.Chosen, reply: null),
             ["chosen"] = new JsonArray(InstructionRecords.Turn("role", "assistant", "content", pair.ChosenText)),
             ["rejected"] = new JsonArray(InstructionRecords.Turn("role", "assistant", "content", pair.RejectedText)),
@@ -54,6 +62,13 @@ public static class PreferencePairs
         from attempt in call.Attempts
         where attempt.Raw.Trim().Length > 0 && attempt.Raw != call.Raw
         select new PreferencePair(PairSource.Reask, call, call.Raw, call, attempt.Raw);
+
+    private static IEnumerable<PreferencePair> Candidates(TrajectoryFile trajectory, CallSelection selection) =>
+        from call in trajectory.Calls
+        where selection.Includes(call) && call.Failure is null && call.Parsed is not null && call.Candidates is not null
+        from candidate in call.Candidates!.Turns.Select((turn, index) => (Turn: turn, Index: index))
+        where candidate.Index != call.Candidates!.Chosen && candidate.Turn.Raw.Trim().Length > 0 && candidate.Turn.Raw != call.Raw
+        select new PreferencePair(PairSource.Candidate, call, call.Raw, call, candidate.Turn.Raw, candidate.Index);
 
     private static IEnumerable<PreferencePair> Retries(TrajectoryFile trajectory, CallSelection selection)
     {
