@@ -47,6 +47,24 @@ public class LineModeTests
     }
 
     [Fact]
+    public async Task The_chinese_world_played_to_its_end_in_chinese_shows_no_english_interface_text()
+    {
+        using var folder = new TemporaryFolder();
+        var script = folder.Write("zh.txt", string.Join('\n',
+            "帮助", "说：婆婆，茶印在哪里？", "北", "拿", "拿 油灯", "南", "东", "查着茶印", "拿 茶印", "背包", "查看自己",
+            "看", "飞", "西", "把 茶印 交给 婆婆", "等待", ""));
+
+        var run = await Cli.RunAsync("play", "tea-house-rain", "--dir", Repository.Worlds, "--script", script, "--no-save", "--plain");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("*** 全剧终 ***", run.Output, StringComparison.Ordinal);
+        // The only Latin letters a Chinese player sees are the keys and slash commands /help names for them.
+        var allowed = new HashSet<string>(StringComparer.Ordinal) { "help", "retry", "save", "timing", "n", "s", "e", "w", "u", "d", "in", "out", "Ctrl", "C", "D" };
+        var latin = System.Text.RegularExpressions.Regex.Matches(run.Output, "[A-Za-z]+").Select(m => m.Value).Where(word => !allowed.Contains(word)).ToList();
+        Assert.Empty(latin);
+    }
+
+    [Fact]
     public async Task A_script_that_runs_out_before_the_story_ends_exits_with_code_3_and_one_that_quits_with_0()
     {
         using var folder = new TemporaryFolder();

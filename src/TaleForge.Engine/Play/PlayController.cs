@@ -143,7 +143,7 @@ public sealed class PlayController : IDisposable
                 Say(StoryOver && Player is not null ? Text.AfterTheEnd : Text.NotYourTurn, MessageKind.Warning);
                 return true;
             case PlayerInput.Incomplete incomplete:
-                Ask(Text.WhatTo(incomplete.Verb), answer => _parser.Parse(Complete(incomplete.Verb, answer)));
+                Ask(Text.WhatTo(incomplete.Verb), answer => CompleteOrCommand(incomplete.Verb, answer));
                 return true;
             case PlayerInput.Ask ask:
                 Answer(ask.Query);
@@ -158,6 +158,15 @@ public sealed class PlayController : IDisposable
                 return true;
         }
     }
+
+    /// <summary>
+    /// The answer to "Take what?": a noun completes the verb, but an answer that is a command of its own
+    /// ("拿 油灯", "look") is played as typed rather than read as the name of a thing.
+    /// </summary>
+    private PlayerInput CompleteOrCommand(MissingNoun verb, string answer) =>
+        _parser.Parse(answer) is var alone and not (PlayerInput.Turn { FreeAction: not null } or PlayerInput.Empty)
+            ? alone
+            : _parser.Parse(Complete(verb, answer));
 
     /// <summary>A bare verb with the answer to "what?" put after it, as the player would have typed it.</summary>
     private string Complete(MissingNoun verb, string answer) => verb switch

@@ -65,6 +65,20 @@ public sealed class RespectfulParserTests : IDisposable
     }
 
     [Fact]
+    public async Task An_answer_to_what_that_is_a_command_of_its_own_is_played_as_typed()
+    {
+        using var english = await HeadlessPlay.StartAsync("greywick", _folder);
+        Assert.Equal(["Take what?"], await english.TypeAsync("take"));
+        Assert.Equal(["There is no \u201cunicorn\u201d to be seen here."], await english.TypeAsync("take unicorn"));
+
+        using var chinese = await HeadlessPlay.StartAsync("tea-house-rain", _folder);
+        Assert.Equal(["拿什么？"], await chinese.TypeAsync("拿"));
+        Assert.Equal(["这里看不到\u201c飞机\u201d。"], await chinese.TypeAsync("拿 飞机"));
+        Assert.Equal(["拿什么？"], await chinese.TypeAsync("拿"));
+        Assert.Equal(["这里看不到\u201c飞机\u201d。"], await chinese.TypeAsync("飞机"));
+    }
+
+    [Fact]
     public async Task Examining_me_or_myself_describes_the_player_and_again_repeats_it()
     {
         using var play = await HeadlessPlay.StartAsync("greywick", _folder);
