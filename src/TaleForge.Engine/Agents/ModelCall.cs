@@ -25,6 +25,9 @@ public sealed record ModelCall
 
     /// <summary>Set when no attempt produced a usable value; the engine then kept the previous state.</summary>
     public string? Failure { get; init; }
+
+    /// <summary>What was cut from the prompt to fit the context; null when nothing was.</summary>
+    public PromptCut? Trimmed { get; init; }
 }
 
 public sealed record PromptMessage(string Role, string Text);

@@ -19,26 +19,29 @@ public static class EpisodeCast
     /// <param name="modelFor">The model that plays a role, or null when the role is authored.</param>
     /// <param name="roleFor">The model, ready to be asked, for a reference <paramref name="modelFor"/> gave.</param>
     /// <param name="swap">One character played by an agent of its own instead (a swapped re-run).</param>
+    /// <param name="protocol">The protocol whose way of asking the model agents follow.</param>
     public static Cast Build(
         WorldDefinition world,
         string? player,
         bool director,
         Func<Role, ModelReference?> modelFor,
         Func<ModelReference, ModelRole> roleFor,
-        (string Character, ICharacterAgent Agent)? swap = null)
+        (string Character, ICharacterAgent Agent)? swap = null,
+        EpisodeProtocol protocol = EpisodeProtocol.TaleForge)
     {
         ArgumentNullException.ThrowIfNull(world);
         ArgumentNullException.ThrowIfNull(modelFor);
         ArgumentNullException.ThrowIfNull(roleFor);
         var authored = Cast.Authored(world, player);
+        var asking = CharacterBoxProtocol.Asking(protocol);
         var characters = ImmutableSortedDictionary.CreateBuilder<string, ICharacterAgent>(StringComparer.Ordinal);
         foreach (var (id, agent) in authored.Characters)
         {
             characters[id] = swap is { } s && s.Character == id ? s.Agent
-                : modelFor(Role.Character(id)) is { } model ? new ModelCharacter(roleFor(model))
+                : modelFor(Role.Character(id)) is { } model ? new ModelCharacter(roleFor(model), asking)
                 : agent;
         }
-        var narrator = modelFor(Role.Narrator) is { } narratorModel ? new ModelNarrator(roleFor(narratorModel)) : authored.Narrator;
+        var narrator = modelFor(Role.Narrator) is { } narratorModel ? new ModelNarrator(roleFor(narratorModel), asking) : authored.Narrator;
         return authored with { Characters = characters.ToImmutable(), Narrator = narrator, Director = director };
     }
 }

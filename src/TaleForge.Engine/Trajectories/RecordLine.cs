@@ -41,6 +41,7 @@ internal ref struct RecordLine(ReadOnlySpan<byte> line, StringPool pool)
     private double? _ms;
     private ImmutableArray<(string Raw, string Error)> _attempts;
     private string? _failure;
+    private PromptCut? _trimmed;
     private NarratorState? _narrator;
     private long? _nextStep;
 
@@ -84,6 +85,7 @@ internal ref struct RecordLine(ReadOnlySpan<byte> line, StringPool pool)
                 Milliseconds = _ms ?? 0,
                 Attempts = _attempts.IsDefault ? [] : _attempts,
                 Failure = _failure,
+                Trimmed = _trimmed,
             },
             "checkpoint" => new CheckpointRecord(step, _parent, number)
             {
@@ -124,6 +126,7 @@ internal ref struct RecordLine(ReadOnlySpan<byte> line, StringPool pool)
             case "ms": _ms = Number(name); break;
             case "attempts": _attempts = Pairs(name, "raw", "error", poolFirst: false); break;
             case "failure": _failure = OptionalString(name); break;
+            case "trimmed": _trimmed = _json.TokenType == JsonTokenType.Null ? null : JsonSerializer.Deserialize<PromptCut>(ref _json, TrajectoryJson.Options); break;
             case "narrator": _narrator = JsonSerializer.Deserialize<NarratorState>(ref _json, TrajectoryJson.Options); break;
             case "next_step": _nextStep = Long(name); break;
             default: _json.Skip(); break;

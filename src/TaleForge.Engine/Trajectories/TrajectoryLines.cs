@@ -120,6 +120,13 @@ public static class TrajectoryLines
         }
         json.WriteEndArray();
         WriteOptional(json, "failure", c.Failure);
+        if (c.Trimmed is { } cut)
+        {
+            json.WriteStartObject("trimmed");
+            json.WriteNumber("observations", cut.Observations);
+            json.WriteNumber("tokens", cut.Tokens);
+            json.WriteEndObject();
+        }
     }
 
     private static void WriteCheckpoint(Utf8JsonWriter json, CheckpointRecord k)

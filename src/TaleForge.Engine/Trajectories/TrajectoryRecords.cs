@@ -71,6 +71,9 @@ public sealed record CallRecord(long Step, long? Parent, int Line) : TrajectoryR
     public ImmutableArray<(string Raw, string Error)> Attempts { get; init; } = [];
     public string? Failure { get; init; }
 
+    /// <summary>What was cut from the prompt to fit the context; null when nothing was.</summary>
+    public PromptCut? Trimmed { get; init; }
+
     /// <summary>The character this call decided for, when the role is "character:ID".</summary>
     public string? Character => Role.Kind == RoleKind.Character ? Role.CharacterId : null;
 

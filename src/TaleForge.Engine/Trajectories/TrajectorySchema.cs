@@ -95,6 +95,11 @@ public static class TrajectorySchema
                 ["items"] = Closed(new JsonObject { ["raw"] = Text("What the model wrote."), ["error"] = Text("Why it was refused.") }, "raw", "error"),
             },
             ["failure"] = Text("Why no attempt was accepted; absent when one was."),
+            ["trimmed"] = Closed(new JsonObject
+            {
+                ["observations"] = Count(),
+                ["tokens"] = Count(),
+            }, "observations", "tokens"),
         });
 
     private static JsonObject Checkpoint() => Envelope(

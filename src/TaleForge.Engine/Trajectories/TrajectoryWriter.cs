@@ -132,6 +132,7 @@ public sealed class TrajectoryWriter : ITrajectorySink, IDisposable
                 Milliseconds = call.Milliseconds,
                 Attempts = [.. call.Attempts.Select(a => (a.Raw, a.Error))],
                 Failure = call.Failure,
+                Trimmed = call.Trimmed,
             });
         }
     }
