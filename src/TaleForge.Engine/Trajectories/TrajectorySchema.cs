@@ -95,11 +95,9 @@ public static class TrajectorySchema
                 ["items"] = Closed(new JsonObject { ["raw"] = Text("What the model wrote."), ["error"] = Text("Why it was refused.") }, "raw", "error"),
             },
             ["failure"] = Text("Why no attempt was accepted; absent when one was."),
-            ["trimmed"] = Closed(new JsonObject
-            {
-                ["observations"] = Count(),
-                ["tokens"] = Count(),
-            }, "observations", "tokens"),
+            ["trimmed"] = Described(
+                Closed(new JsonObject { ["observations"] = Count(), ["tokens"] = Count() }, "observations", "tokens"),
+                "What was cut from the prompt to fit the model's context, against the fullest prompt: observations (memories, or the round's events) and tokens; absent when nothing was."),
         });
 
     private static JsonObject Checkpoint() => Envelope(
@@ -182,6 +180,12 @@ public static class TrajectorySchema
         ["properties"] = properties,
         ["required"] = new JsonArray([.. required.Select(r => (JsonNode)r)]),
     };
+
+    private static JsonObject Described(JsonObject schema, string description)
+    {
+        schema["description"] = description;
+        return schema;
+    }
 
     private static void Require(JsonObject schema, params string[] names)
     {
