@@ -15,6 +15,7 @@ public class DecisionSchemaTests
     [
         typeof(TurnReply), typeof(ReactionReply), typeof(BeliefReply), typeof(ReflectionReply),
         typeof(DirectionReply), typeof(InfluenceReply), typeof(ResultReply), typeof(UpdatesReply), typeof(EnvironmentReply), typeof(SummaryReply),
+        typeof(ActionReply), typeof(DialogueReply),
     ];
 
     [Fact]

@@ -91,7 +91,7 @@ internal static class SimulateCommand
             var display = new SimulationProgress(stdout, error, toRun.Length);
             try
             {
-                await Simulator.RunAsync(toRun, WorkCasts.For(cast, sampling), VersionAction.Version, folder, parse.GetValue(parallel), display, cancellation, manifest);
+                await Simulator.RunAsync(toRun, WorkCasts.For(cast, sampling, plan.Count > 0 ? plan[0].Spec.Protocol : EpisodeProtocol.TaleForge), VersionAction.Version, folder, parse.GetValue(parallel), display, cancellation, manifest);
             }
             catch (OperationCanceledException)
             {

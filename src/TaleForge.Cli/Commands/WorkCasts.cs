@@ -18,7 +18,7 @@ namespace TaleForge.Cli.Commands;
 /// </summary>
 internal static class WorkCasts
 {
-    public static Func<WorldDefinition, Cast> For(LoadedCast loaded, Sampling sampling)
+    public static Func<WorldDefinition, Cast> For(LoadedCast loaded, Sampling sampling, EpisodeProtocol protocol = EpisodeProtocol.TaleForge)
     {
         ArgumentNullException.ThrowIfNull(loaded);
         if (loaded.Cast.IsAuthored)
@@ -28,7 +28,7 @@ internal static class WorkCasts
         var roles = loaded.Models.ToDictionary(m => m.Role, m => RoleOf(loaded, m) with { Sampling = sampling });
         return world => EpisodeCast.Build(
             world, player: null, loaded.Cast.Director, role => EpisodeSpec.ModelIn(loaded.Models, role), reference => roles[reference.Role],
-            candidates: loaded.Candidates);
+            candidates: loaded.Candidates, protocol: protocol);
     }
 
     /// <summary>The loaded model of a reference, found on the agent of the first world that plays it.</summary>

@@ -54,7 +54,7 @@ internal static class RecordedModels
                 }
                 roles[reference.File] = ModelRole.For(backend, Path.GetFileName(path), spec.Sampling);
             }
-            var cast = EpisodeCast.Build(world, spec.Player, spec.Director, spec.ModelFor, reference => roles[reference.File], candidates: spec.Candidates);
+            var cast = EpisodeCast.Build(world, spec.Player, spec.Director, spec.ModelFor, reference => roles[reference.File], candidates: spec.Candidates, protocol: spec.Protocol);
             var description = string.Join("; ", spec.Models.Select(m => $"{m.Role}: {m.File}"));
             return new LoadedCast(cast, description, spec.Models, spec.Sampling, [.. backends.Values]);
         }

@@ -84,7 +84,7 @@ internal static class ReplayRuns
         var settings = RecordedModels.Settings(spec.ModelFor(role));
         using var backend = await Backends.LoadAsync(path, settings, error, cancellation);
         var reference = ModelReference.Of(role, await backend.ReferenceAsync(cancellation));
-        var agent = new ModelCharacter(ModelRole.For(backend, Path.GetFileName(path), spec.Sampling));
+        var agent = new ModelCharacter(ModelRole.For(backend, Path.GetFileName(path), spec.Sampling), CharacterBoxProtocol.Asking(spec.Protocol));
         // The recorded models answer again whatever the swap changed (the narrator on the new actions, the others' reactions).
         using var recorded = await RecordedModels.LoadAsync(file, models, error, cancellation);
         var clients = recorded.ByFile.ToDictionary(m => m.Key, m => m.Value.Client, StringComparer.Ordinal);

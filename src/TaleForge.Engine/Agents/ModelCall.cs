@@ -28,6 +28,8 @@ public sealed record ModelCall
 
     /// <summary>Set on a turn chosen from several sampled candidates (simulate --candidates): all of them, and why this one.</summary>
     public CandidateChoice? Candidates { get; init; }
+    /// <summary>What was cut from the prompt to fit the context; null when nothing was.</summary>
+    public PromptCut? Trimmed { get; init; }
 }
 
 public sealed record PromptMessage(string Role, string Text);

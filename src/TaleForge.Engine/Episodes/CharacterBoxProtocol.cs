@@ -1,3 +1,4 @@
+using TaleForge.Engine.Agents.Models;
 using TaleForge.Engine.Trajectories;
 
 namespace TaleForge.Engine.Episodes;
@@ -5,7 +6,7 @@ namespace TaleForge.Engine.Episodes;
 /// <summary>
 /// What <see cref="EpisodeProtocol.CharacterBox"/> sets, from CharacterBox's play configuration and simulator:
 /// its default round count, its one temperature for narrator and characters, and the synopsis (director) step
-/// it runs at the start of every round.
+/// it runs at the start of every round; and how its agents ask (<see cref="AskingRules.CharacterBox"/>).
 /// </summary>
 public static class CharacterBoxProtocol
 {
@@ -25,4 +26,7 @@ public static class CharacterBoxProtocol
         };
     }
 
+    /// <summary>How a protocol's model agents put their questions.</summary>
+    public static AskingRules Asking(EpisodeProtocol protocol) =>
+        protocol == EpisodeProtocol.CharacterBox ? AskingRules.CharacterBox : AskingRules.TaleForge;
 }

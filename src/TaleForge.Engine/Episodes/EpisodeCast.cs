@@ -22,6 +22,7 @@ public static class EpisodeCast
     /// <param name="roleFor">The model, ready to be asked, for a reference <paramref name="modelFor"/> gave.</param>
     /// <param name="swap">One character played by an agent of its own instead (a swapped re-run).</param>
     /// <param name="candidates">Turns sampled per model-played character turn; above one, the judge's model (else the character's) picks.</param>
+    /// <param name="protocol">The protocol whose way of asking the model agents follow.</param>
     public static Cast Build(
         WorldDefinition world,
         string? player,
@@ -29,32 +30,34 @@ public static class EpisodeCast
         Func<Role, ModelReference?> modelFor,
         Func<ModelReference, ModelRole> roleFor,
         (string Character, ICharacterAgent Agent)? swap = null,
-        int candidates = 1)
+        int candidates = 1,
+        EpisodeProtocol protocol = EpisodeProtocol.TaleForge)
     {
         ArgumentNullException.ThrowIfNull(world);
         ArgumentNullException.ThrowIfNull(modelFor);
         ArgumentNullException.ThrowIfNull(roleFor);
         var authored = Cast.Authored(world, player);
+        var asking = CharacterBoxProtocol.Asking(protocol);
         var characters = ImmutableSortedDictionary.CreateBuilder<string, ICharacterAgent>(StringComparer.Ordinal);
         foreach (var (id, agent) in authored.Characters)
         {
             characters[id] = swap is { } s && s.Character == id ? s.Agent
-                : modelFor(Role.Character(id)) is { } model ? Played(roleFor(model), candidates, modelFor, roleFor)
+                : modelFor(Role.Character(id)) is { } model ? Played(roleFor(model), asking, candidates, modelFor, roleFor)
                 : agent;
         }
-        var narrator = modelFor(Role.Narrator) is { } narratorModel ? new ModelNarrator(roleFor(narratorModel)) : authored.Narrator;
+        var narrator = modelFor(Role.Narrator) is { } narratorModel ? new ModelNarrator(roleFor(narratorModel), asking) : authored.Narrator;
         return authored with { Characters = characters.ToImmutable(), Narrator = narrator, Director = director };
     }
 
     /// <summary>A model-played character; sampled several times a turn and judged when more than one candidate is asked for.</summary>
-    private static ICharacterAgent Played(ModelRole role, int candidates, Func<Role, ModelReference?> modelFor, Func<ModelReference, ModelRole> roleFor)
+    private static ICharacterAgent Played(ModelRole role, AskingRules asking, int candidates, Func<Role, ModelReference?> modelFor, Func<ModelReference, ModelRole> roleFor)
     {
         if (candidates <= 1)
         {
-            return new ModelCharacter(role);
+            return new ModelCharacter(role, asking);
         }
         var judge = modelFor(Role.Judge) is { } reference ? roleFor(reference) : role;
         // The pick is a judgement, not a performance: greedy, as every judge is.
-        return new CandidateTurns(new ModelCharacter(role), candidates, judge with { Sampling = Sampling.Greedy });
+        return new CandidateTurns(new ModelCharacter(role, asking), candidates, judge with { Sampling = Sampling.Greedy });
     }
 }

@@ -174,7 +174,7 @@ public sealed partial class GameSession
             CallStarting?.Invoke(this, role);
         }
         var step = _nextStep++;
-        return AgentCall.Seeded(Options.Seed, step, role, Narrator.Phase);
+        return AgentCall.Seeded(Options.Seed, step, role, Narrator.Phase) with { FollowUp = () => NewCall(role) };
     }
 
     /// <summary>

@@ -42,6 +42,7 @@ internal ref struct RecordLine(ReadOnlySpan<byte> line, StringPool pool)
     private ImmutableArray<(string Raw, string Error)> _attempts;
     private string? _failure;
     private CandidateChoice? _candidates;
+    private PromptCut? _trimmed;
     private NarratorState? _narrator;
     private long? _nextStep;
 
@@ -86,6 +87,7 @@ internal ref struct RecordLine(ReadOnlySpan<byte> line, StringPool pool)
                 Attempts = _attempts.IsDefault ? [] : _attempts,
                 Failure = _failure,
                 Candidates = _candidates,
+                Trimmed = _trimmed,
             },
             "checkpoint" => new CheckpointRecord(step, _parent, number)
             {
@@ -127,6 +129,7 @@ internal ref struct RecordLine(ReadOnlySpan<byte> line, StringPool pool)
             case "attempts": _attempts = Pairs(name, "raw", "error", poolFirst: false); break;
             case "failure": _failure = OptionalString(name); break;
             case "candidates": _candidates = JsonSerializer.Deserialize<CandidateChoice>(ref _json, TrajectoryJson.Options); break;
+            case "trimmed": _trimmed = _json.TokenType == JsonTokenType.Null ? null : JsonSerializer.Deserialize<PromptCut>(ref _json, TrajectoryJson.Options); break;
             case "narrator": _narrator = JsonSerializer.Deserialize<NarratorState>(ref _json, TrajectoryJson.Options); break;
             case "next_step": _nextStep = Long(name); break;
             default: _json.Skip(); break;

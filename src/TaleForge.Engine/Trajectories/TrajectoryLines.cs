@@ -125,6 +125,13 @@ public static class TrajectoryLines
             json.WritePropertyName("candidates");
             JsonSerializer.Serialize(json, c.Candidates, TrajectoryJson.Options);
         }
+        if (c.Trimmed is { } cut)
+        {
+            json.WriteStartObject("trimmed");
+            json.WriteNumber("observations", cut.Observations);
+            json.WriteNumber("tokens", cut.Tokens);
+            json.WriteEndObject();
+        }
     }
 
     private static void WriteCheckpoint(Utf8JsonWriter json, CheckpointRecord k)

@@ -73,6 +73,8 @@ public sealed record CallRecord(long Step, long? Parent, int Line) : TrajectoryR
 
     /// <summary>On a turn chosen among sampled candidates: every candidate, the one played and why (absent otherwise).</summary>
     public CandidateChoice? Candidates { get; init; }
+    /// <summary>What was cut from the prompt to fit the context; null when nothing was.</summary>
+    public PromptCut? Trimmed { get; init; }
 
     /// <summary>The character this call decided for, when the role is "character:ID".</summary>
     public string? Character => Role.Kind == RoleKind.Character ? Role.CharacterId : null;

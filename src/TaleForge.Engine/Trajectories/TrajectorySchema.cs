@@ -98,6 +98,9 @@ public static class TrajectorySchema
             ["failure"] = Text("Why no attempt was accepted; absent when one was."),
             ["candidates"] = Described(AnyValueOpen(Generated(typeof(CandidateChoice))),
                 "On a turn chosen among sampled candidates (simulate --candidates): every candidate turn (seed, reply, cost), the index of the one played (this call's own reply), the reason, and the judge's pick call."),
+            ["trimmed"] = Described(
+                Closed(new JsonObject { ["observations"] = Count(), ["tokens"] = Count() }, "observations", "tokens"),
+                "What was cut from the prompt to fit the model's context, against the fullest prompt: observations (memories, or the round's events) and tokens; absent when nothing was."),
         });
 
     private static JsonObject Checkpoint() => Envelope(
@@ -209,6 +212,12 @@ public static class TrajectorySchema
         ["properties"] = properties,
         ["required"] = new JsonArray([.. required.Select(r => (JsonNode)r)]),
     };
+
+    private static JsonObject Described(JsonObject schema, string description)
+    {
+        schema["description"] = description;
+        return schema;
+    }
 
     private static void Require(JsonObject schema, params string[] names)
     {

@@ -133,6 +133,7 @@ public sealed class TrajectoryWriter : ITrajectorySink, IDisposable
                 Attempts = [.. call.Attempts.Select(a => (a.Raw, a.Error))],
                 Failure = call.Failure,
                 Candidates = call.Candidates,
+                Trimmed = call.Trimmed,
             });
         }
     }

@@ -53,6 +53,37 @@ public static class SchemaNarrowing
         return JsonSerializer.SerializeToElement(root);
     }
 
+    /// <summary>
+    /// The schema with every string length cap (<c>maxLength</c>) taken out, wherever it is, so only the request's
+    /// token budget bounds the texts; choices, item counts and required fields stay as they are.
+    /// </summary>
+    public static JsonElement WithoutLengthCaps(JsonElement schema)
+    {
+        var root = JsonNode.Parse(schema.GetRawText()) ?? throw new ArgumentException("The schema is empty.", nameof(schema));
+        RemoveLengthCaps(root);
+        return JsonSerializer.SerializeToElement(root);
+    }
+
+    private static void RemoveLengthCaps(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                o.Remove("maxLength");
+                foreach (var (_, child) in o)
+                {
+                    RemoveLengthCaps(child);
+                }
+                break;
+            case JsonArray a:
+                foreach (var child in a)
+                {
+                    RemoveLengthCaps(child);
+                }
+                break;
+        }
+    }
+
     private static (JsonObject Parent, string Name) Locate(JsonNode root, string pointer)
     {
         var parts = pointer.Split('/', StringSplitOptions.RemoveEmptyEntries);

@@ -29,11 +29,17 @@ public sealed record EvaluationReport
     public ImmutableArray<CharacterVerdict> CharacterVerdicts { get; init; } = [];
     public ImmutableArray<NarratorVerdict> NarratorVerdicts { get; init; } = [];
 
+    /// <summary>The narrator judged per call type (characterbox-protocol episodes only); empty otherwise.</summary>
+    public ImmutableArray<NarratorCallVerdict> NarratorCallVerdicts { get; init; } = [];
+
     public ImmutableArray<AggregateScores> CharactersByModel => Aggregation.ByModel(CharacterVerdicts);
     public ImmutableArray<AggregateScores> CharactersByCharacter => Aggregation.ByCharacter(CharacterVerdicts);
     public ImmutableArray<AggregateScores> CharactersByScene => Aggregation.ByScene(CharacterVerdicts);
     public AggregateScores? CharactersOverall => Aggregation.Overall(CharacterVerdicts);
     public ImmutableArray<AggregateScores> NarratorByModel => Aggregation.NarratorByModel(NarratorVerdicts);
+
+    /// <summary>One score set per narrator call type and model: "Action Influence (model)", in CharacterBox's type order.</summary>
+    public ImmutableArray<AggregateScores> NarratorByCallType => Aggregation.NarratorByCallType(NarratorCallVerdicts);
 
     /// <summary>Per work (the world a trajectory played) and model: "work (model)".</summary>
     public ImmutableArray<AggregateScores> CharactersByWork => Aggregation.By(CharacterVerdicts, v => $"{WorkOf(v.Trajectory)} ({v.Model})");

@@ -30,9 +30,11 @@ public sealed class Evaluator
         ArgumentOutOfRangeException.ThrowIfLessThan(Parallel, 1);
         var characterVerdicts = ImmutableArray<CharacterVerdict>.Empty;
         var narratorVerdicts = ImmutableArray<NarratorVerdict>.Empty;
+        var narratorCallVerdicts = ImmutableArray<NarratorCallVerdict>.Empty;
         if (Judge is { } judge)
         {
             (characterVerdicts, narratorVerdicts) = await JudgeAllAsync(judge, episodes, cancellation).ConfigureAwait(false);
+            narratorCallVerdicts = await JudgeNarratorCallsAsync(judge, episodes, cancellation).ConfigureAwait(false);
         }
         var interviews = ImmutableArray.CreateBuilder<InterviewResult>();
         if (Interview is { } interview)
@@ -60,6 +62,7 @@ public sealed class Evaluator
             Seed = Seed,
             CharacterVerdicts = characterVerdicts,
             NarratorVerdicts = narratorVerdicts,
+            NarratorCallVerdicts = narratorCallVerdicts,
             FormatFailures = FormatFailures.Of(episodes),
             Characters = CharacterMetrics.Of(episodes),
             Interviews = interviews.ToImmutable(),
@@ -92,5 +95,30 @@ public sealed class Evaluator
         var judgedCharacters = await Task.WhenAll(characters).ConfigureAwait(false);
         var judgedNarrators = await Task.WhenAll(narrators).ConfigureAwait(false);
         return ([.. judgedCharacters], [.. judgedNarrators.OfType<NarratorVerdict>()]);
+    }
+
+    /// <summary>
+    /// Episodes played by the characterbox protocol also have their narrator judged per call type, scene by scene,
+    /// as CharacterBox's narrator evaluation does.
+    /// </summary>
+    private async Task<ImmutableArray<NarratorCallVerdict>> JudgeNarratorCallsAsync(
+        Judge judge, IReadOnlyList<PlayedEpisode> episodes, CancellationToken cancellation)
+    {
+        using var slots = new SemaphoreSlim(Parallel);
+        var asked = episodes
+            .Where(e => e.File.Spec.Protocol == Engine.Trajectories.EpisodeProtocol.CharacterBox)
+            .SelectMany(e => e.Scenes.SelectMany(s => NarratorCallType.All.Select(async type =>
+            {
+                await slots.WaitAsync(cancellation).ConfigureAwait(false);
+                try
+                {
+                    return await judge.JudgeNarratorCallsAsync(e, s, type, cancellation).ConfigureAwait(false);
+                }
+                finally
+                {
+                    slots.Release();
+                }
+            }))).ToList();
+        return [.. (await Task.WhenAll(asked).ConfigureAwait(false)).OfType<NarratorCallVerdict>()];
     }
 }

@@ -36,4 +36,16 @@ public class ReplyBoundTests
         Assert.Null(ReplyBound.MaxCharacters(TypedJson.SchemaFor<Free>()));
         Assert.Null(ReplyBound.MaxCharacters(JsonDocument.Parse("{\"type\":\"array\",\"items\":{\"type\":\"integer\"}}").RootElement));
     }
+
+    [Fact]
+    public void Taking_out_the_length_caps_leaves_the_texts_unbounded_and_keeps_item_counts_and_choices()
+    {
+        var narrowed = SchemaNarrowing.WithChoices(TypedJson.SchemaFor<Notes>(), new Dictionary<string, IReadOnlyList<string>> { ["/properties/items/items/properties/text"] = ["a", "bb"] });
+        var uncapped = SchemaNarrowing.WithoutLengthCaps(TypedJson.SchemaFor<Notes>());
+
+        Assert.DoesNotContain("maxLength", uncapped.GetRawText(), StringComparison.Ordinal);
+        Assert.Null(ReplyBound.MaxCharacters(uncapped));
+        Assert.Equal(3, uncapped.GetProperty("properties").GetProperty("items").GetProperty("maxItems").GetInt32());
+        Assert.Equal(narrowed.GetRawText(), SchemaNarrowing.WithoutLengthCaps(narrowed).GetRawText());
+    }
 }

@@ -36,7 +36,8 @@ internal static class ModelAsk
         int maxOutput,
         JsonElement? narrowedSchema = null,
         Func<T, string?>? check = null,
-        CancellationToken cancellation = default)
+        CancellationToken cancellation = default,
+        PromptCut? trimmed = null)
         where T : class, IReply
     {
         var schemaName = T.Schema;
@@ -68,9 +69,34 @@ internal static class ModelAsk
             Attempts = [.. result.Attempts.Where(a => a.Failure != ReplyFailure.None)
                 .Select(a => new FailedAttempt(a.RawText, $"{a.Failure}: {a.Error}"))],
             Failure = result.Succeeded ? null : result.Error,
+            Trimmed = trimmed,
         };
         return (result.Succeeded ? result.Value : null, record);
     }
 
     public static ImmutableArray<ModelCall> One(ModelCall call) => [call];
+
+    /// <summary>
+    /// The first prompt of <paramref name="sizes"/> (fullest first) that fits the role's context, and what was cut
+    /// against the fullest: the smallest is sent, its cut recorded, when none fits.
+    /// </summary>
+    /// <param name="prompt">The user message and the observations it shows, at one size.</param>
+    public static (string User, PromptCut? Cut) Fit<TSize>(
+        ModelRole role, string system, int maxOutput, IReadOnlyList<TSize> sizes, Func<TSize, (string User, int Observations)> prompt)
+    {
+        var budget = PromptBudget(role, maxOutput);
+        var fullest = prompt(sizes[0]);
+        var chosen = fullest;
+        foreach (var size in sizes)
+        {
+            chosen = prompt(size);
+            if (role.Tokens(system) + role.Tokens(chosen.User) <= budget)
+            {
+                break;
+            }
+        }
+        var cut = chosen.User == fullest.User ? null
+            : new PromptCut(fullest.Observations - chosen.Observations, role.Tokens(fullest.User) - role.Tokens(chosen.User));
+        return (chosen.User, cut);
+    }
 }

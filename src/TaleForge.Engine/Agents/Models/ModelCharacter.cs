@@ -10,11 +10,14 @@ namespace TaleForge.Engine.Agents.Models;
 /// <summary>
 /// A character played by a language model. Every question has a schema, narrowed to what exists at that moment
 /// (exits, items, people), so a grammar-constrained model always answers something the game can read; the
-/// prompt is built from the character's view alone and cut to fit the model's context.
+/// prompt is built from the character's view alone and cut to fit the model's context (the cut recorded on the call).
 /// </summary>
-public sealed class ModelCharacter(ModelRole role) : ICharacterAgent
+/// <param name="asking">How questions are put: TaleForge's way (the default) or CharacterBox's.</param>
+public sealed class ModelCharacter(ModelRole role, AskingRules? asking = null) : ICharacterAgent
 {
     public ModelRole Role { get; } = role ?? throw new ArgumentNullException(nameof(role));
+
+    public AskingRules Asking { get; } = asking ?? AskingRules.TaleForge;
 
     public async Task<AgentResult<Beliefs>> ReviseBeliefsAsync(CharacterView view, AgentCall call, CancellationToken cancellation)
     {
@@ -58,6 +61,10 @@ public sealed class ModelCharacter(ModelRole role) : ICharacterAgent
     public async Task<AgentResult<CharacterTurn>> DecideTurnAsync(CharacterView view, AgentCall call, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(view);
+        if (Asking.ActionThenDialogue)
+        {
+            return await ActThenSpeakAsync(view, call, cancellation);
+        }
         var commands = AdmissibleCommands.For(view);
         var targets = view.Here.People.Select(p => p.Id).Prepend("").ToList();
         var schema = SchemaNarrowing.WithChoices(TypedJson.SchemaFor<TurnReply>(), new Dictionary<string, IReadOnlyList<string>>
@@ -76,21 +83,51 @@ public sealed class ModelCharacter(ModelRole role) : ICharacterAgent
         {
             return new AgentResult<CharacterTurn>(null, ModelAsk.One(record));
         }
-        var command = commands.GetValueOrDefault(reply.Command);
-        var aimed = reply.Target.Length > 0 ? [reply.Target] : ImmutableArray<string>.Empty;
+        var turn = Turn(reply.Action, reply.Dialogue, commands.GetValueOrDefault(reply.Command), reply.Target, reply.Emotion);
+        return new AgentResult<CharacterTurn>(turn, ModelAsk.One(record));
+    }
+
+    /// <summary>
+    /// The turn as CharacterBox asks it: one call for the physical action (with its command, target and feeling),
+    /// then a second for the line said while doing it. With no action there is no line to ask for.
+    /// </summary>
+    private async Task<AgentResult<CharacterTurn>> ActThenSpeakAsync(CharacterView view, AgentCall call, CancellationToken cancellation)
+    {
+        var commands = AdmissibleCommands.For(view);
+        var targets = view.Here.People.Select(p => p.Id).Prepend("").ToList();
+        var schema = SchemaNarrowing.WithChoices(TypedJson.SchemaFor<ActionReply>(), new Dictionary<string, IReadOnlyList<string>>
+        {
+            ["/properties/command"] = [.. commands.Keys],
+            ["/properties/target"] = targets,
+        });
+        var (action, actionRecord) = await AskAsync<ActionReply>(view, call, ActionPrompt.Task(commands.Keys), schema,
+            r => commands.ContainsKey(r.Command) ? null : $"command must be one of: {string.Join(", ", commands.Keys)}",
+            cancellation);
+        if (action is null)
+        {
+            return new AgentResult<CharacterTurn>(null, ModelAsk.One(actionRecord));
+        }
+        var (line, lineRecord) = await AskAsync<DialogueReply>(view, call.Next(), DialoguePrompt.Task(action.Action.Trim()), null, null, cancellation);
+        var turn = Turn(action.Action, line?.Dialogue ?? "", commands.GetValueOrDefault(action.Command), action.Target, action.Emotion);
+        return new AgentResult<CharacterTurn>(turn, [actionRecord, lineRecord]);
+    }
+
+    /// <summary>A turn from the fields a model gave: a give is aimed at whom it gives to as well.</summary>
+    private static CharacterTurn Turn(string action, string dialogue, WorldCommand? command, string target, string emotion)
+    {
+        var aimed = target.Length > 0 ? [target] : ImmutableArray<string>.Empty;
         if (command is WorldCommand.Give give && !aimed.Contains(give.To))
         {
             aimed = aimed.Add(give.To);
         }
-        var turn = new CharacterTurn
+        return new CharacterTurn
         {
-            Action = reply.Action.Trim(),
-            Dialogue = reply.Dialogue.Trim() is { Length: > 0 } line ? line : null,
+            Action = action.Trim(),
+            Dialogue = dialogue.Trim() is { Length: > 0 } line ? line : null,
             Command = command,
             Targets = aimed,
-            Emotion = reply.Emotion.Trim() is { Length: > 0 } feeling ? feeling : null,
+            Emotion = emotion.Trim() is { Length: > 0 } feeling ? feeling : null,
         };
-        return new AgentResult<CharacterTurn>(turn, ModelAsk.One(record));
     }
 
     public async Task<AgentResult<Reaction>> ReactAsync(CharacterView view, ReactionCue cue, AgentCall call, CancellationToken cancellation)
@@ -99,9 +136,14 @@ public sealed class ModelCharacter(ModelRole role) : ICharacterAgent
         ArgumentNullException.ThrowIfNull(cue);
         var said = cue.Dialogue is { Length: > 0 } line ? $" and says \"{line}\"" : "";
         var impact = cue.Impact.Length > 0 ? $" This affects you: {cue.Impact}." : "";
-        var task = $"{cue.ActorName} {cue.Action}{said}.{impact} React visibly: action (one visible response, third person "
-            + "present tense, without your name), dialogue (one line you say in response, or \"\"), emotion (how you feel now).";
-        var (reply, record) = await AskAsync<ReactionReply>(view, call, task, null, null, cancellation);
+        var task = Asking.ReactionsSpeak
+            ? $"{cue.ActorName} {cue.Action}{said}.{impact} React visibly: action (one visible response, third person "
+                + "present tense, without your name), dialogue (one line you say in response, or \"\"), emotion (how you feel now)."
+            : VisibleReactionPrompt.Task(cue);
+        // A reaction that may not speak can only leave its line empty: the grammar allows nothing else there.
+        var schema = Asking.ReactionsSpeak ? (System.Text.Json.JsonElement?)null
+            : SchemaNarrowing.WithChoices(TypedJson.SchemaFor<ReactionReply>(), new Dictionary<string, IReadOnlyList<string>> { ["/properties/dialogue"] = [""] });
+        var (reply, record) = await AskAsync<ReactionReply>(view, call, task, schema, null, cancellation);
         var reaction = reply is null || (reply.Action.Trim().Length == 0 && reply.Dialogue.Trim().Length == 0)
             ? null
             : new Reaction(reply.Action.Trim())
@@ -112,25 +154,24 @@ public sealed class ModelCharacter(ModelRole role) : ICharacterAgent
         return new AgentResult<Reaction>(reaction, ModelAsk.One(record));
     }
 
-    /// <summary>Builds the prompt at the largest memory size that fits the context, then asks.</summary>
+    /// <summary>Builds the prompt at the largest memory size that fits the context, then asks; a cut is recorded on the call.</summary>
     private Task<(T? Value, ModelCall Record)> AskAsync<T>(
         CharacterView view, AgentCall call, string task,
         System.Text.Json.JsonElement? narrowed, Func<T, string?>? check, CancellationToken cancellation)
         where T : class, IReply
     {
+        narrowed = Asking.Schema<T>(narrowed);
         var maxOutput = ModelAsk.ReplyTokens<T>(Role, narrowed);
         var system = CharacterPrompt.Profile(view);
-        var budget = ModelAsk.PromptBudget(Role, maxOutput);
-        var user = "";
-        foreach (var (memories, recent) in MemorySizes)
+        var remembered = view.Observations.Length + view.Self.Memories.Count;
+        var (user, cut) = ModelAsk.Fit(Role, system, maxOutput, MemorySizes, size =>
         {
-            user = CharacterPrompt.Situation(view, memories, recent) + "\n" + task;
-            if (Role.Tokens(system) + Role.Tokens(user) <= budget)
-            {
-                break;
-            }
-        }
-        return ModelAsk.AskAsync(Role, call, system, user, maxOutput, narrowed, check, cancellation);
+            // As the situation shows them: the latest, then as many older ones recalled as asked for and there are.
+            var recent = Math.Min(size.Recent, remembered);
+            var shown = recent + Math.Min(size.Memories, remembered - recent);
+            return (CharacterPrompt.Situation(view, size.Memories, size.Recent) + "\n" + task, shown);
+        });
+        return ModelAsk.AskAsync(Role, call, system, user, maxOutput, narrowed, check, cancellation, cut);
     }
 
     /// <summary>How many recalled and recent memories to try, largest first, until the prompt fits.</summary>

@@ -12,9 +12,12 @@ namespace TaleForge.Engine.Agents.Models;
 /// The narrator played by a language model: influence, result, updates, environment, summary and the optional
 /// director, each a typed question whose character fields are narrowed to those present or involved.
 /// </summary>
-public sealed class ModelNarrator(ModelRole role) : INarratorAgent
+/// <param name="asking">How questions are put: TaleForge's way (the default) or CharacterBox's.</param>
+public sealed class ModelNarrator(ModelRole role, AskingRules? asking = null) : INarratorAgent
 {
     public ModelRole Role { get; } = role ?? throw new ArgumentNullException(nameof(role));
+
+    public AskingRules Asking { get; } = asking ?? AskingRules.TaleForge;
 
     public async Task<AgentResult<ImmutableSortedDictionary<string, string>>> DirectAsync(NarratorView view, AgentCall call, CancellationToken cancellation)
     {
@@ -43,8 +46,14 @@ public sealed class ModelNarrator(ModelRole role) : INarratorAgent
             return AgentResult<ImmutableArray<Influence>>.Authored([]);
         }
         var schema = Narrow<InfluenceReply>("/properties/affected/items/properties/character", present);
-        var task = NarratorPrompt.Turn(view, turn) + $" Who among {string.Join(", ", present)} is affected by this, and how "
-            + "(impact: one sentence)? List only those really affected; an empty list if no one is.";
+        var task = NarratorPrompt.Turn(view, turn) + (Asking.OneTarget ? OneTargetInfluencePrompt.Task(present)
+            : $" Who among {string.Join(", ", present)} is affected by this, and how "
+            + "(impact: one sentence)? List only those really affected; an empty list if no one is.");
+        if (Asking.OneTarget)
+        {
+            // One target per action: actor;;target;;impact, as CharacterBox's narrator answers.
+            schema = SchemaNarrowing.WithMaxItems(schema, "/properties/affected", 1);
+        }
         var (reply, record) = await AskAsync<InfluenceReply>(view, call, task, schema, cancellation);
         var influences = reply?.Affected.Where(a => present.Contains(a.Character)).DistinctBy(a => a.Character)
             .Select(a => new Influence(a.Character, a.Impact.Trim())).ToImmutableArray() ?? [];
@@ -110,19 +119,12 @@ public sealed class ModelNarrator(ModelRole role) : INarratorAgent
         System.Text.Json.JsonElement? narrowed, CancellationToken cancellation)
         where T : class, IReply
     {
+        narrowed = Asking.Schema<T>(narrowed);
         var maxOutput = ModelAsk.ReplyTokens<T>(Role, narrowed);
         var system = NarratorPrompt.Voice(view);
-        var budget = ModelAsk.PromptBudget(Role, maxOutput);
-        var user = "";
-        foreach (var recent in RecentSizes)
-        {
-            user = NarratorPrompt.Scene(view, recent) + "\n" + task;
-            if (Role.Tokens(system) + Role.Tokens(user) <= budget)
-            {
-                break;
-            }
-        }
-        return ModelAsk.AskAsync<T>(Role, call, system, user, maxOutput, narrowed, null, cancellation);
+        var (user, cut) = ModelAsk.Fit(Role, system, maxOutput, RecentSizes, recent =>
+            (NarratorPrompt.Scene(view, recent) + "\n" + task, view.Round.TakeLast(recent).Count(e => e.Narration is not null)));
+        return ModelAsk.AskAsync<T>(Role, call, system, user, maxOutput, narrowed, null, cancellation, cut);
     }
 
     /// <summary>How many of this round's events to show, most first, until the prompt fits.</summary>

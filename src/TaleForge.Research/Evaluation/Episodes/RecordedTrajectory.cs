@@ -51,7 +51,14 @@ public sealed record RecordedTrajectory
             Player = file.Header.Player,
             Spec = EpisodeSpec.Of(file.Header),
             MainPath = [.. file.MainPath().Select(e => new RecordedEvent(e.Step, e.Line, e.Round, e.Phase, e.Actor, e.Observers, e.Event) { Source = e })],
-            Calls = [.. file.Calls.Select(c => new RecordedCall(c.Role, c.Model, [.. c.Attempts.Select(a => a.Error)], c.Failure))],
+            Calls = [.. file.Calls.Select(c => new RecordedCall(c.Role, c.Model, [.. c.Attempts.Select(a => a.Error)], c.Failure)
+            {
+                Step = c.Step,
+                Schema = c.Schema,
+                // Only the narrator's exchanges are judged call by call; the rest are kept for counting.
+                Asked = c.Role == Role.Narrator && c.Prompt.Length > 0 ? c.Prompt[^1].Text : "",
+                Answered = c.Role == Role.Narrator ? c.Raw : "",
+            })],
             Warnings = file.Warnings,
         };
     }
@@ -66,4 +73,13 @@ public sealed record RecordedEvent(
 }
 
 /// <summary>A model call: who asked which model, why each refused attempt was refused ("Kind: reason"), and the failure if none was accepted.</summary>
-public sealed record RecordedCall(Role Role, string Model, ImmutableArray<string> RefusedAttempts, string? Failure);
+public sealed record RecordedCall(Role Role, string Model, ImmutableArray<string> RefusedAttempts, string? Failure)
+{
+    public long Step { get; init; }
+    public string Schema { get; init; } = "";
+
+    /// <summary>For the narrator's calls, the question it was asked (the user message) and its reply; "" otherwise.</summary>
+    public string Asked { get; init; } = "";
+
+    public string Answered { get; init; } = "";
+}

@@ -62,6 +62,16 @@ public static class Aggregation
         return Group(judged, v => v.Model, v => v.Scores, NarratorMaxims.All.Length, v => (v.Trajectory, v.Scene));
     }
 
+    /// <summary>Per call type and model, the mean over scenes of each scene's verdict on that type.</summary>
+    public static ImmutableArray<AggregateScores> NarratorByCallType(IEnumerable<NarratorCallVerdict> verdicts)
+    {
+        ArgumentNullException.ThrowIfNull(verdicts);
+        // Grouped by name, which sorts in CharacterBox's order: Action Influence, Analyze Result, Update Character, Update Scene.
+        var judged = verdicts.Where(v => v.Judged)
+            .Select(v => (v.Trajectory, v.Scene, Group: $"{NarratorCallType.All.FirstOrDefault(t => t.Key == v.CallType)?.Name ?? v.CallType} ({v.Model})", v.Scores));
+        return Group(judged, v => v.Group, v => v.Scores, NarratorMaxims.All.Length, v => (v.Trajectory, v.Scene));
+    }
+
     private static ImmutableArray<AggregateScores> Group(IEnumerable<CharacterVerdict> verdicts, Func<CharacterVerdict, string> group,
         Func<CharacterVerdict, ImmutableArray<int>> scores, int dimensions) =>
         Group(verdicts, group, scores, dimensions, v => (v.Trajectory, v.Scene));

@@ -148,6 +148,73 @@ public sealed class Judge
     }
 
     /// <summary>
+    /// The verdict on one type of the narrator's calls in a scene, or null when the narrator made no such call there.
+    /// The calls shown are those recorded between the scene's first event and the next scene's.
+    /// </summary>
+    public async Task<NarratorCallVerdict?> JudgeNarratorCallsAsync(
+        PlayedEpisode episode, PlayedScene scene, NarratorCallType type, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(episode);
+        ArgumentNullException.ThrowIfNull(scene);
+        ArgumentNullException.ThrowIfNull(type);
+        var calls = CallsIn(episode, scene).Where(c => c.Schema == type.Schema && c.Answered.Length > 0).ToList();
+        if (calls.Count == 0)
+        {
+            return null;
+        }
+        var header = JudgePrompt.Scene(episode.World, scene) + "\n";
+        var system = NarratorCallJudgePrompt.System(type);
+        IEnumerable<(string, string)> Prompts()
+        {
+            foreach (var length in LineLengths.Prepend(LineLengths[0] * 4))
+            {
+                for (var kept = calls.Count; kept >= 1; kept = kept * 2 / 3)
+                {
+                    yield return (system, header + NarratorCallJudgePrompt.Exchanges(calls.Take(kept).Select(c => (c.Asked, c.Answered)), length)
+                        + NarratorCallJudgePrompt.Task(type));
+                    if (kept == 1)
+                    {
+                        break;
+                    }
+                }
+            }
+        }
+        var (chosenSystem, user) = ModelQuestion.FirstThatFits(_role, _narratorReply, $"judging the narrator's {type.Name} calls in scene {scene.Key}", Prompts());
+        var answer = await ModelQuestion.AskAsync<NarratorJudgement>(
+            _role, "narrator_judgement", chosenSystem, user, _narratorReply,
+            SeedFor(episode, scene, $"{Engine.Agents.Role.Narrator}:{type.Key}"), cancellation, _narratorSchema);
+        return new NarratorCallVerdict
+        {
+            Trajectory = episode.Name,
+            Scene = scene.Key,
+            Model = episode.NarratorModel,
+            CallType = type.Key,
+            Calls = calls.Count,
+            Scores = answer.Value?.Scores ?? [],
+            Critique = answer.Value?.Critique.Trim() ?? "",
+            Attempts = answer.Attempts,
+            FormatFailures = answer.FormatFailures,
+            Failure = answer.Failure,
+            Refusals = [.. answer.Refusals],
+        };
+    }
+
+    /// <summary>The narrator's calls recorded from a scene's first event up to the next scene's.</summary>
+    private static IEnumerable<RecordedCall> CallsIn(PlayedEpisode episode, PlayedScene scene)
+    {
+        if (scene.Events.IsEmpty)
+        {
+            return [];
+        }
+        var index = episode.Scenes.IndexOf(scene);
+        var from = scene.Events[0].Record.Step;
+        var until = index + 1 < episode.Scenes.Length && !episode.Scenes[index + 1].Events.IsEmpty
+            ? episode.Scenes[index + 1].Events[0].Record.Step
+            : long.MaxValue;
+        return episode.File.Calls.Where(c => c.Role == Engine.Agents.Role.Narrator && c.Step > from && c.Step < until);
+    }
+
+    /// <summary>
     /// The scene as the narrator saw it, the narrator's own outputs marked: its results and summaries, the
     /// changes it made to the surroundings, and its updates to the people involved.
     /// </summary>

@@ -39,6 +39,19 @@ public sealed record CharacterVerdict : Verdict
     public int Rounds { get; init; }
 }
 
+/// <summary>
+/// The judge's verdict on one type of the narrator's calls in one scene of one trajectory (scores in
+/// <see cref="NarratorMaxims.All"/> order), as CharacterBox judges its narrator record by record type.
+/// </summary>
+public sealed record NarratorCallVerdict : Verdict
+{
+    /// <summary>The <see cref="NarratorCallType.Key"/> judged.</summary>
+    public required string CallType { get; init; }
+
+    /// <summary>Calls of that type shown to the judge.</summary>
+    public int Calls { get; init; }
+}
+
 /// <summary>The judge's verdict on the narrator in one scene of one trajectory (scores in <see cref="NarratorMaxims.All"/> order).</summary>
 public sealed record NarratorVerdict : Verdict
 {

@@ -18,6 +18,8 @@ public static class EvaluationCsv
     public const string CharactersByWork = "characters-by-work.csv";
     public const string CharactersByProtocol = "characters-by-protocol.csv";
     public const string NarratorByModel = "narrator-by-model.csv";
+    public const string JudgedNarratorCalls = "judge-narrator-calls.csv";
+    public const string NarratorByCallType = "narrator-by-call-type.csv";
     public const string Comparison = "comparison.csv";
     public const string FormatFailures = "format-failures.csv";
     public const string Characters = "characters.csv";
@@ -41,6 +43,11 @@ public static class EvaluationCsv
             yield return (CharactersByWork, AggregateRows("work", report.CharactersByWork, CharacterDimensions.All));
             yield return (CharactersByProtocol, AggregateRows("protocol", report.CharactersByProtocol, CharacterDimensions.All));
             yield return (NarratorByModel, AggregateRows("model", report.NarratorByModel, NarratorMaxims.All));
+            if (!report.NarratorCallVerdicts.IsEmpty)
+            {
+                yield return (JudgedNarratorCalls, JudgedNarratorCallRows(report));
+                yield return (NarratorByCallType, AggregateRows("call_type", report.NarratorByCallType, NarratorMaxims.All));
+            }
         }
         if (!report.Comparisons.IsEmpty)
         {
@@ -85,6 +92,17 @@ public static class EvaluationCsv
         foreach (var v in report.NarratorVerdicts)
         {
             yield return [v.Trajectory, v.Scene, v.Model, Numbers.Whole(v.Lines),
+                .. NarratorMaxims.All.Select((_, i) => v.Judged ? Numbers.Whole(v.Scores[i]) : ""),
+                Numbers.Score(v.Average), Numbers.Whole(v.Attempts), v.Failure ?? "", v.Critique];
+        }
+    }
+
+    private static IEnumerable<string[]> JudgedNarratorCallRows(EvaluationReport report)
+    {
+        yield return ["trajectory", "scene", "model", "call_type", "calls", .. NarratorMaxims.All.Select(d => d.Key), "average", "attempts", "failure", "critique"];
+        foreach (var v in report.NarratorCallVerdicts)
+        {
+            yield return [v.Trajectory, v.Scene, v.Model, v.CallType, Numbers.Whole(v.Calls),
                 .. NarratorMaxims.All.Select((_, i) => v.Judged ? Numbers.Whole(v.Scores[i]) : ""),
                 Numbers.Score(v.Average), Numbers.Whole(v.Attempts), v.Failure ?? "", v.Critique];
         }

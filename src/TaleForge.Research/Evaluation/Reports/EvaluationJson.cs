@@ -84,6 +84,20 @@ public static class EvaluationJson
                     ["refusals"] = Array(v.Refusals, r => JsonValue.Create(r)),
                 }),
                 ["by_model"] = Aggregates(report.NarratorByModel, NarratorMaxims.All),
+                ["call_verdicts"] = Array(report.NarratorCallVerdicts, v => new JsonObject
+                {
+                    ["trajectory"] = v.Trajectory,
+                    ["scene"] = v.Scene,
+                    ["model"] = v.Model,
+                    ["call_type"] = v.CallType,
+                    ["calls"] = v.Calls,
+                    ["scores"] = v.Judged ? Scores(NarratorMaxims.All, v.Scores.Select(s => (double)s)) : null,
+                    ["average"] = v.Average,
+                    ["critique"] = v.Critique,
+                    ["attempts"] = v.Attempts,
+                    ["failure"] = v.Failure,
+                }),
+                ["by_call_type"] = Aggregates(report.NarratorByCallType, NarratorMaxims.All),
             },
             ["objective"] = new JsonObject
             {

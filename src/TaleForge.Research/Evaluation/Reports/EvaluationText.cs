@@ -25,6 +25,13 @@ public static class EvaluationText
             text.Append(TextTable.Render(
                 ["model", "scenes", .. NarratorMaxims.All.Select(d => d.Name), "Avg"],
                 report.NarratorByModel.Select(a => (IReadOnlyList<string>)[a.Group, $"{a.Scenes}", .. a.Means.Select(m => Numbers.Shown(m)), Numbers.Shown(a.Average)])));
+            if (!report.NarratorCallVerdicts.IsEmpty)
+            {
+                text.Append($"\nNarrator by call type, Grice's maxims 1-5 (mean over scenes); {report.NarratorCallVerdicts.Length} verdicts\n");
+                text.Append(TextTable.Render(
+                    ["call type (model)", "scenes", .. NarratorMaxims.All.Select(d => d.Name), "Avg"],
+                    report.NarratorByCallType.Select(a => (IReadOnlyList<string>)[a.Group, $"{a.Scenes}", .. a.Means.Select(m => Numbers.Shown(m)), Numbers.Shown(a.Average)])));
+            }
         }
         if (!report.Comparisons.IsEmpty)
         {
