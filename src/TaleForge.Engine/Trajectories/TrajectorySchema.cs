@@ -213,12 +213,6 @@ public static class TrajectorySchema
         ["required"] = new JsonArray([.. required.Select(r => (JsonNode)r)]),
     };
 
-    private static JsonObject Described(JsonObject schema, string description)
-    {
-        schema["description"] = description;
-        return schema;
-    }
-
     private static void Require(JsonObject schema, params string[] names)
     {
         var required = schema["required"] as JsonArray ?? [];

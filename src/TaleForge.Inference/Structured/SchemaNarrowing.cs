@@ -54,31 +54,43 @@ public static class SchemaNarrowing
     }
 
     /// <summary>
-    /// The schema with every string length cap (<c>maxLength</c>) taken out, wherever it is, so only the request's
-    /// token budget bounds the texts; choices, item counts and required fields stay as they are.
+    /// The schema with its string length caps (<c>maxLength</c>) raised in proportion until the longest reply it
+    /// allows fills <paramref name="characters"/>: our per-field caps give way to the model's own budget, while the
+    /// grammar can still close every string before the token limit cuts the reply off mid-value (an uncapped
+    /// string lets a sampler that never picks the closing quote run into the limit and leave unparsable JSON).
+    /// Choices, item counts and required fields stay as they are; a cap never shrinks, and none exceeds what a
+    /// grammar may repeat.
     /// </summary>
-    public static JsonElement WithoutLengthCaps(JsonElement schema)
+    public static JsonElement WithLengthBudget(JsonElement schema, int characters)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(characters);
+        if (ReplyBound.MaxCharacters(schema) is not { } longest || longest >= characters)
+        {
+            return schema;
+        }
         var root = JsonNode.Parse(schema.GetRawText()) ?? throw new ArgumentException("The schema is empty.", nameof(schema));
-        RemoveLengthCaps(root);
+        RaiseLengthCaps(root, (double)characters / longest);
         return JsonSerializer.SerializeToElement(root);
     }
 
-    private static void RemoveLengthCaps(JsonNode? node)
+    private static void RaiseLengthCaps(JsonNode? node, double factor)
     {
         switch (node)
         {
             case JsonObject o:
-                o.Remove("maxLength");
+                if (o["maxLength"] is JsonValue cap && cap.TryGetValue<int>(out var length))
+                {
+                    o["maxLength"] = Math.Clamp((int)(length * factor), length, Grammar.GbnfParser.MaxRepetitions);
+                }
                 foreach (var (_, child) in o)
                 {
-                    RemoveLengthCaps(child);
+                    RaiseLengthCaps(child, factor);
                 }
                 break;
             case JsonArray a:
                 foreach (var child in a)
                 {
-                    RemoveLengthCaps(child);
+                    RaiseLengthCaps(child, factor);
                 }
                 break;
         }

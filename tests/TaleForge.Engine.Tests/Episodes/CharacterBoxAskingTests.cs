@@ -71,19 +71,27 @@ public sealed class CharacterBoxAskingTests : IDisposable
     }
 
     [Fact]
-    public async Task Under_the_characterbox_protocol_no_reply_schema_caps_a_texts_length_and_the_default_protocols_do()
+    public async Task Under_the_characterbox_protocol_reply_texts_fill_the_models_budget_instead_of_our_caps()
     {
-        var (paper, paperModel) = Episode(EpisodeProtocol.CharacterBox, rounds: 1);
-        var (ours, ourModel) = Episode(EpisodeProtocol.TaleForge, rounds: 1);
+        const int context = 8192;
+        var (paper, paperModel) = Episode(EpisodeProtocol.CharacterBox, context: context, rounds: 1);
+        var (ours, ourModel) = Episode(EpisodeProtocol.TaleForge, context: context, rounds: 1);
 
         await paper.RunAsync();
         await ours.RunAsync();
 
-        Assert.NotEmpty(paperModel.Calls);
-        Assert.All(SentSchemas(paperModel), schema => Assert.DoesNotContain("maxLength", schema, StringComparison.Ordinal));
-        Assert.All(SentSchemas(ourModel), schema => Assert.Contains("maxLength", schema, StringComparison.Ordinal));
+        // The longest reply each schema allows: ours is ours; the paper's grows to a quarter of the context in
+        // characters, so the reply is bounded by the model's budget and still always closes before it.
+        var ourBounds = SentBounds(ourModel);
+        var paperBounds = SentBounds(paperModel);
+        Assert.NotEmpty(paperBounds);
+        Assert.All(ourBounds, bound => Assert.True(bound < context / 8, $"{bound} characters is not one of our caps"));
+        Assert.All(paperBounds, bound => Assert.InRange(bound, context / 8, context / 4));
         Assert.All(paper.Calls, c => Assert.Null(c.Failure));
     }
+
+    private static List<int> SentBounds(CallbackChatClient model) =>
+        [.. SentSchemas(model).Select(schema => Inference.Structured.ReplyBound.MaxCharacters(System.Text.Json.JsonDocument.Parse(schema).RootElement) ?? int.MaxValue)];
 
     [Fact]
     public async Task Under_the_characterbox_protocol_a_reaction_is_visible_only_and_says_nothing()

@@ -38,14 +38,21 @@ public class ReplyBoundTests
     }
 
     [Fact]
-    public void Taking_out_the_length_caps_leaves_the_texts_unbounded_and_keeps_item_counts_and_choices()
+    public void A_length_budget_raises_the_caps_in_proportion_to_fill_it_and_keeps_item_counts_and_choices()
     {
-        var narrowed = SchemaNarrowing.WithChoices(TypedJson.SchemaFor<Notes>(), new Dictionary<string, IReadOnlyList<string>> { ["/properties/items/items/properties/text"] = ["a", "bb"] });
-        var uncapped = SchemaNarrowing.WithoutLengthCaps(TypedJson.SchemaFor<Notes>());
+        var schema = TypedJson.SchemaFor<Notes>();
+        var before = ReplyBound.MaxCharacters(schema)!.Value;
 
-        Assert.DoesNotContain("maxLength", uncapped.GetRawText(), StringComparison.Ordinal);
-        Assert.Null(ReplyBound.MaxCharacters(uncapped));
-        Assert.Equal(3, uncapped.GetProperty("properties").GetProperty("items").GetProperty("maxItems").GetInt32());
-        Assert.Equal(narrowed.GetRawText(), SchemaNarrowing.WithoutLengthCaps(narrowed).GetRawText());
+        var raised = SchemaNarrowing.WithLengthBudget(schema, before * 4);
+
+        var after = ReplyBound.MaxCharacters(raised)!.Value;
+        Assert.InRange(after, before * 3, before * 4);
+        Assert.Equal(3, raised.GetProperty("properties").GetProperty("items").GetProperty("maxItems").GetInt32());
+        Assert.Equal(schema.GetRawText(), SchemaNarrowing.WithLengthBudget(schema, before).GetRawText());
+        Assert.Equal(schema.GetRawText(), SchemaNarrowing.WithLengthBudget(schema, before / 2).GetRawText());
+
+        var narrowed = SchemaNarrowing.WithChoices(schema, new Dictionary<string, IReadOnlyList<string>> { ["/properties/items/items/properties/text"] = ["a", "bb"] });
+        Assert.Equal(narrowed.GetRawText(), SchemaNarrowing.WithLengthBudget(narrowed, 100_000).GetRawText());
+        Assert.Equal(TypedJson.SchemaFor<Free>().GetRawText(), SchemaNarrowing.WithLengthBudget(TypedJson.SchemaFor<Free>(), 500).GetRawText());
     }
 }

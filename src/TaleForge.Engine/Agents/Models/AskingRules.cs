@@ -21,7 +21,7 @@ public sealed record AskingRules
     /// <summary>A turn is two calls: one physical action, then one line of dialogue given that action.</summary>
     public bool ActionThenDialogue { get; init; }
 
-    /// <summary>Texts in replies keep their per-field length caps; without them only the token budget bounds a reply.</summary>
+    /// <summary>Texts in replies keep our per-field length caps; without them the caps grow to fill the model's reply budget.</summary>
     public bool LengthCaps { get; init; } = true;
 
     /// <summary>A reaction may say something; otherwise it is a visible reaction only.</summary>
@@ -30,7 +30,10 @@ public sealed record AskingRules
     /// <summary>The narrator names at most one character an action affects (CharacterBox's <c>actor;;target;;impact</c>).</summary>
     public bool OneTarget { get; init; }
 
-    /// <summary>The schema a call sends under these rules: as given, or with its text length caps taken out.</summary>
-    internal System.Text.Json.JsonElement? Schema<T>(System.Text.Json.JsonElement? narrowed) =>
-        LengthCaps ? narrowed : Inference.Structured.SchemaNarrowing.WithoutLengthCaps(narrowed ?? Inference.Structured.TypedJson.SchemaFor<T>());
+    /// <summary>
+    /// The schema a call sends under these rules: as given, or with its text caps raised to the reply budget a
+    /// model of this context gets (a quarter of the context in characters, as for a schema with no bound at all).
+    /// </summary>
+    internal System.Text.Json.JsonElement? Schema<T>(System.Text.Json.JsonElement? narrowed, int contextTokens) =>
+        LengthCaps ? narrowed : Inference.Structured.SchemaNarrowing.WithLengthBudget(narrowed ?? Inference.Structured.TypedJson.SchemaFor<T>(), Math.Max(1, contextTokens / 4));
 }

@@ -160,7 +160,7 @@ public sealed class ModelCharacter(ModelRole role, AskingRules? asking = null) :
         System.Text.Json.JsonElement? narrowed, Func<T, string?>? check, CancellationToken cancellation)
         where T : class, IReply
     {
-        narrowed = Asking.Schema<T>(narrowed);
+        narrowed = Asking.Schema<T>(narrowed, Role.ContextTokens);
         var maxOutput = ModelAsk.ReplyTokens<T>(Role, narrowed);
         var system = CharacterPrompt.Profile(view);
         var remembered = view.Observations.Length + view.Self.Memories.Count;

@@ -119,7 +119,7 @@ public sealed class ModelNarrator(ModelRole role, AskingRules? asking = null) : 
         System.Text.Json.JsonElement? narrowed, CancellationToken cancellation)
         where T : class, IReply
     {
-        narrowed = Asking.Schema<T>(narrowed);
+        narrowed = Asking.Schema<T>(narrowed, Role.ContextTokens);
         var maxOutput = ModelAsk.ReplyTokens<T>(Role, narrowed);
         var system = NarratorPrompt.Voice(view);
         var (user, cut) = ModelAsk.Fit(Role, system, maxOutput, RecentSizes, recent =>
