@@ -31,7 +31,7 @@ public static class RecordedCast
             : ModelPlayed(trajectory, spec, role);
         return EpisodeCast.Build(
             world, player, spec.Director, ModelFor, model => Recorded(recorded, model.File, spec),
-            swapped is not null && agent is not null ? (swapped, agent) : null, spec.Candidates, spec.Protocol);
+            swapped is not null && agent is not null ? (swapped, agent) : null, protocol: spec.Protocol);
     }
 
     /// <summary>The model a role was played by, from the spec or, failing that, from its recorded calls; null if authored.</summary>

@@ -54,7 +54,7 @@ public static class SchemaNarrowing
     }
 
     /// <summary>
-    /// The schema with its string length caps (<c>maxLength</c>) raised in proportion until the longest reply it
+    /// The schema with its string length caps (<c>maxLength</c>) raised in proportion, as far as the longest reply it
     /// allows fills <paramref name="characters"/>: our per-field caps give way to the model's own budget, while the
     /// grammar can still close every string before the token limit cuts the reply off mid-value (an uncapped
     /// string lets a sampler that never picks the closing quote run into the limit and leave unparsable JSON).
@@ -68,9 +68,28 @@ public static class SchemaNarrowing
         {
             return schema;
         }
-        var root = JsonNode.Parse(schema.GetRawText()) ?? throw new ArgumentException("The schema is empty.", nameof(schema));
-        RaiseLengthCaps(root, (double)characters / longest);
-        return JsonSerializer.SerializeToElement(root);
+        // Keys, punctuation and other values do not grow with the caps, so the factor that fills the budget is
+        // found by bisection on the bound itself (which grows with the factor) rather than as a plain ratio.
+        JsonElement Raised(double factor)
+        {
+            var root = JsonNode.Parse(schema.GetRawText()) ?? throw new ArgumentException("The schema is empty.", nameof(schema));
+            RaiseLengthCaps(root, factor);
+            return JsonSerializer.SerializeToElement(root);
+        }
+        double low = 1, high = Grammar.GbnfParser.MaxRepetitions;
+        for (var step = 0; step < 40 && high - low > 0.01; step++)
+        {
+            var middle = (low + high) / 2;
+            if (ReplyBound.MaxCharacters(Raised(middle)) <= characters)
+            {
+                low = middle;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+        return Raised(low);
     }
 
     private static void RaiseLengthCaps(JsonNode? node, double factor)
