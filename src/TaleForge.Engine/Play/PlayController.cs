@@ -27,6 +27,9 @@ public sealed class PlayController : IDisposable
     private CharacterTurn? _lastTurn;
     private (PlayerInput Input, string Line)? _last;
     private TurnCheck.Question? _pending;
+    // The player stopped a generation before the story reached their turn (during the opening, say): there is no
+    // turn of theirs to go back to, so the story waits here and goes on with their next line.
+    private bool _stoppedBeforeTurn;
     private readonly HashSet<string> _visited = new(StringComparer.Ordinal);
     private bool _endingShown;
 
@@ -68,7 +71,7 @@ public sealed class PlayController : IDisposable
     public bool StoryOver => _session.State.IsOver;
 
     /// <summary>The view should read another line: the player's turn, or the ending screen.</summary>
-    public bool AcceptsInput => WaitsForPlayer || (StoryOver && Player is not null);
+    public bool AcceptsInput => WaitsForPlayer || (StoryOver && Player is not null) || _stoppedBeforeTurn;
 
     /// <summary>What the models write as they write it (a character's line, the narration), before the event is applied.</summary>
     public event EventHandler<StreamedText>? TextStreamed;
@@ -133,6 +136,16 @@ public sealed class PlayController : IDisposable
 
     private async Task<bool> HandleAsync(PlayerInput input, string line, CancellationToken cancellation)
     {
+        if (_stoppedBeforeTurn && input is not PlayerInput.Meta)
+        {
+            // Enter, or a command, lets the story go on to the player's turn; the command is then played there.
+            _stoppedBeforeTurn = false;
+            await TimedAsync(_session.RunAsync, cancellation);
+            if (input is PlayerInput.Empty || !WaitsForPlayer)
+            {
+                return true;
+            }
+        }
         switch (input)
         {
             case PlayerInput.Empty:
@@ -530,7 +543,8 @@ public sealed class PlayController : IDisposable
         catch (OperationCanceledException) when (!gate.Quitting)
         {
             _session.Rewind();
-            Say(Text.Stopped);
+            _stoppedBeforeTurn = !WaitsForPlayer && !StoryOver;
+            Say(_stoppedBeforeTurn ? Text.StoppedBeforeYourTurn : Text.Stopped);
         }
         finally
         {

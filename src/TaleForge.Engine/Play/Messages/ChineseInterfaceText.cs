@@ -43,6 +43,7 @@ internal sealed class ChineseInterfaceText : InterfaceText
     public override string NothingToRetry => "还没有可以重试的回合。";
     public override string Retrying => "重新进行你的上一回合。";
     public override string Stopped => "已停止。回到你的回合；被打断的回合没有保留任何内容。";
+    public override string StoppedBeforeYourTurn => "已停止，还没轮到你。按回车或输入指令，故事就会继续。";
     public override string UnknownCommand(string command) => $"未知命令 /{command}。输入 /help 查看命令列表。";
     public override string NotYourTurn => "现在不是你的回合：故事已经结束，或者你在旁观。";
 

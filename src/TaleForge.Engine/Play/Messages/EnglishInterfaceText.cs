@@ -43,6 +43,7 @@ internal sealed class EnglishInterfaceText : InterfaceText
     public override string NothingToRetry => "There is no turn to retry yet.";
     public override string Retrying => "Trying your last turn again.";
     public override string Stopped => "Stopped. Back at your turn; nothing of the interrupted turn was kept.";
+    public override string StoppedBeforeYourTurn => "Stopped before your turn. Press Enter, or type a command, and the story goes on.";
     public override string UnknownCommand(string command) => $"Unknown command /{command}. Type /help for the list.";
     public override string NotYourTurn => "It is not your turn: the story is over, or you are watching.";
 

@@ -53,6 +53,10 @@ public abstract class InterfaceText
     public abstract string NothingToRetry { get; }
     public abstract string Retrying { get; }
     public abstract string Stopped { get; }
+
+    /// <summary>A generation stopped before the story reached the player's turn: Enter or a command lets it go on.</summary>
+    public abstract string StoppedBeforeYourTurn { get; }
+
     public abstract string UnknownCommand(string command);
     public abstract string NotYourTurn { get; }
 
