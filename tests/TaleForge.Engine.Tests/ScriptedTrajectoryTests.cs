@@ -16,7 +16,8 @@ namespace TaleForge.Engine.Tests;
 /// was taken again when reactions began to go through the turn's rules: its two reactions that hand something over
 /// now give before they speak, as a turn does; every other line is as it was. Both were taken again when speech
 /// heard from a neighbouring place began to say where it comes from ("From The Lamp Room, Abel Fenn says: …",
-/// "从茶寮正堂传来韩掌柜的声音：…"): those texts are the only lines that changed.
+/// "从茶寮正堂传来韩掌柜的声音：…"): those texts are the only lines that changed. The tea house's was taken again when
+/// its heavier rain came to be heard everywhere (<c>heard: everywhere</c>), so a player in another room now observes it.
 /// </summary>
 public sealed class ScriptedTrajectoryTests : IDisposable
 {
@@ -27,7 +28,7 @@ public sealed class ScriptedTrajectoryTests : IDisposable
     public static TheoryData<string, string> Digests => new()
     {
         { "greywick", "b5c556c2b40594b5a0ed7a84842fcc4bc183c9adc45e87eb24035ca16ec76159" },
-        { "tea-house-rain", "8dd3d0985de8126d5afb7150a7e1fe9221de4437649db2bc2cba2199cfd67597" },
+        { "tea-house-rain", "dd6f27dc7f398e4ad6496638d45ac092ab1cbec2c79b9bd794165d550fffb448" },
     };
 
     [Theory]
