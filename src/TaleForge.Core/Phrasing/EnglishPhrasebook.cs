@@ -155,30 +155,15 @@ public sealed class EnglishPhrasebook : Phrasebook
         "be" => "is",
         "have" => "has",
         // Already in the third person ("sits", "exits"): adding an ending again would read "sitses".
-        _ when IsThirdPerson(verb) => verb,
+        _ when EnglishVerbForms.IsThirdPerson(verb) => verb,
         _ when verb.EndsWith('y') && verb.Length > 1 && !"aeiou".Contains(verb[^2], StringComparison.Ordinal) => verb[..^1] + "ies",
         _ when verb.EndsWith('s') || verb.EndsWith("sh", StringComparison.Ordinal) || verb.EndsWith("ch", StringComparison.Ordinal)
             || verb.EndsWith('x') || verb.EndsWith('z') || verb.EndsWith('o') => verb + "es",
         _ => verb + "s",
     };
 
-    private static bool IsThirdPerson(string verb) =>
-        verb.Length > 3 && verb.EndsWith('s') && !verb.EndsWith("ss", StringComparison.Ordinal)
-        && !verb.EndsWith("us", StringComparison.Ordinal) && !verb.EndsWith("is", StringComparison.Ordinal);
-
-    private static string BaseForm(string verb) => verb switch
-    {
-        "is" => "are",
-        "has" => "have",
-        "does" => "do",
-        "goes" => "go",
-        _ when verb.EndsWith("ies", StringComparison.Ordinal) && verb.Length > 3 => verb[..^3] + "y",
-        _ when verb.EndsWith("sses", StringComparison.Ordinal) || verb.EndsWith("shes", StringComparison.Ordinal)
-            || verb.EndsWith("ches", StringComparison.Ordinal) || verb.EndsWith("xes", StringComparison.Ordinal)
-            || verb.EndsWith("zes", StringComparison.Ordinal) || verb.EndsWith("oes", StringComparison.Ordinal) => verb[..^2],
-        _ when verb.EndsWith('s') && !verb.EndsWith("ss", StringComparison.Ordinal) => verb[..^1],
-        _ => verb,
-    };
+    /// <summary>The form after "you": "are" where the verb forms would say "be".</summary>
+    private static string BaseForm(string verb) => verb == "is" ? "are" : EnglishVerbForms.FromThirdPerson(verb);
 
     public override string Sentence(string text) => Finished(text);
 
