@@ -14,12 +14,16 @@ public sealed class ScreenPlay
     private readonly HashSet<string> _visited = new(StringComparer.Ordinal);
     private readonly List<string> _visitOrder = [];
     private readonly List<string> _endings = [];
+    private readonly GrowingReply _growing;
 
     /// <param name="activity">Where the screen reads which character's model is deciding; null when no model plays.</param>
     public ScreenPlay(PlayController controller, ModelActivity? activity = null)
     {
         ArgumentNullException.ThrowIfNull(controller);
         Controller = controller;
+        _growing = new GrowingReply(id => controller.Session.State.World.FindCharacter(id)?.Name ?? id);
+        // Text is shown as it is generated, until the event it becomes is applied.
+        controller.TextStreamed += (_, text) => Log.Provide(_growing.Add(text));
         // A character's call runs from its thinking notice until the next story event.
         controller.Thinking += (_, notice) => activity?.Think(notice.Name);
         controller.Arrived += (_, arrival) =>
@@ -32,6 +36,7 @@ public sealed class ScreenPlay
         controller.EventApplied += (_, applied) =>
         {
             activity?.Think(null);
+            Settle();
             if (StoryTelling.Of(applied, controller.Player) is { } line)
             {
                 Log.Append(line);
@@ -114,8 +119,28 @@ public sealed class ScreenPlay
 
     private Task Track(Task task)
     {
-        Running = task;
-        return task;
+        var tracked = SettledAfter(task);
+        Running = tracked;
+        return tracked;
+    }
+
+    /// <summary>A turn that ends (or is stopped) leaves no half-written line behind.</summary>
+    private async Task SettledAfter(Task task)
+    {
+        try
+        {
+            await task;
+        }
+        finally
+        {
+            Settle();
+        }
+    }
+
+    private void Settle()
+    {
+        _growing.Clear();
+        Log.Provide(null);
     }
 
     private void Visit()

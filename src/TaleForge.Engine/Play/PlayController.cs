@@ -29,6 +29,8 @@ public sealed class PlayController : IDisposable
     private TurnCheck.Question? _pending;
     private readonly HashSet<string> _visited = new(StringComparer.Ordinal);
     private bool _endingShown;
+    // Whose turn the narrator is telling now: its streamed narration is heard only where that character stands.
+    private string? _actor;
 
     public PlayController(GameSession session, PlaySetup? setup = null)
     {
@@ -70,7 +72,11 @@ public sealed class PlayController : IDisposable
     /// <summary>The view should read another line: the player's turn, or the ending screen.</summary>
     public bool AcceptsInput => WaitsForPlayer || (StoryOver && Player is not null);
 
-    /// <summary>What the models write as they write it (a character's line, the narration), before the event is applied.</summary>
+    /// <summary>
+    /// What the models write as they write it (a character's line, the narration), before the event is applied;
+    /// only what the player would perceive: a character's words where the player stands, the narration of a turn
+    /// taken there. The finished event follows (or, for a reply that was refused, nothing does).
+    /// </summary>
     public event EventHandler<StreamedText>? TextStreamed;
 
     public GameSession Session => _session;
@@ -269,6 +275,7 @@ public sealed class PlayController : IDisposable
     {
         var calls = _session.Calls.Count;
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        _actor = Player;
         await AdvanceAsync(step, cancellation);
         var made = _session.Calls.Skip(calls).ToList();
         var timing = new TurnTiming(
@@ -483,6 +490,10 @@ public sealed class PlayController : IDisposable
     /// <summary>Only a model takes long enough to think: authored characters answer at once and are not announced.</summary>
     private void OnCallStarting(object? sender, Role role)
     {
+        if (role.Kind == RoleKind.Character)
+        {
+            _actor = role.CharacterId;
+        }
         if (role.Kind != RoleKind.Character || role.CharacterId is not { } id
             || !_setup.Models.Any(m => m.Role == role || m.Role.Kind == RoleKind.Characters))
         {
@@ -516,7 +527,13 @@ public sealed class PlayController : IDisposable
     private async Task AdvanceAsync(Func<CancellationToken, Task> step, CancellationToken cancellation)
     {
         // Replies stream only while a view listens; otherwise each arrives whole, as it always has.
-        using var listening = TextStreamed is null ? null : ReplyTextListener.Listen(text => TextStreamed?.Invoke(this, text));
+        using var listening = TextStreamed is null ? null : ReplyTextListener.Listen(text =>
+        {
+            if (Perceives(text))
+            {
+                TextStreamed?.Invoke(this, text);
+            }
+        });
         if (_setup.Gate is not { } gate)
         {
             await step(cancellation);
@@ -536,6 +553,22 @@ public sealed class PlayController : IDisposable
         {
             gate.End();
         }
+    }
+
+    /// <summary>
+    /// Whether the player would perceive streamed text: a character speaking where the player stands, or the
+    /// narration of a turn taken there; anything in observer mode. The story's own events decide the rest.
+    /// </summary>
+    private bool Perceives(StreamedText text)
+    {
+        if (Player is not { } player)
+        {
+            return true;
+        }
+        var state = _session.State;
+        var speaker = Role.TryParse(text.Role) is { Kind: RoleKind.Character } role ? role.CharacterId : _actor;
+        return speaker is not null && state.Characters.TryGetValue(speaker, out var who)
+            && state.Characters.TryGetValue(player, out var self) && who.Location == self.Location;
     }
 
     private void Say(string text, MessageKind kind = MessageKind.Info) => Message?.Invoke(this, new InterfaceMessage(text, kind));

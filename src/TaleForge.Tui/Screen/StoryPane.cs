@@ -123,7 +123,7 @@ public sealed class StoryPane : View
         // A new width reflows everything; keep the paragraph at the top in view.
         var topParagraph = Top < _rows.Count ? _rows[Top].Paragraph : 0;
         var rows = new List<(string, StoryLine, int)>();
-        var lines = _log.Snapshot();
+        var lines = _log.Showing();
         for (var i = 0; i < lines.Count; i++)
         {
             if (lines[i].Tone == StoryTone.Heading && i > 0)
