@@ -109,6 +109,12 @@ public sealed class ScreenPlay
         return Track(HandleAsync(line, cancellation));
     }
 
+    /// <summary>
+    /// Makes another way the last turn went the one played (<paramref name="position"/>: where play came back to the
+    /// player on it; null when it never did, which the controller says). Only between turns.
+    /// </summary>
+    public bool ContinueFrom(long? position) => !Busy && Controller.ContinueFrom(position);
+
     private async Task HandleAsync(string line, CancellationToken cancellation)
     {
         if (!await Controller.HandleAsync(line, cancellation))

@@ -6,6 +6,7 @@ using TaleForge.Engine.Narration;
 using TaleForge.Engine.Play.Messages;
 using TaleForge.Engine.Saves;
 using TaleForge.Engine.Session;
+using TaleForge.Engine.Trajectories;
 using TaleForge.Inference.Streaming;
 
 namespace TaleForge.Engine.Play;
@@ -457,6 +458,48 @@ public sealed class PlayController : IDisposable
         {
             _session.Ask(player, new Query.Look());
         }
+    }
+
+    /// <summary>
+    /// Goes over to another way the story went: play continues from the point recorded at step
+    /// <paramref name="checkpoint"/> of the save's trajectory (where play came back to the player on that branch),
+    /// as loading a save does, in the same save. The way left stays in the record, so it can be taken again; the
+    /// position is written at once, so quitting now continues here. Changes nothing and says why when it cannot
+    /// (null: that way never came back to the player).
+    /// </summary>
+    public bool ContinueFrom(long? checkpoint)
+    {
+        if (_slot is not { } slot)
+        {
+            Say(Text.SavingIsOff, MessageKind.Warning);
+            return false;
+        }
+        GameSession session;
+        try
+        {
+            var file = TrajectoryFile.Read(slot.TrajectoryPath);
+            if (checkpoint is not { } step || !file.Checkpoints.Any(c => c.Step == step))
+            {
+                Say(Text.BranchUnfinished, MessageKind.Warning);
+                return false;
+            }
+            session = GameSession.Resume(_session.State.World, _session.Cast, file, step, _session.Options);
+            // Resume numbers new steps after every step in the file; the written position says the same.
+            var next = Math.Max(file.Checkpoints.Last(c => c.Step == step).NextStep, file.Records.Max(r => r.Step) + 1);
+            slot.Checkpoint(step, step, session.Narrator, next, session.State);
+        }
+        catch (TaleForgeException e)
+        {
+            Say(e.Message, MessageKind.Warning);
+            return false;
+        }
+        Switch(session, slot);
+        Say(Text.BranchTaken);
+        if (Player is { } player)
+        {
+            _session.Ask(player, new Query.Look());
+        }
+        return true;
     }
 
     private void Switch(GameSession session, SaveSlot? slot)

@@ -293,6 +293,10 @@ public sealed class GameScreen : Window
             return;
         }
         _overlay = null;
+        if (_hintNote == _words.BranchesKeys)
+        {
+            _hintNote = "";
+        }
         Remove(overlay);
         overlay.Dispose();
         Input.SetFocus();
@@ -435,8 +439,18 @@ public sealed class GameScreen : Window
         var shown = Math.Clamp(branches.ToList().FindIndex(b => b.Current) + direction, 0, branches.Count - 1);
         Overlay? overlay = null;
         void Show() => overlay!.Body = $"{shown + 1} / {branches.Count}{(branches[shown].Current ? " · " + _words.PlayedNow : "")}\n\n{branches[shown].Text}";
-        overlay = new Overlay(_words.BranchesTitle, "← → · Esc")
+        overlay = new Overlay(_words.BranchesTitle, _words.BranchesKeys)
         {
+            // Enter makes the way shown the one played; on the one played now it just closes.
+            Accept = _ =>
+            {
+                if (!branches[shown].Current)
+                {
+                    _play.ContinueFrom(branches[shown].Position);
+                }
+                _hintNote = "";
+                Refresh();
+            },
             Steer = key =>
             {
                 if (key.KeyCode != Key.CursorLeft.KeyCode && key.KeyCode != Key.CursorRight.KeyCode)
@@ -450,6 +464,8 @@ public sealed class GameScreen : Window
         };
         Show();
         Open(overlay);
+        _hintNote = _words.BranchesKeys;
+        _hint.Text = HintText();
     }
 
     private void OpenSearch()

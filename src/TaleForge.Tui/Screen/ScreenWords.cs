@@ -29,6 +29,7 @@ public sealed record ScreenWords
         Stops = "停止",
         BranchesTitle = "上一回合的其他走向",
         PlayedNow = "当前",
+        BranchesKeys = "← → 其他走向 · Enter 从这个走向继续 · Esc 关闭",
         NoBranches = "上一回合没有其他走向：撤销或重试会产生新的走向。",
         SettingsNote = "写入配置文件，下次开始游戏时生效。",
         Unset = "（默认）",
@@ -79,6 +80,7 @@ public sealed record ScreenWords
     public string Stops { get; init; } = "stops";
     public string BranchesTitle { get; init; } = "Other ways the last turn went";
     public string PlayedNow { get; init; } = "played now";
+    public string BranchesKeys { get; init; } = "← → other ways · Enter continue from this one · Esc closes";
     public string NoBranches { get; init; } = "The last turn went only one way so far: undo or retry makes another.";
     public string SettingsNote { get; init; } = "Written to the config file; used from the next game started.";
     public string Unset { get; init; } = "(default)";
