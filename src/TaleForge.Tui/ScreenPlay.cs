@@ -115,6 +115,42 @@ public sealed class ScreenPlay
     /// </summary>
     public bool ContinueFrom(long? position) => !Busy && Controller.ContinueFrom(position);
 
+    /// <summary>
+    /// Starts a new game of <paramref name="world"/> as <paramref name="character"/> in place of this one (which
+    /// stays saved as it was); the story pane goes on below what was played. Ignored while a turn runs.
+    /// </summary>
+    public Task NewGameAsync(IGameStarts starts, WorldOffer world, string character, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(starts);
+        ArgumentNullException.ThrowIfNull(world);
+        ArgumentNullException.ThrowIfNull(character);
+        return Busy ? Running! : Track(BeginAsync(starts, world, character, cancellation));
+    }
+
+    private async Task BeginAsync(IGameStarts starts, WorldOffer world, string character, CancellationToken cancellation)
+    {
+        NewGame game;
+        try
+        {
+            game = await starts.StartAsync(world, character, cancellation);
+        }
+        catch (Core.TaleForgeException e)
+        {
+            Log.Append(new StoryLine(e.Message, StoryTone.Refusal));
+            return;
+        }
+        lock (_visited)
+        {
+            _visited.Clear();
+            _visitOrder.Clear();
+        }
+        lock (_endings)
+        {
+            _endings.Clear();
+        }
+        await Controller.BeginAsync(game, cancellation);
+    }
+
     private async Task HandleAsync(string line, CancellationToken cancellation)
     {
         if (!await Controller.HandleAsync(line, cancellation))

@@ -37,7 +37,14 @@ internal sealed class GameOnScreen : IDisposable
         _app = Application.Create(new VirtualTimeProvider());
         _app.Init(DriverRegistry.Names.ANSI);
         _app.Driver!.SetScreenSize(width, height);
-        Screen = new GameScreen(_app, Play, new ScreenOptions { Saves = saves.Library, TranscriptFolder = folder, ConfigPath = config, Activity = activity });
+        Screen = new GameScreen(_app, Play, new ScreenOptions
+        {
+            Saves = saves.Library,
+            TranscriptFolder = folder,
+            ConfigPath = config,
+            Activity = activity,
+            Starts = new AuthoredStarts(Worlds, folder),
+        });
         _token = _app.Begin(Screen)!;
     }
 

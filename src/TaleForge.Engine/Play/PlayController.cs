@@ -95,7 +95,9 @@ public sealed class PlayController : IDisposable
     public bool WaitsForPlayer => _session.AwaitingPlayer;
 
     /// <summary>Says how the game begins (title, mode, warnings, who the player is, where it saves), then runs the story to the player's turn.</summary>
-    public async Task StartAsync(CancellationToken cancellation = default)
+    public Task StartAsync(CancellationToken cancellation = default) => OpenAsync(_setup.Warnings, cancellation);
+
+    private async Task OpenAsync(IReadOnlyList<string> warnings, CancellationToken cancellation)
     {
         var world = _session.State.World;
         Say(world.Info.Title, MessageKind.Heading);
@@ -107,7 +109,7 @@ public sealed class PlayController : IDisposable
         {
             Say(Text.PlayedBy(_setup.Models, id => world.FindCharacter(id)?.Name ?? id));
         }
-        foreach (var warning in _setup.Warnings)
+        foreach (var warning in warnings)
         {
             Say(warning, MessageKind.Warning);
         }
@@ -120,6 +122,17 @@ public sealed class PlayController : IDisposable
             Say(Text.SavingEveryTurn(_slot.Name, saves.Folder));
         }
         await TimedAsync(_session.RunAsync, cancellation);
+    }
+
+    /// <summary>
+    /// Plays a new game from here on (picked in a new-game dialog): the game played so far is left as it was saved,
+    /// and the new one begins as a game begins, with its warnings, in its world's language.
+    /// </summary>
+    public async Task BeginAsync(NewGame game, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(game);
+        Switch(game.Session, game.Slot);
+        await OpenAsync(game.Warnings, cancellation);
     }
 
     /// <summary>Acts on one line the player typed; false when the player quits.</summary>

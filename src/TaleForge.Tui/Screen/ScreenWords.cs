@@ -29,6 +29,13 @@ public sealed record ScreenWords
         Stops = "停止",
         BranchesTitle = "上一回合的其他走向",
         PlayedNow = "当前",
+        NewGame = "新游戏",
+        BranchesHelp = "输入行为空时 ← → 浏览上一回合的其他走向，Enter 从所选走向继续",
+        MouseHelp = "滚轮滚动故事 · 按住 Shift 拖动可选择复制",
+        NewGameTitle = "新游戏：选择世界",
+        PlayAs = "扮演谁",
+        Playable = "（主角）",
+        NoWorlds = "世界文件夹里没有可玩的世界。",
         BranchesKeys = "← → 其他走向 · Enter 从这个走向继续 · Esc 关闭",
         NoBranches = "上一回合没有其他走向：撤销或重试会产生新的走向。",
         SettingsNote = "写入配置文件，下次开始游戏时生效。",
@@ -80,6 +87,13 @@ public sealed record ScreenWords
     public string Stops { get; init; } = "stops";
     public string BranchesTitle { get; init; } = "Other ways the last turn went";
     public string PlayedNow { get; init; } = "played now";
+    public string NewGame { get; init; } = "New game";
+    public string BranchesHelp { get; init; } = "← → on an empty line: other ways the last turn went, Enter continues from one";
+    public string MouseHelp { get; init; } = "wheel scrolls the story · Shift-drag selects text to copy";
+    public string NewGameTitle { get; init; } = "New game: pick a world";
+    public string PlayAs { get; init; } = "play as";
+    public string Playable { get; init; } = "(player)";
+    public string NoWorlds { get; init; } = "The worlds folder holds no world that can be played.";
     public string BranchesKeys { get; init; } = "← → other ways · Enter continue from this one · Esc closes";
     public string NoBranches { get; init; } = "The last turn went only one way so far: undo or retry makes another.";
     public string SettingsNote { get; init; } = "Written to the config file; used from the next game started.";
