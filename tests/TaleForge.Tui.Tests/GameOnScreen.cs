@@ -77,6 +77,13 @@ internal sealed class GameOnScreen : IDisposable
         await Settle();
     }
 
+    /// <summary>A mouse event at a column and row of the screen.</summary>
+    public void Mouse(int column, int row, MouseFlags flags)
+    {
+        _app.InjectMouse(new Mouse { ScreenPosition = new System.Drawing.Point(column, row), Flags = flags });
+        _app.LayoutAndDraw(true);
+    }
+
     /// <summary>Presses a key without waiting for the turn it starts.</summary>
     public void Tap(Key key) => _app.InjectKey(key);
 

@@ -76,6 +76,7 @@ public sealed class GameScreen : Window
             Bound(Key.F5, w => w.Retry, () => Submit("/retry")),
             Bound(Key.Z.WithCtrl, w => w.Undo, () => Submit("/undo")),
             Bound(Key.F6, w => w.Map, OpenMap),
+            Bound(Key.F4, w => w.Panel, TogglePanel),
             .. _options.Starts is null ? Array.Empty<Shortcut>() : [Bound(Key.N.WithCtrl, w => w.NewGame, OpenNewGame)],
             _model,
         ]);

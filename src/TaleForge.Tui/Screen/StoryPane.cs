@@ -146,6 +146,23 @@ public sealed class StoryPane : View
         }
     }
 
+    /// <summary>
+    /// The wheel scrolls, three rows a notch; clicks are left alone. Terminals let Shift-drag select text past a
+    /// program that reads the mouse, so copying stays the terminal's own (F9 and F8 copy without the mouse).
+    /// </summary>
+    protected override bool OnMouseEvent(Mouse mouse)
+    {
+        ArgumentNullException.ThrowIfNull(mouse);
+        if (mouse.Flags.HasFlag(MouseFlags.WheeledUp) || mouse.Flags.HasFlag(MouseFlags.WheeledDown))
+        {
+            Scroll(mouse.Flags.HasFlag(MouseFlags.WheeledUp) ? -WheelRows : WheelRows);
+            return true;
+        }
+        return base.OnMouseEvent(mouse);
+    }
+
+    private const int WheelRows = 3;
+
     protected override void OnViewportChanged(DrawEventArgs e)
     {
         base.OnViewportChanged(e);
