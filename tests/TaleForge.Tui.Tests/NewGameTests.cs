@@ -55,7 +55,7 @@ public sealed class NewGameTests : IDisposable
             await game.Command(command);
         }
         Assert.True(game.Play.StoryOver);
-        Assert.Contains("Ctrl-N New game", game.Text());
+        Assert.Contains("Ctrl-N a new game: another world", game.Text());
 
         await game.Press(Key.N.WithCtrl);
         Assert.Contains("New game: pick a world", game.Text());

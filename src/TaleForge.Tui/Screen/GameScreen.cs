@@ -391,9 +391,9 @@ public sealed class GameScreen : Window
         Open(new Overlay(_words.MapTitle, "Esc") { Body = string.Join('\n', PlaceMap.Draw(world, _play.Visited, here)) });
     }
 
-    private void OpenEnding() => Open(new Overlay(_words.EndingTitle, _options.Starts is null ? _words.EndingOffer : $"{_words.EndingOffer} · Ctrl-N {_words.NewGame}")
+    private void OpenEnding() => Open(new Overlay(_words.EndingTitle, _words.EndingOffer)
     {
-        Body = string.Join("\n\n", _play.Endings),
+        Body = string.Join("\n\n", _options.Starts is null ? _play.Endings : [.. _play.Endings, $"Ctrl-N {_words.NewGameOffer}"]),
     });
 
     /// <summary>The settings the config file holds for models; Enter edits the one picked.</summary>

@@ -33,6 +33,7 @@ public sealed record ScreenWords
         BranchesHelp = "输入行为空时 ← → 浏览上一回合的其他走向，Enter 从所选走向继续",
         MouseHelp = "滚轮滚动故事 · 按住 Shift 拖动可选择复制",
         NewGameTitle = "新游戏：选择世界",
+        NewGameOffer = "开始新游戏：换一个世界，或换一个角色。",
         PlayAs = "扮演谁",
         Playable = "（主角）",
         NoWorlds = "世界文件夹里没有可玩的世界。",
@@ -91,6 +92,7 @@ public sealed record ScreenWords
     public string BranchesHelp { get; init; } = "← → on an empty line: other ways the last turn went, Enter continues from one";
     public string MouseHelp { get; init; } = "wheel scrolls the story · Shift-drag selects text to copy";
     public string NewGameTitle { get; init; } = "New game: pick a world";
+    public string NewGameOffer { get; init; } = "a new game: another world, or another character.";
     public string PlayAs { get; init; } = "play as";
     public string Playable { get; init; } = "(player)";
     public string NoWorlds { get; init; } = "The worlds folder holds no world that can be played.";
