@@ -1,3 +1,4 @@
+using TaleForge.Engine.Play;
 using TaleForge.Engine.Saves;
 
 namespace TaleForge.Tui;
@@ -19,6 +20,9 @@ public sealed record ScreenOptions
 
     /// <summary>What the model is doing (loading, whose call runs), shown on the hint line; null in authored play.</summary>
     public ModelActivity? Activity { get; init; }
+
+    /// <summary>The games the new-game dialog (Ctrl-N) offers; null hides it.</summary>
+    public IGameStarts? Starts { get; init; }
 
     /// <summary>Stops a generation when the player presses Esc; null when nothing can be stopped.</summary>
     public ScreenGate? Gate { get; init; }

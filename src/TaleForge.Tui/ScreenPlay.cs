@@ -14,12 +14,16 @@ public sealed class ScreenPlay
     private readonly HashSet<string> _visited = new(StringComparer.Ordinal);
     private readonly List<string> _visitOrder = [];
     private readonly List<string> _endings = [];
+    private readonly GrowingReply _growing;
 
     /// <param name="activity">Where the screen reads which character's model is deciding; null when no model plays.</param>
     public ScreenPlay(PlayController controller, ModelActivity? activity = null)
     {
         ArgumentNullException.ThrowIfNull(controller);
         Controller = controller;
+        _growing = new GrowingReply(id => controller.Session.State.World.FindCharacter(id)?.Name ?? id);
+        // Text is shown as it is generated, until the event it becomes is applied.
+        controller.TextStreamed += (_, text) => Log.Provide(_growing.Add(text));
         // A character's call runs from its thinking notice until the next story event.
         controller.Thinking += (_, notice) => activity?.Think(notice.Name);
         controller.Arrived += (_, arrival) =>
@@ -32,6 +36,7 @@ public sealed class ScreenPlay
         controller.EventApplied += (_, applied) =>
         {
             activity?.Think(null);
+            Settle();
             if (StoryTelling.Of(applied, controller.Player) is { } line)
             {
                 Log.Append(line);
@@ -104,6 +109,48 @@ public sealed class ScreenPlay
         return Track(HandleAsync(line, cancellation));
     }
 
+    /// <summary>
+    /// Makes another way the last turn went the one played (<paramref name="position"/>: where play came back to the
+    /// player on it; null when it never did, which the controller says). Only between turns.
+    /// </summary>
+    public bool ContinueFrom(long? position) => !Busy && Controller.ContinueFrom(position);
+
+    /// <summary>
+    /// Starts a new game of <paramref name="world"/> as <paramref name="character"/> in place of this one (which
+    /// stays saved as it was); the story pane goes on below what was played. Ignored while a turn runs.
+    /// </summary>
+    public Task NewGameAsync(IGameStarts starts, WorldOffer world, string character, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(starts);
+        ArgumentNullException.ThrowIfNull(world);
+        ArgumentNullException.ThrowIfNull(character);
+        return Busy ? Running! : Track(BeginAsync(starts, world, character, cancellation));
+    }
+
+    private async Task BeginAsync(IGameStarts starts, WorldOffer world, string character, CancellationToken cancellation)
+    {
+        NewGame game;
+        try
+        {
+            game = await starts.StartAsync(world, character, cancellation);
+        }
+        catch (Core.TaleForgeException e)
+        {
+            Log.Append(new StoryLine(e.Message, StoryTone.Refusal));
+            return;
+        }
+        lock (_visited)
+        {
+            _visited.Clear();
+            _visitOrder.Clear();
+        }
+        lock (_endings)
+        {
+            _endings.Clear();
+        }
+        await Controller.BeginAsync(game, cancellation);
+    }
+
     private async Task HandleAsync(string line, CancellationToken cancellation)
     {
         if (!await Controller.HandleAsync(line, cancellation))
@@ -114,8 +161,28 @@ public sealed class ScreenPlay
 
     private Task Track(Task task)
     {
-        Running = task;
-        return task;
+        var tracked = SettledAfter(task);
+        Running = tracked;
+        return tracked;
+    }
+
+    /// <summary>A turn that ends (or is stopped) leaves no half-written line behind.</summary>
+    private async Task SettledAfter(Task task)
+    {
+        try
+        {
+            await task;
+        }
+        finally
+        {
+            Settle();
+        }
+    }
+
+    private void Settle()
+    {
+        _growing.Clear();
+        Log.Provide(null);
     }
 
     private void Visit()

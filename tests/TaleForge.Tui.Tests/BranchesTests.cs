@@ -1,3 +1,5 @@
+using TaleForge.Engine.Saves;
+using TaleForge.Engine.Session;
 using TaleForge.Engine.Trajectories;
 using TaleForge.Tui.Story;
 using Terminal.Gui.Input;
@@ -40,6 +42,49 @@ public sealed class BranchesTests : IDisposable
         screen = game.Text();
         Assert.Contains("2 / 2 · played now", screen);
         Assert.NotNull(game.Screen.Dialog);
+    }
+
+    [Theory]
+    [InlineData(80, 24)]
+    [InlineData(120, 40)]
+    public async Task Enter_on_a_browsed_way_continues_play_from_it_and_the_save_continues_there_too(int width, int height)
+    {
+        using var game = await GameOnScreen.StartAsync("greywick", _folder.Path, width, height);
+        await game.Command("wait");
+        await game.Press(Key.Z.WithCtrl);
+        await game.Command("go east");
+        Assert.Equal("Chapel Row", game.Play.Controller.View()!.Place);
+
+        await game.Press(Key.CursorLeft);
+        var screen = game.Text();
+        Assert.Contains("1 / 2", screen);
+        Assert.Contains("Enter continue from this one", screen.Split('\n')[height - 4]);
+        await game.Press(Key.Enter);
+
+        Assert.Null(game.Screen.Dialog);
+        Assert.Equal("The Drowned Bell", game.Play.Controller.View()!.Place);
+        Assert.Contains("Play goes on from the way the last turn went that you picked", game.Text());
+        Assert.DoesNotContain("Enter continue from this one", game.Text());
+
+        // The way taken is now the one played, and the one left can be taken back.
+        await game.Press(Key.CursorLeft);
+        Assert.Contains("1 / 2 · played now", game.Text());
+        await game.Press(Key.CursorRight);
+        Assert.Contains("2 / 2", game.Text());
+        await game.Press(Key.Esc);
+        Assert.Equal("The Drowned Bell", game.Play.Controller.View()!.Place);
+
+        // Play goes on from here, and the save resumes where play now stands.
+        await game.Command("go east");
+        Assert.Equal("Chapel Row", game.Play.Controller.View()!.Place);
+        await game.Press(Key.Z.WithCtrl);
+        Assert.Equal("The Drowned Bell", game.Play.Controller.View()!.Place);
+        var controller = game.Play.Controller;
+        var player = controller.Player!;
+        var saved = SavedGame.Open(controller.Slot!.Folder);
+        var resumed = GameSession.Resume(controller.Session.State.World, Cast.Authored(controller.Session.State.World, player), saved.Trajectory, saved.Head);
+        Assert.Equal(controller.Session.State.Character(player).Location, resumed.State.Character(player).Location);
+        Assert.True(resumed.AwaitingPlayer);
     }
 
     public void Dispose() => _folder.Dispose();

@@ -24,29 +24,39 @@ internal sealed class GameOnScreen : IDisposable
     private readonly IApplication _app;
     private readonly SessionToken _token;
 
-    private GameOnScreen(string world, string folder, int width, int height, string? config, ModelActivity? activity)
+    private GameOnScreen(string world, string folder, int width, int height, string? config, ModelActivity? activity, Func<WorldDefinition, string, Cast>? cast)
     {
         var definition = WorldLoader.LoadOrThrow(Worlds.Resolve(world));
         var player = definition.Characters.First(c => c.Player).Id;
         var saves = new AuthoredSaves(definition, player, folder);
         var slot = saves.NewSlot("game");
         var controller = new PlayController(
-            new GameSession(definition, Cast.Authored(definition, player), new SessionOptions { Seed = AuthoredSaves.Seed, Trajectory = slot }),
+            new GameSession(definition, (cast ?? Cast.Authored)(definition, player), new SessionOptions { Seed = AuthoredSaves.Seed, Trajectory = slot }),
             new PlaySetup { Slot = slot, Saves = saves });
         Play = new ScreenPlay(controller);
         _app = Application.Create(new VirtualTimeProvider());
         _app.Init(DriverRegistry.Names.ANSI);
         _app.Driver!.SetScreenSize(width, height);
-        Screen = new GameScreen(_app, Play, new ScreenOptions { Saves = saves.Library, TranscriptFolder = folder, ConfigPath = config, Activity = activity });
+        Screen = new GameScreen(_app, Play, new ScreenOptions
+        {
+            Saves = saves.Library,
+            TranscriptFolder = folder,
+            ConfigPath = config,
+            Activity = activity,
+            Starts = new AuthoredStarts(Worlds, folder),
+        });
         _token = _app.Begin(Screen)!;
     }
 
     public ScreenPlay Play { get; }
     public GameScreen Screen { get; }
 
-    public static async Task<GameOnScreen> StartAsync(string world, string folder, int width = 80, int height = 24, string? config = null, ModelActivity? activity = null)
+    /// <param name="cast">Who plays whom (the world and the player given); every character authored when null.</param>
+    public static async Task<GameOnScreen> StartAsync(
+        string world, string folder, int width = 80, int height = 24, string? config = null, ModelActivity? activity = null,
+        Func<WorldDefinition, string, Cast>? cast = null)
     {
-        var game = new GameOnScreen(world, folder, width, height, config, activity);
+        var game = new GameOnScreen(world, folder, width, height, config, activity, cast);
         await game.Play.StartAsync();
         game.Screen.AfterTurn();
         return game;
@@ -66,6 +76,19 @@ internal sealed class GameOnScreen : IDisposable
         _app.InjectKey(key);
         await Settle();
     }
+
+    /// <summary>A mouse event at a column and row of the screen.</summary>
+    public void Mouse(int column, int row, MouseFlags flags)
+    {
+        _app.InjectMouse(new Mouse { ScreenPosition = new System.Drawing.Point(column, row), Flags = flags });
+        _app.LayoutAndDraw(true);
+    }
+
+    /// <summary>Presses a key without waiting for the turn it starts.</summary>
+    public void Tap(Key key) => _app.InjectKey(key);
+
+    /// <summary>Waits for the turn being played, then lets the screen catch up.</summary>
+    public Task Settled() => Settle();
 
     /// <summary>Types a command and Enter, and waits for the turn to be played.</summary>
     public async Task Command(string line)

@@ -116,6 +116,12 @@ internal static class PlayCommand
                     Gate = gate,
                 });
                 var activity = cast.Models.IsEmpty ? null : new ModelActivity();
+                await using var starts = new ScreenGameStarts(
+                    WorldLibrary.Locate(parse.GetValue(dir)),
+                    (world, character, token) => models.CastAsync(parse, world, character, TextWriter.Null, token),
+                    library,
+                    saving: !parse.GetValue(noSave),
+                    parse.GetValue(seed));
                 FullScreenGame.Run(new ScreenPlay(screenController, activity), new ScreenOptions
                 {
                     Saves = parse.GetValue(noSave) ? null : library,
@@ -123,6 +129,7 @@ internal static class PlayCommand
                     Gate = gate,
                     ConfigPath = models.ConfigPath(parse),
                     Activity = activity,
+                    Starts = starts,
                 });
                 return 0;
             }

@@ -6,6 +6,7 @@ using TaleForge.Engine.Narration;
 using TaleForge.Engine.Play.Messages;
 using TaleForge.Engine.Saves;
 using TaleForge.Engine.Session;
+using TaleForge.Engine.Trajectories;
 using TaleForge.Inference.Streaming;
 
 namespace TaleForge.Engine.Play;
@@ -32,6 +33,8 @@ public sealed class PlayController : IDisposable
     private bool _stoppedBeforeTurn;
     private readonly HashSet<string> _visited = new(StringComparer.Ordinal);
     private bool _endingShown;
+    // Whose turn the narrator is telling now: its streamed narration is heard only where that character stands.
+    private string? _actor;
 
     public PlayController(GameSession session, PlaySetup? setup = null)
     {
@@ -73,7 +76,11 @@ public sealed class PlayController : IDisposable
     /// <summary>The view should read another line: the player's turn, or the ending screen.</summary>
     public bool AcceptsInput => WaitsForPlayer || (StoryOver && Player is not null) || _stoppedBeforeTurn;
 
-    /// <summary>What the models write as they write it (a character's line, the narration), before the event is applied.</summary>
+    /// <summary>
+    /// What the models write as they write it (a character's line, the narration), before the event is applied;
+    /// only what the player would perceive: a character's words where the player stands, the narration of a turn
+    /// taken there. The finished event follows (or, for a reply that was refused, nothing does).
+    /// </summary>
     public event EventHandler<StreamedText>? TextStreamed;
 
     public GameSession Session => _session;
@@ -91,7 +98,9 @@ public sealed class PlayController : IDisposable
     public bool WaitsForPlayer => _session.AwaitingPlayer;
 
     /// <summary>Says how the game begins (title, mode, warnings, who the player is, where it saves), then runs the story to the player's turn.</summary>
-    public async Task StartAsync(CancellationToken cancellation = default)
+    public Task StartAsync(CancellationToken cancellation = default) => OpenAsync(_setup.Warnings, cancellation);
+
+    private async Task OpenAsync(IReadOnlyList<string> warnings, CancellationToken cancellation)
     {
         var world = _session.State.World;
         Say(world.Info.Title, MessageKind.Heading);
@@ -103,7 +112,7 @@ public sealed class PlayController : IDisposable
         {
             Say(Text.PlayedBy(_setup.Models, id => world.FindCharacter(id)?.Name ?? id));
         }
-        foreach (var warning in _setup.Warnings)
+        foreach (var warning in warnings)
         {
             Say(warning, MessageKind.Warning);
         }
@@ -116,6 +125,17 @@ public sealed class PlayController : IDisposable
             Say(Text.SavingEveryTurn(_slot.Name, saves.Folder));
         }
         await TimedAsync(_session.RunAsync, cancellation);
+    }
+
+    /// <summary>
+    /// Plays a new game from here on (picked in a new-game dialog): the game played so far is left as it was saved,
+    /// and the new one begins as a game begins, with its warnings, in its world's language.
+    /// </summary>
+    public async Task BeginAsync(NewGame game, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(game);
+        Switch(game.Session, game.Slot);
+        await OpenAsync(game.Warnings, cancellation);
     }
 
     /// <summary>Acts on one line the player typed; false when the player quits.</summary>
@@ -282,6 +302,7 @@ public sealed class PlayController : IDisposable
     {
         var calls = _session.Calls.Count;
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        _actor = Player;
         await AdvanceAsync(step, cancellation);
         var made = _session.Calls.Skip(calls).ToList();
         var timing = new TurnTiming(
@@ -465,6 +486,48 @@ public sealed class PlayController : IDisposable
         }
     }
 
+    /// <summary>
+    /// Goes over to another way the story went: play continues from the point recorded at step
+    /// <paramref name="checkpoint"/> of the save's trajectory (where play came back to the player on that branch),
+    /// as loading a save does, in the same save. The way left stays in the record, so it can be taken again; the
+    /// position is written at once, so quitting now continues here. Changes nothing and says why when it cannot
+    /// (null: that way never came back to the player).
+    /// </summary>
+    public bool ContinueFrom(long? checkpoint)
+    {
+        if (_slot is not { } slot)
+        {
+            Say(Text.SavingIsOff, MessageKind.Warning);
+            return false;
+        }
+        GameSession session;
+        try
+        {
+            var file = TrajectoryFile.Read(slot.TrajectoryPath);
+            if (checkpoint is not { } step || !file.Checkpoints.Any(c => c.Step == step))
+            {
+                Say(Text.BranchUnfinished, MessageKind.Warning);
+                return false;
+            }
+            session = GameSession.Resume(_session.State.World, _session.Cast, file, step, _session.Options);
+            // Resume numbers new steps after every step in the file; the written position says the same.
+            var next = Math.Max(file.Checkpoints.Last(c => c.Step == step).NextStep, file.Records.Max(r => r.Step) + 1);
+            slot.Checkpoint(step, step, session.Narrator, next, session.State);
+        }
+        catch (TaleForgeException e)
+        {
+            Say(e.Message, MessageKind.Warning);
+            return false;
+        }
+        Switch(session, slot);
+        Say(Text.BranchTaken);
+        if (Player is { } player)
+        {
+            _session.Ask(player, new Query.Look());
+        }
+        return true;
+    }
+
     private void Switch(GameSession session, SaveSlot? slot)
     {
         if (_session is not null)
@@ -496,6 +559,10 @@ public sealed class PlayController : IDisposable
     /// <summary>Only a model takes long enough to think: authored characters answer at once and are not announced.</summary>
     private void OnCallStarting(object? sender, Role role)
     {
+        if (role.Kind == RoleKind.Character)
+        {
+            _actor = role.CharacterId;
+        }
         if (role.Kind != RoleKind.Character || role.CharacterId is not { } id
             || !_setup.Models.Any(m => m.Role == role || m.Role.Kind == RoleKind.Characters))
         {
@@ -529,7 +596,13 @@ public sealed class PlayController : IDisposable
     private async Task AdvanceAsync(Func<CancellationToken, Task> step, CancellationToken cancellation)
     {
         // Replies stream only while a view listens; otherwise each arrives whole, as it always has.
-        using var listening = TextStreamed is null ? null : ReplyTextListener.Listen(text => TextStreamed?.Invoke(this, text));
+        using var listening = TextStreamed is null ? null : ReplyTextListener.Listen(text =>
+        {
+            if (Perceives(text))
+            {
+                TextStreamed?.Invoke(this, text);
+            }
+        });
         if (_setup.Gate is not { } gate)
         {
             await step(cancellation);
@@ -550,6 +623,22 @@ public sealed class PlayController : IDisposable
         {
             gate.End();
         }
+    }
+
+    /// <summary>
+    /// Whether the player would perceive streamed text: a character speaking where the player stands, or the
+    /// narration of a turn taken there; anything in observer mode. The story's own events decide the rest.
+    /// </summary>
+    private bool Perceives(StreamedText text)
+    {
+        if (Player is not { } player)
+        {
+            return true;
+        }
+        var state = _session.State;
+        var speaker = Role.TryParse(text.Role) is { Kind: RoleKind.Character } role ? role.CharacterId : _actor;
+        return speaker is not null && state.Characters.TryGetValue(speaker, out var who)
+            && state.Characters.TryGetValue(player, out var self) && who.Location == self.Location;
     }
 
     private void Say(string text, MessageKind kind = MessageKind.Info) => Message?.Invoke(this, new InterfaceMessage(text, kind));

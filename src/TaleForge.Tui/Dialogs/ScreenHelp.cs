@@ -14,7 +14,8 @@ public static class ScreenHelp
 
             F1 {words.Help} · F2 {words.Save} · F3 {words.Load} · F4 {words.Panel} · F5 {words.Retry} · F6 {words.Map}
             Ctrl-Z {words.Undo} · Ctrl-Y redo · Ctrl-F {words.Search} · F7 next · F8 {words.Transcript} · F9 copy · F10 {words.Settings}
-            Tab · ↑ ↓ · PgUp PgDn Home End · Esc · Ctrl-Q {words.Quit}
+            Ctrl-N {words.NewGame} · {words.BranchesHelp}
+            Tab · ↑ ↓ · PgUp PgDn Home End · {words.MouseHelp} · Esc · Ctrl-Q {words.Quit}
             """;
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using TaleForge.Engine.Play;
 using TaleForge.Engine.Trajectories;
 using TaleForge.Tui.Dialogs;
 using TaleForge.Tui.Map;
@@ -27,11 +28,13 @@ public sealed class GameScreen : Window
     private readonly IApplication _app;
     private readonly ScreenPlay _play;
     private readonly ScreenOptions _options;
-    private readonly ScreenWords _words;
     private readonly Label _summary;
     private readonly Label _hint;
     private readonly StatusBar _status;
     private readonly Shortcut _model;
+    private readonly List<(Shortcut Key, Func<ScreenWords, string> Title)> _keys = [];
+    private ScreenWords _words;
+    private Core.Definitions.WorldDefinition _world;
     private Overlay? _overlay;
     private bool _panelHidden;
     private bool _endingShown;
@@ -47,8 +50,9 @@ public sealed class GameScreen : Window
         _app = app;
         _play = play;
         _options = options ?? new ScreenOptions();
-        _words = ScreenWords.For(play.Controller.Session.State.World.Info.Language);
-        Title = play.Controller.Session.State.World.Info.Title;
+        _world = play.Controller.Session.State.World;
+        _words = ScreenWords.For(_world.Info.Language);
+        Title = _world.Info.Title;
         BorderStyle = Terminal.Gui.Drawing.LineStyle.Single;
 
         _summary = new Label { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Func(_ => PanelShown ? 0 : 1) };
@@ -58,14 +62,22 @@ public sealed class GameScreen : Window
         var prompt = new Label { X = 0, Y = Pos.AnchorEnd(2), Text = ">" };
         Input = new CommandLine { X = 2, Y = Pos.AnchorEnd(2), Width = Dim.Fill() };
         _model = new Shortcut(Key.Empty, ModelText(), null, "");
+        Shortcut Bound(Key key, Func<ScreenWords, string> title, Action action)
+        {
+            var shortcut = new Shortcut(key, title(_words), action);
+            _keys.Add((shortcut, title));
+            return shortcut;
+        }
         _status = new StatusBar(
         [
-            new Shortcut(Key.F1, _words.Help, () => OpenHelp()),
-            new Shortcut(Key.F2, _words.Save, () => OpenSave()),
-            new Shortcut(Key.F3, _words.Load, () => OpenLoad()),
-            new Shortcut(Key.F5, _words.Retry, () => Submit("/retry")),
-            new Shortcut(Key.Z.WithCtrl, _words.Undo, () => Submit("/undo")),
-            new Shortcut(Key.F6, _words.Map, () => OpenMap()),
+            Bound(Key.F1, w => w.Help, OpenHelp),
+            Bound(Key.F2, w => w.Save, OpenSave),
+            Bound(Key.F3, w => w.Load, OpenLoad),
+            Bound(Key.F5, w => w.Retry, () => Submit("/retry")),
+            Bound(Key.Z.WithCtrl, w => w.Undo, () => Submit("/undo")),
+            Bound(Key.F6, w => w.Map, OpenMap),
+            Bound(Key.F4, w => w.Panel, TogglePanel),
+            .. _options.Starts is null ? Array.Empty<Shortcut>() : [Bound(Key.N.WithCtrl, w => w.NewGame, OpenNewGame)],
             _model,
         ]);
         Add(_summary, Story, Panel, _hint, prompt, Input, _status);
@@ -85,6 +97,10 @@ public sealed class GameScreen : Window
     /// <summary>Brings every part up to date with the play: story, panel, hint, status and the ending. UI thread only.</summary>
     public void Refresh()
     {
+        if (!_play.Busy && !ReferenceEquals(_world, _play.Controller.Session.State.World))
+        {
+            Rebind();
+        }
         Panel.Visible = PanelShown;
         // While a turn runs the session changes on another thread: the panel waits for the turn to end.
         if (!_play.Busy)
@@ -117,6 +133,19 @@ public sealed class GameScreen : Window
         SetNeedsLayout();
     }
 
+    /// <summary>A new game began in another world: its title, and the screen's words in its language.</summary>
+    private void Rebind()
+    {
+        _world = _play.Controller.Session.State.World;
+        _words = ScreenWords.For(_world.Info.Language);
+        Title = _world.Info.Title;
+        foreach (var (shortcut, title) in _keys)
+        {
+            shortcut.Title = title(_words);
+        }
+        _endingShown = false;
+    }
+
     /// <summary>Redraws when the story moved on since the last draw; the render tick calls it.</summary>
     public bool Tick()
     {
@@ -131,8 +160,13 @@ public sealed class GameScreen : Window
     public Task Submit(string line)
     {
         _hintNote = "";
+        return Follow(_play.SubmitAsync(line));
+    }
+
+    /// <summary>Shows the screen busy while <paramref name="turn"/> runs, and brings it up to date when it ends.</summary>
+    private Task Follow(Task turn)
+    {
         var clock = Stopwatch.StartNew();
-        var turn = _play.SubmitAsync(line);
         Refresh();
         return turn.ContinueWith(
             done =>
@@ -258,6 +292,7 @@ public sealed class GameScreen : Window
             : code == Key.F9.KeyCode ? CopyVisible
             : code == Key.F10.KeyCode && _options.ConfigPath is not null ? OpenSettings
             : code == Key.F.WithCtrl.KeyCode ? OpenSearch
+            : code == Key.N.WithCtrl.KeyCode && _options.Starts is not null ? OpenNewGame
             : code == Key.Z.WithCtrl.KeyCode ? () => Submit("/undo")
             : code == Key.Y.WithCtrl.KeyCode ? () => Submit("/redo")
             : code == Key.Q.WithCtrl.KeyCode ? OpenQuit
@@ -293,6 +328,10 @@ public sealed class GameScreen : Window
             return;
         }
         _overlay = null;
+        if (_hintNote == _words.BranchesKeys)
+        {
+            _hintNote = "";
+        }
         Remove(overlay);
         overlay.Dispose();
         Input.SetFocus();
@@ -354,7 +393,7 @@ public sealed class GameScreen : Window
 
     private void OpenEnding() => Open(new Overlay(_words.EndingTitle, _words.EndingOffer)
     {
-        Body = string.Join("\n\n", _play.Endings),
+        Body = string.Join("\n\n", _options.Starts is null ? _play.Endings : [.. _play.Endings, $"Ctrl-N {_words.NewGameOffer}"]),
     });
 
     /// <summary>The settings the config file holds for models; Enter edits the one picked.</summary>
@@ -435,8 +474,18 @@ public sealed class GameScreen : Window
         var shown = Math.Clamp(branches.ToList().FindIndex(b => b.Current) + direction, 0, branches.Count - 1);
         Overlay? overlay = null;
         void Show() => overlay!.Body = $"{shown + 1} / {branches.Count}{(branches[shown].Current ? " · " + _words.PlayedNow : "")}\n\n{branches[shown].Text}";
-        overlay = new Overlay(_words.BranchesTitle, "← → · Esc")
+        overlay = new Overlay(_words.BranchesTitle, _words.BranchesKeys)
         {
+            // Enter makes the way shown the one played; on the one played now it just closes.
+            Accept = _ =>
+            {
+                if (!branches[shown].Current)
+                {
+                    _play.ContinueFrom(branches[shown].Position);
+                }
+                _hintNote = "";
+                Refresh();
+            },
             Steer = key =>
             {
                 if (key.KeyCode != Key.CursorLeft.KeyCode && key.KeyCode != Key.CursorRight.KeyCode)
@@ -449,6 +498,55 @@ public sealed class GameScreen : Window
             },
         };
         Show();
+        Open(overlay);
+        _hintNote = _words.BranchesKeys;
+        _hint.Text = HintText();
+    }
+
+    /// <summary>The new-game dialog: a world from the worlds folder, then the character to play; the game starts in this screen.</summary>
+    private void OpenNewGame()
+    {
+        var starts = _options.Starts!;
+        IReadOnlyList<WorldOffer> worlds;
+        try
+        {
+            worlds = starts.Worlds();
+        }
+        catch (Exception e) when (e is Core.TaleForgeException or IOException or UnauthorizedAccessException)
+        {
+            _hintNote = e.Message;
+            Refresh();
+            return;
+        }
+        var overlay = new Overlay(_words.NewGameTitle, _words.EnterPicks)
+        {
+            Body = worlds.Count == 0 ? _words.NoWorlds : "",
+            Accept = picked =>
+            {
+                if (int.TryParse(picked, CultureInfo.InvariantCulture, out var index) && index < worlds.Count)
+                {
+                    OpenCharacters(starts, worlds[index]);
+                }
+            },
+        };
+        overlay.WithChoices([.. worlds.Select(w => $"{w.Title} ({Path.GetFileName(w.Folder)})")]);
+        Open(overlay);
+    }
+
+    private void OpenCharacters(IGameStarts starts, WorldOffer world)
+    {
+        var overlay = new Overlay($"{world.Title}: {_words.PlayAs}", _words.EnterPicks)
+        {
+            Accept = picked =>
+            {
+                if (int.TryParse(picked, CultureInfo.InvariantCulture, out var index) && index < world.Characters.Count)
+                {
+                    _hintNote = "";
+                    _ = Follow(_play.NewGameAsync(starts, world, world.Characters[index].Id));
+                }
+            },
+        };
+        overlay.WithChoices([.. world.Characters.Select(c => c.Playable ? $"{c.Name} {_words.Playable}" : c.Name)]);
         Open(overlay);
     }
 

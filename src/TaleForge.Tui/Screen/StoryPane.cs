@@ -123,7 +123,7 @@ public sealed class StoryPane : View
         // A new width reflows everything; keep the paragraph at the top in view.
         var topParagraph = Top < _rows.Count ? _rows[Top].Paragraph : 0;
         var rows = new List<(string, StoryLine, int)>();
-        var lines = _log.Snapshot();
+        var lines = _log.Showing();
         for (var i = 0; i < lines.Count; i++)
         {
             if (lines[i].Tone == StoryTone.Heading && i > 0)
@@ -145,6 +145,23 @@ public sealed class StoryPane : View
             Top = MaxTop;
         }
     }
+
+    /// <summary>
+    /// The wheel scrolls, three rows a notch; clicks are left alone. Terminals let Shift-drag select text past a
+    /// program that reads the mouse, so copying stays the terminal's own (F9 and F8 copy without the mouse).
+    /// </summary>
+    protected override bool OnMouseEvent(Mouse mouse)
+    {
+        ArgumentNullException.ThrowIfNull(mouse);
+        if (mouse.Flags.HasFlag(MouseFlags.WheeledUp) || mouse.Flags.HasFlag(MouseFlags.WheeledDown))
+        {
+            Scroll(mouse.Flags.HasFlag(MouseFlags.WheeledUp) ? -WheelRows : WheelRows);
+            return true;
+        }
+        return base.OnMouseEvent(mouse);
+    }
+
+    private const int WheelRows = 3;
 
     protected override void OnViewportChanged(DrawEventArgs e)
     {

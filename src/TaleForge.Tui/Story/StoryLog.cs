@@ -8,6 +8,7 @@ public sealed class StoryLog
 {
     private readonly object _gate = new();
     private readonly List<StoryLine> _lines = [];
+    private StoryLine? _provisional;
 
     /// <summary>Grows by one with every change; the screen redraws when it differs from what it drew.</summary>
     public int Version { get; private set; }
@@ -33,20 +34,31 @@ public sealed class StoryLog
         }
     }
 
-    /// <summary>Replaces the text of the last line (a reply growing as it is generated), or appends it.</summary>
-    public void ReplaceLast(StoryLine line)
+    /// <summary>
+    /// The line being generated now, shown after the story until the event it becomes is applied; null when
+    /// nothing streams. It is not part of the story: searches and transcripts leave it out.
+    /// </summary>
+    public StoryLine? Provisional
     {
-        ArgumentNullException.ThrowIfNull(line);
+        get
+        {
+            lock (_gate)
+            {
+                return _provisional;
+            }
+        }
+    }
+
+    /// <summary>Shows <paramref name="line"/> as the line being generated (null: none is).</summary>
+    public void Provide(StoryLine? line)
+    {
         lock (_gate)
         {
-            if (_lines.Count > 0)
+            if (ReferenceEquals(line, _provisional))
             {
-                _lines[^1] = line;
+                return;
             }
-            else
-            {
-                _lines.Add(line);
-            }
+            _provisional = line;
             Version++;
         }
     }
@@ -56,6 +68,15 @@ public sealed class StoryLog
         lock (_gate)
         {
             return [.. _lines];
+        }
+    }
+
+    /// <summary>What the pane shows: the story, then the line being generated, if one is.</summary>
+    public IReadOnlyList<StoryLine> Showing()
+    {
+        lock (_gate)
+        {
+            return _provisional is { } growing ? [.. _lines, growing] : [.. _lines];
         }
     }
 

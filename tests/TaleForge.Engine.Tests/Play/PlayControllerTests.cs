@@ -62,6 +62,44 @@ public sealed class PlayControllerTests : IDisposable
     }
 
     [Fact]
+    public async Task Continuing_from_an_undone_turn_plays_on_from_it_in_the_same_save()
+    {
+        using var play = await HeadlessPlay.StartAsync("greywick", _folder, saving: true);
+        var player = play.Player;
+        var start = play.Session.State.Character(player).Location;
+        await play.TypeAsync("e");
+        var east = play.Session.State.Character(player).Location;
+        var there = play.Session.Log[^1].Step;
+        await play.TypeAsync("/undo");
+        Assert.Equal(start, play.Session.State.Character(player).Location);
+
+        Assert.True(play.Controller.ContinueFrom(there));
+
+        Assert.Equal(east, play.Session.State.Character(player).Location);
+        Assert.Contains(play.Controller.Text.BranchTaken, play.Messages);
+        Assert.True(play.Controller.WaitsForPlayer);
+        var saved = SavedGame.Open(play.Controller.Slot!.Folder);
+        Assert.Equal(there, saved.Head);
+        await play.TypeAsync("/undo");
+        Assert.Equal(start, play.Session.State.Character(player).Location);
+    }
+
+    [Fact]
+    public async Task A_way_that_never_came_back_to_the_player_or_a_game_not_saved_cannot_be_continued()
+    {
+        using var saved = await HeadlessPlay.StartAsync("greywick", _folder, saving: true);
+        var before = StateDigest.Of(saved.Session.State);
+        Assert.False(saved.Controller.ContinueFrom(null));
+        Assert.False(saved.Controller.ContinueFrom(12345));
+        Assert.Equal([saved.Controller.Text.BranchUnfinished, saved.Controller.Text.BranchUnfinished], saved.Messages.TakeLast(2));
+        Assert.Equal(before, StateDigest.Of(saved.Session.State));
+
+        using var unsaved = await HeadlessPlay.StartAsync("greywick", Path.Combine(_folder, "unsaved"));
+        Assert.False(unsaved.Controller.ContinueFrom(0));
+        Assert.Equal(unsaved.Controller.Text.SavingIsOff, unsaved.Messages[^1]);
+    }
+
+    [Fact]
     public async Task Quit_says_goodbye_with_the_save_and_ends_play()
     {
         using var play = await HeadlessPlay.StartAsync("greywick", _folder, saving: true);

@@ -53,6 +53,8 @@ internal sealed class ChineseInterfaceText : InterfaceText
     public override string LoadingIsOff => "本局游戏未开启读档（--no-save）。";
     public override string NameTheSave => "请说明要读取的存档：/load 名称（“taleforge saves”可列出存档）。";
     public override string Loaded(string name, string save) => $"已读取“{name}”；游戏在“{save}”中继续。";
+    public override string BranchTaken => "游戏从你选的上一回合走向继续；其他走向仍保留在记录中。";
+    public override string BranchUnfinished => "那个走向在回到你的回合之前就被停止了，无法从那里继续。";
 
     public override string WhatTo(MissingNoun verb) => verb switch
     {

@@ -53,6 +53,8 @@ internal sealed class EnglishInterfaceText : InterfaceText
     public override string LoadingIsOff => "Loading is off in this game (--no-save).";
     public override string NameTheSave => "Name the save to load: /load NAME ('taleforge saves' lists them).";
     public override string Loaded(string name, string save) => $"Loaded '{name}'; play continues in '{save}'.";
+    public override string BranchTaken => "Play goes on from the way the last turn went that you picked; the other ways stay in the record.";
+    public override string BranchUnfinished => "That way was stopped before it came back to your turn, so play cannot go on from it.";
 
     public override string WhatTo(MissingNoun verb) => verb switch
     {

@@ -67,6 +67,12 @@ public abstract class InterfaceText
     public abstract string NameTheSave { get; }
     public abstract string Loaded(string name, string save);
 
+    /// <summary>Play went over to another way the last turn went (browsed in the full-screen game).</summary>
+    public abstract string BranchTaken { get; }
+
+    /// <summary>That way cannot be continued: it was stopped before play came back to the player.</summary>
+    public abstract string BranchUnfinished { get; }
+
     // A parser that respects the player: questions and refusals that cost no turn.
     public abstract string WhatTo(MissingNoun verb);
     public abstract string WhichDoYouMean(IReadOnlyList<string> names);
