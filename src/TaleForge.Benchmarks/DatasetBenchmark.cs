@@ -112,16 +112,37 @@ internal static class DatasetBenchmark
         await progress.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"{(parallel == 1 ? "one request at a time" : $"{parallel} episodes at once")}: {settings.Episodes} episodes on {Path.GetFileName(settings.ModelPath)} at {served.Endpoint} ..."));
         var load = LoadAverage();
+        var cpu = ChildProcessorSeconds();
         var clock = Stopwatch.StartNew();
         var (ok, _, error) = await ExternalProcess.RunAsync(program.Host, program.Arguments(simulate), null, cancellation);
         var wall = clock.Elapsed;
+        var simulateCpu = ChildProcessorSeconds() - cpu;
         if (!ok)
         {
             throw new TaleForgeException($"taleforge simulate failed in the {(parallel == 1 ? "sequential" : "parallel")} run: {error.Trim()}");
         }
         var entries = RunManifest.Read(output);
         var calls = entries.Where(e => e.Status == EpisodeStatus.Finished).SelectMany(e => TrajectoryFile.Read(Path.Combine(output, e.Trajectory)).Calls).ToList();
-        return new DatasetRun(parallel, wall, entries, calls.Sum(c => (long)c.PromptTokens), calls.Sum(c => (long)c.CompletionTokens), load, LoadAverage());
+        return new DatasetRun(parallel, wall, entries, calls.Sum(c => (long)c.PromptTokens), calls.Sum(c => (long)c.CompletionTokens), simulateCpu, load, LoadAverage());
+    }
+
+    /// <summary>
+    /// CPU seconds of this process's finished children (Linux: cutime + cstime of /proc/self/stat, in 1/100 s), so the
+    /// difference across a simulate run is that process's own work: prompts, HTTP, parsing, writing. serve is still
+    /// running then, so none of the model's time is in it.
+    /// </summary>
+    private static double? ChildProcessorSeconds()
+    {
+        try
+        {
+            var stat = File.ReadAllText("/proc/self/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return (long.Parse(fields[13], CultureInfo.InvariantCulture) + long.Parse(fields[14], CultureInfo.InvariantCulture)) / 100.0;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The 1-minute load average, where the OS reports one: the measurements' context on a shared machine.</summary>
@@ -139,7 +160,7 @@ internal static class DatasetBenchmark
 
     /// <summary>One simulate run against its own server.</summary>
     private sealed record DatasetRun(
-        int Parallel, TimeSpan Wall, IReadOnlyList<ManifestEntry> Entries, long PromptTokens, long CompletionTokens, double? LoadBefore, double? LoadAfter)
+        int Parallel, TimeSpan Wall, IReadOnlyList<ManifestEntry> Entries, long PromptTokens, long CompletionTokens, double? SimulateCpu, double? LoadBefore, double? LoadAfter)
     {
         public JsonObject ToJson() => new()
         {
@@ -151,6 +172,8 @@ internal static class DatasetBenchmark
             ["prompt_tokens"] = PromptTokens,
             ["completion_tokens"] = CompletionTokens,
             ["completion_tokens_per_s"] = Math.Round(CompletionTokens / Wall.TotalSeconds, 1),
+            // What overlapping the client's own work with the model could save at most.
+            ["simulate_cpu_s"] = SimulateCpu is { } cpu ? Math.Round(cpu, 2) : null,
             ["serve_parallel"] = Parallel,
             ["simulate_parallel"] = Parallel,
             ["max_concurrency"] = Parallel,

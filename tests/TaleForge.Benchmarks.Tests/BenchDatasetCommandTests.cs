@@ -41,6 +41,7 @@ public sealed class BenchDatasetCommandTests : IDisposable
             Assert.True((int)side["model_calls"]! > 0);
             Assert.Equal(0, (int)side["failed_calls"]!);
             Assert.True((long)side["completion_tokens"]! > 0);
+            Assert.True((double)side["simulate_cpu_s"]! > 0);
         }
         var ratio = (double)json["dataset_parallel_vs_sequential"]!;
         Assert.True(ratio > 0);
