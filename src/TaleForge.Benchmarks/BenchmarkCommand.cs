@@ -19,6 +19,7 @@ public static class BenchmarkCommand
         BenchInferenceCommand.Create(),
         BenchEngineCommand.Create(),
         BenchTrajectoryCommand.Create(),
+        BenchDatasetCommand.Create(),
         BenchGpuCommand.Create(),
     };
 
