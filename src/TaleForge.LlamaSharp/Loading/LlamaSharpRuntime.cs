@@ -1,3 +1,4 @@
+using System.Reflection;
 using LLama.Native;
 using Microsoft.Extensions.Logging;
 
@@ -54,6 +55,7 @@ public static class LlamaSharpRuntime
         return metadata.UseCuda ? "CUDA" : metadata.UseVulkan ? "Vulkan" : $"CPU {metadata.AvxLevel}";
     }
 
-    /// <summary>The LLamaSharp release, as its assembly names it.</summary>
-    public static string Version => typeof(NativeLibraryConfig).Assembly.GetName().Version?.ToString(3) ?? "?";
+    /// <summary>The LLamaSharp release built against (Directory.Packages.props; its own assembly carries no version).</summary>
+    public static string Version { get; } =
+        typeof(LlamaSharpRuntime).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "LLamaSharpVersion")?.Value ?? "?";
 }
