@@ -36,4 +36,15 @@ public class BackendTests
         Assert.All(mapped, path => Assert.DoesNotContain(Path.Combine(".taleforge", "llama"), path, StringComparison.Ordinal));
         Assert.All(mapped, path => Assert.Contains(Path.Combine("runtimes", "linux-x64"), path, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task A_file_that_is_not_a_model_is_refused_in_words_before_llamasharp_sees_it()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"taleforge-tests-{Environment.ProcessId}", "not-a-model.gguf");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await File.WriteAllTextAsync(path, "GGUF but not really");
+
+        var error = await Assert.ThrowsAsync<LlamaCpp.Gguf.InvalidModelFileException>(() => LlamaSharpChatClient.LoadAsync(path));
+        Assert.Contains("not-a-model.gguf", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -8,6 +8,7 @@ using Microsoft.Extensions.AI;
 using TaleForge.Core;
 using TaleForge.LlamaCpp.Batching;
 using TaleForge.LlamaCpp.Chat;
+using TaleForge.LlamaCpp.Gguf;
 using TaleForge.LlamaCpp.Sampling;
 using TaleForge.LlamaSharp.Loading;
 using TaleForge.LlamaSharp.Sampling;
@@ -42,7 +43,10 @@ public sealed class LlamaSharpChatClient : IChatClient
         _metadata = new ChatClientMetadata("LLamaSharp", null, Path.GetFileName(path));
     }
 
-    /// <summary>Loads a GGUF model file through LLamaSharp and creates a client that owns it. Progress goes from 0 to 1.</summary>
+    /// <summary>
+    /// Checks a GGUF model file and loads it through LLamaSharp, creating a client that owns it. Progress goes from
+    /// 0 to 1. A bad file throws <see cref="InvalidModelFileException"/>; nothing reaches llama.cpp.
+    /// </summary>
     public static async Task<LlamaSharpChatClient> LoadAsync(string modelPath, LlamaSharpOptions? options = null, IProgress<float>? progress = null, CancellationToken cancellation = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(modelPath);
@@ -50,10 +54,9 @@ public sealed class LlamaSharpChatClient : IChatClient
         ArgumentOutOfRangeException.ThrowIfLessThan(options.ContextSize, 16, nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Threads, 1, nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, 1, nameof(options));
-        if (!File.Exists(modelPath))
-        {
-            throw new TaleForgeException($"The model file '{modelPath}' does not exist; check the path, or write a test model with `taleforge model random`.");
-        }
+        // Our managed GGUF checks first, as for our backend: a broken file is reported in words, not by a native abort.
+        ModelFileCheck.Check(GgufReader.Read(Path.GetFullPath(modelPath)));
+        cancellation.ThrowIfCancellationRequested();
         LlamaSharpRuntime.Configure(options.Logger);
         var parameters = new ModelParams(Path.GetFullPath(modelPath))
         {
