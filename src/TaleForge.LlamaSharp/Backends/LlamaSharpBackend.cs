@@ -27,7 +27,7 @@ public sealed class LlamaSharpBackend : IModelBackend
         ArgumentNullException.ThrowIfNull(client);
         _client = client;
         _threadsChosen = threadsChosen;
-        var onGpu = client.Options.GpuLayers != 0 && LlamaSharpRuntime.Describe() != "CPU" && !LlamaSharpRuntime.Describe().StartsWith("CPU ", StringComparison.Ordinal);
+        var onGpu = client.Options.GpuLayers != 0 && LlamaSharpRuntime.GpuBuild;
         Capabilities = new BackendCapabilities(ConstrainedOutput: true, Seeds: true, Deterministic: !onGpu);
     }
 
@@ -76,7 +76,7 @@ public sealed class LlamaSharpBackend : IModelBackend
             return new BackendReference
             {
                 Model = Path.GetFileName(path),
-                Backend = $"LLamaSharp {LlamaSharpRuntime.Version} {LlamaSharpRuntime.Describe()}",
+                Backend = LlamaSharpRuntime.Name,
                 Bytes = stream.Length,
                 Sha256 = hash,
                 Settings = settings.ToImmutableSortedDictionary(StringComparer.Ordinal),

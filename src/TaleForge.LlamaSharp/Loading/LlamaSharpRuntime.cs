@@ -44,7 +44,10 @@ public static class LlamaSharpRuntime
         }
     }
 
-    /// <summary>The build loaded ("CUDA", "CPU AVX2"), once a model has been loaded.</summary>
+    /// <summary>Whether the build loaded runs on a GPU (CUDA or Vulkan), once a model has been loaded.</summary>
+    public static bool GpuBuild => NativeApi.GetLoadedNativeLibrary(NativeLibraryName.LLama)?.Metadata is { } metadata && (metadata.UseCuda || metadata.UseVulkan);
+
+    /// <summary>The build loaded ("CUDA", "CPU Avx2"), once a model has been loaded.</summary>
     public static string Describe()
     {
         var loaded = NativeApi.GetLoadedNativeLibrary(NativeLibraryName.LLama);
@@ -54,6 +57,9 @@ public static class LlamaSharpRuntime
         }
         return metadata.UseCuda ? "CUDA" : metadata.UseVulkan ? "Vulkan" : $"CPU {metadata.AvxLevel}";
     }
+
+    /// <summary>The backend as a trajectory header names it: "LLamaSharp 0.30.0 CPU Avx2".</summary>
+    public static string Name => $"LLamaSharp {Version} {Describe()}";
 
     /// <summary>The LLamaSharp release built against (Directory.Packages.props; its own assembly carries no version).</summary>
     public static string Version { get; } =
