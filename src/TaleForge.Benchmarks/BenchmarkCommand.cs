@@ -20,6 +20,7 @@ public static class BenchmarkCommand
         BenchEngineCommand.Create(),
         BenchTrajectoryCommand.Create(),
         BenchGpuCommand.Create(),
+        BenchLlamaSharpPeerCommand.Create(),
     };
 
     /// <summary>Runs one command line, writing to the given streams: the entry point for the process and for tests.</summary>
