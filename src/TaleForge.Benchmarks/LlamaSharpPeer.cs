@@ -1,10 +1,14 @@
 using System.Diagnostics;
 using System.Text.Json;
+using LLama;
+using LLama.Common;
 using Microsoft.Extensions.AI;
 using TaleForge.LlamaCpp.Batching;
 using TaleForge.LlamaCpp.Chat;
+using TaleForge.LlamaCpp.Gguf;
 using TaleForge.LlamaCpp.Sampling;
 using TaleForge.LlamaSharp.Chat;
+using TaleForge.LlamaSharp.Loading;
 
 namespace TaleForge.Benchmarks;
 
@@ -13,7 +17,7 @@ namespace TaleForge.Benchmarks;
 /// measured in a child process of this program (<c>taleforge-bench llamasharp-peer</c>), since its native libraries
 /// and ours cannot share one process. The child loads nothing of ours.
 /// </summary>
-internal static class LlamaSharpPeer
+public static class LlamaSharpPeer
 {
     public const string CommandName = "llamasharp-peer";
 
@@ -57,11 +61,14 @@ internal static class LlamaSharpPeer
             BatchSize = settings.BatchSize,
             DefaultSampling = new SamplingSettings { Temperature = settings.Temperature, TopK = settings.TopK, TopP = settings.TopP, MinP = settings.MinP },
         };
+        // Load as ours is timed: the GGUF checks and the model, no context.
+        LlamaSharpRuntime.Configure(null);
         var loads = new List<double>();
         for (var run = 0; run <= settings.Runs; run++)
         {
             var clock = Stopwatch.StartNew();
-            using var loaded = await LlamaSharpChatClient.LoadAsync(settings.ModelPath, options, cancellation: cancellation);
+            ModelFileCheck.Check(GgufReader.Read(settings.ModelPath));
+            using var weights = await LLamaWeights.LoadFromFileAsync(new ModelParams(settings.ModelPath), cancellation);
             if (run > 0)
             {
                 loads.Add(clock.Elapsed.TotalMilliseconds);
@@ -84,7 +91,7 @@ internal static class LlamaSharpPeer
         await output.WriteLineAsync(JsonSerializer.Serialize(new { loadMilliseconds = loads, tokensPerSecond = speeds, promptTokens }));
     }
 
-    internal static PeerResult Parse(string json)
+    private static PeerResult Parse(string json)
     {
         using var document = JsonDocument.Parse(json.Trim().Split('\n')[^1]);
         var root = document.RootElement;
