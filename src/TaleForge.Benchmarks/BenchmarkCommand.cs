@@ -21,6 +21,7 @@ public static class BenchmarkCommand
         BenchTrajectoryCommand.Create(),
         BenchDatasetCommand.Create(),
         BenchGpuCommand.Create(),
+        BenchLlamaSharpPeerCommand.Create(),
     };
 
     /// <summary>Runs one command line, writing to the given streams: the entry point for the process and for tests.</summary>

@@ -5,9 +5,10 @@ using TaleForge.LlamaCpp.Model;
 namespace TaleForge.Benchmarks;
 
 /// <summary>
-/// Runs TaleForge, node-llama-cpp and the C baseline on one model file with the same threads, context, sampler and
-/// fixed token count (end of generation suppressed, prompt time excluded, warm-up first, medians). The three sides
-/// take turns round by round, in a rotating order, so a burst of load from elsewhere on the machine hits them alike.
+/// Runs TaleForge, node-llama-cpp, LLamaSharp (in a child process) and the C baseline on one model file with the same
+/// threads, context, sampler and fixed token count (end of generation suppressed, prompt time excluded, warm-up first,
+/// medians). The sides take turns round by round, in a rotating order, so a burst of load from elsewhere on the
+/// machine hits them alike.
 /// </summary>
 public sealed record InferenceBenchmark(
     [property: JsonPropertyName("single_vs_node")] double? SingleVsNode,
@@ -16,6 +17,8 @@ public sealed record InferenceBenchmark(
     [property: JsonPropertyName("prefix_ttft_speedup")] double PrefixTtftSpeedup,
     [property: JsonPropertyName("load_vs_node")] double? LoadVsNode,
     [property: JsonPropertyName("single_vs_c")] double? SingleVsC,
+    [property: JsonPropertyName("single_vs_llamasharp")] double? SingleVsLlamaSharp,
+    [property: JsonPropertyName("load_vs_llamasharp")] double? LoadVsLlamaSharp,
     [property: JsonPropertyName("goals")] IReadOnlyDictionary<string, string> Goals,
     [property: JsonPropertyName("settings")] InferenceBenchmarkSettings Settings,
     [property: JsonPropertyName("runtime")] LlamaRuntimeInfo Runtime,
@@ -23,7 +26,8 @@ public sealed record InferenceBenchmark(
     [property: JsonPropertyName("ours")] OurMeasurements Ours,
     [property: JsonPropertyName("ours_1b")] BatchOnModel? Ours1b,
     [property: JsonPropertyName("node")] PeerResult Node,
-    [property: JsonPropertyName("c")] PeerResult C)
+    [property: JsonPropertyName("c")] PeerResult C,
+    [property: JsonPropertyName("llamasharp")] PeerResult LlamaSharp)
 {
     public static async Task<InferenceBenchmark> RunAsync(InferenceBenchmarkSettings settings, TextWriter log, CancellationToken cancellation)
     {
@@ -43,14 +47,15 @@ public sealed record InferenceBenchmark(
         var oursSingle = new List<double>();
         var nodeRounds = new List<PeerResult>();
         var cRounds = new List<PeerResult>();
+        var llamaSharpRounds = new List<PeerResult>();
         var perRound = settings with { Runs = settings.RunsPerRound };
         for (var round = 1; round <= settings.Runs; round++)
         {
-            await log.WriteLineAsync($"round {round}/{settings.Runs}: TaleForge, node-llama-cpp, C ...");
+            await log.WriteLineAsync($"round {round}/{settings.Runs}: TaleForge, node-llama-cpp, C, LLamaSharp ...");
             // Who goes first changes every round, so no side always meets the machine right after the same neighbour.
-            for (var turn = 0; turn < 3; turn++)
+            for (var turn = 0; turn < 4; turn++)
             {
-                switch ((round + turn) % 3)
+                switch ((round + turn) % 4)
                 {
                     case 0:
                         for (var run = 0; run < settings.RunsPerRound; run++)
@@ -62,8 +67,11 @@ public sealed record InferenceBenchmark(
                     case 1:
                         nodeRounds.Add(await NodePeer.MeasureAsync(perRound, prompt, log, cancellation));
                         break;
-                    default:
+                    case 2:
                         cRounds.Add(await CBaseline.MeasureAsync(perRound, runtime.LibraryDirectory, prompt, cancellation));
+                        break;
+                    default:
+                        llamaSharpRounds.Add(await LlamaSharpPeer.MeasureAsync(perRound, cancellation));
                         break;
                 }
             }
@@ -101,6 +109,7 @@ public sealed record InferenceBenchmark(
         var ours = new OurMeasurements(new(oursLoad), new(oursSingle), new(concurrent), new(sequential), new(cold), new(warm), cached, prefixPrompt, promptTokens);
         var node = Combine(nodeRounds);
         var c = Combine(cRounds);
+        var llamaSharp = Combine(llamaSharpRounds);
         var goals = new Dictionary<string, string>
         {
             ["single_vs_node"] = ">= 1.0",
@@ -109,6 +118,8 @@ public sealed record InferenceBenchmark(
             ["prefix_ttft_speedup"] = ">= 5",
             ["load_vs_node"] = "<= 1.2",
             ["single_vs_c"] = ">= 0.95",
+            ["single_vs_llamasharp"] = ">= 1.0",
+            ["load_vs_llamasharp"] = "<= 1.2",
         };
         return new InferenceBenchmark(
             Ratio(ours.TokensPerSecond.Median, node.TokensPerSecond?.Median),
@@ -117,7 +128,9 @@ public sealed record InferenceBenchmark(
             Math.Round(ours.ColdTtftMilliseconds.Median / ours.WarmTtftMilliseconds.Median, 3),
             Ratio(ours.LoadMilliseconds.Median, node.LoadMilliseconds?.Median),
             Ratio(ours.TokensPerSecond.Median, c.TokensPerSecond?.Median),
-            goals, settings, runtime, NodePeer.UsesSameBinaries(settings.CacheRoot, runtime.LibraryDirectory), ours, oneB, node, c);
+            Ratio(ours.TokensPerSecond.Median, llamaSharp.TokensPerSecond?.Median),
+            Ratio(ours.LoadMilliseconds.Median, llamaSharp.LoadMilliseconds?.Median),
+            goals, settings, runtime, NodePeer.UsesSameBinaries(settings.CacheRoot, runtime.LibraryDirectory), ours, oneB, node, c, llamaSharp);
     }
 
     private static PeerResult Combine(List<PeerResult> rounds)

@@ -12,7 +12,7 @@ public sealed record InferenceBenchmarkSettings
     public int BatchSize { get; init; } = 512;
     public int Sequences { get; init; } = 4;
     public int Tokens { get; init; } = 64;
-    /// <summary>Rounds in which the three sides take turns.</summary>
+    /// <summary>Rounds in which the sides take turns.</summary>
     public int Runs { get; init; } = 5;
 
     /// <summary>Measured runs of each side within a round (after its warm-up).</summary>

@@ -37,6 +37,9 @@ public class OptionRangeTests
         { ["eval", "t.jsonl", "-o", "x", "--threads", "-1"], $"--threads must be from 1 to {Processors} (the processors this machine has), not -1." },
         { ["eval", "t.jsonl", "-o", "x", "--ctx-size", "1"], "--ctx-size must be from 16 to 16777216, not 1." },
         { ["replay", "t.jsonl", "--step", "-1"], "--step must be from 0 to 9223372036854775807, not -1." },
+        { ["play", "--backend", "llamacpp"], "--backend must be llama or llamasharp, not 'llamacpp'." },
+        { ["simulate", "greywick", "-o", "x", "--backend", "cuda"], "--backend must be llama or llamasharp, not 'cuda'." },
+        { ["eval", "t.jsonl", "-o", "x", "--backend", ""], "--backend must be llama or llamasharp, not ''." },
     };
 
     [Theory]
@@ -57,6 +60,7 @@ public class OptionRangeTests
     [InlineData("TALEFORGE_N_GPU_LAYERS", "-7", "TALEFORGE_N_GPU_LAYERS must be from -1 to 100000 (-1: all), not -7.")]
     [InlineData("TALEFORGE_TEMP", "NaN", "TALEFORGE_TEMP must be from 0 to 10, not NaN.")]
     [InlineData("TALEFORGE_PARALLEL", "0", "TALEFORGE_PARALLEL must be from 1 to 256, not 0.")]
+    [InlineData("TALEFORGE_BACKEND", "sharp", "TALEFORGE_BACKEND must be llama or llamasharp, not 'sharp'.")]
     public void A_variable_out_of_range_is_a_usage_error_naming_it(string variable, string value, string message)
     {
         var error = Assert.Throws<TaleForgeException>(() => new ModelSettings().WithEnvironment(name => name == variable ? value : null));
@@ -70,6 +74,7 @@ public class OptionRangeTests
     [InlineData("threads: 100000", "threads in {0} must be from 1 to {1} (the processors this machine has), not 100000.")]
     [InlineData("parallel: -1", "parallel in {0} must be from 1 to 256, not -1.")]
     [InlineData("temp: 99", "temp in {0} must be from 0 to 10, not 99.")]
+    [InlineData("backend: onnx", "backend in {0} must be llama or llamasharp, not 'onnx'.")]
     public void A_config_value_out_of_range_is_a_usage_error_naming_the_file_and_key(string yaml, string message)
     {
         using var folder = new TemporaryFolder();
@@ -79,6 +84,19 @@ public class OptionRangeTests
 
         Assert.Equal(2, error.ExitCode);
         Assert.Equal(string.Format(System.Globalization.CultureInfo.InvariantCulture, message, config, Processors), error.Message);
+    }
+
+    [Fact]
+    public void The_backend_is_ours_unless_llamasharp_is_asked_for_by_the_config_file_or_the_environment_in_any_case()
+    {
+        using var folder = new TemporaryFolder();
+        var config = folder.Write("config.yaml", "backend: LLamaSharp\n");
+
+        Assert.Equal("llama", new ModelSettings().Backend);
+        Assert.Equal("llamasharp", new ModelSettings().WithConfigFile(config).Backend);
+        Assert.Equal("llama", new ModelSettings().WithConfigFile(config).WithEnvironment(name => name == "TALEFORGE_BACKEND" ? "llama" : null).Backend);
+        Assert.Equal("llamasharp", RecordedModels.Settings(new Engine.Trajectories.ModelReference { Role = Engine.Agents.Role.Characters, File = "m.gguf", Backend = "LLamaSharp 0.30.0 CPU Avx2" }).Backend);
+        Assert.Equal("llama", RecordedModels.Settings(new Engine.Trajectories.ModelReference { Role = Engine.Agents.Role.Characters, File = "m.gguf", Backend = "llama.cpp 0.5.0-dev CPU" }).Backend);
     }
 
     [Fact]

@@ -18,11 +18,12 @@ public sealed partial class ArchitectureTests
         ["TaleForge.LlamaCpp"] = ["TaleForge.Core", "TaleForge.Inference"],
         ["TaleForge.Engine"] = ["TaleForge.Core", "TaleForge.Content", "TaleForge.Inference"],
         ["TaleForge.Research"] = ["TaleForge.Core", "TaleForge.Content", "TaleForge.Inference", "TaleForge.Engine"],
+        ["TaleForge.LlamaSharp"] = ["TaleForge.Core", "TaleForge.Inference", "TaleForge.LlamaCpp"],
         ["TaleForge.Remote"] = ["TaleForge.Core", "TaleForge.Inference"],
         ["TaleForge.Server"] = ["TaleForge.Core", "TaleForge.Inference", "TaleForge.LlamaCpp"],
         ["TaleForge.Tui"] = ["TaleForge.Core", "TaleForge.Content", "TaleForge.Engine"],
-        ["TaleForge.Cli"] = ["TaleForge.Core", "TaleForge.Content", "TaleForge.Inference", "TaleForge.LlamaCpp", "TaleForge.Remote", "TaleForge.Server", "TaleForge.Engine", "TaleForge.Research", "TaleForge.Tui"],
-        ["TaleForge.Benchmarks"] = ["TaleForge.Core", "TaleForge.Content", "TaleForge.Inference", "TaleForge.LlamaCpp", "TaleForge.Engine", "TaleForge.Research"],
+        ["TaleForge.Cli"] = ["TaleForge.Core", "TaleForge.Content", "TaleForge.Inference", "TaleForge.LlamaCpp", "TaleForge.LlamaSharp", "TaleForge.Remote", "TaleForge.Server", "TaleForge.Engine", "TaleForge.Research", "TaleForge.Tui"],
+        ["TaleForge.Benchmarks"] = ["TaleForge.Core", "TaleForge.Content", "TaleForge.Inference", "TaleForge.LlamaCpp", "TaleForge.LlamaSharp", "TaleForge.Engine", "TaleForge.Research"],
     };
 
     [Fact]

@@ -10,7 +10,7 @@ namespace TaleForge.Benchmarks.Commands;
 
 /// <summary>
 /// <c>taleforge bench inference</c>: our llama.cpp binding against node-llama-cpp and a C program on the same model
-/// file and libraries. Without --model it writes a random <c>small</c> model into .taleforge/models.
+/// file and libraries, and against LLamaSharp (its own libraries, in a child process) on the same model file. Without --model it writes a random <c>small</c> model into .taleforge/models.
 /// </summary>
 internal static class BenchInferenceCommand
 {
@@ -20,9 +20,9 @@ internal static class BenchInferenceCommand
         var json = new Option<bool>("--json") { Description = "Print one JSON object (machine-readable)." };
         var threads = new Option<int>("--threads", "-t") { Description = "Threads for every side.", DefaultValueFactory = _ => Math.Max(1, Environment.ProcessorCount / 2) };
         var tokens = new Option<int>("--tokens", "-n") { Description = "Tokens generated per run (end of generation suppressed).", DefaultValueFactory = _ => 64 };
-        var runs = new Option<int>("--runs") { Description = "Rounds in which the three sides take turns (3 measured runs each per round, after a warm-up); medians are reported.", DefaultValueFactory = _ => 5 };
+        var runs = new Option<int>("--runs") { Description = "Rounds in which the four sides take turns (3 measured runs each per round, after a warm-up); medians are reported.", DefaultValueFactory = _ => 5 };
         var skip1b = new Option<bool>("--skip-1b") { Description = "Leave out batch4_vs_sequential_1b (four requests batched on a random '1b' Q8_0 model, 1.5 GB written into the cache once)." };
-        var command = new Command("inference", "Compare local inference speed with node-llama-cpp and a C baseline on the same model and libraries.")
+        var command = new Command("inference", "Compare local inference speed with node-llama-cpp, LLamaSharp and a C baseline on the same model.")
         {
             model, json, threads, tokens, runs, skip1b,
         };
@@ -96,5 +96,7 @@ internal static class BenchInferenceCommand
         await output.WriteLineAsync($"prefix_ttft_speedup   {F(report.PrefixTtftSpeedup),8}  (goal >= 5)     cold {F(report.Ours.ColdTtftMilliseconds.Median)} ms, {report.Ours.PrefixCachedTokens} of {report.Ours.PrefixPromptTokens} tokens cached {F(report.Ours.WarmTtftMilliseconds.Median)} ms");
         await output.WriteLineAsync($"load_vs_node          {F(report.LoadVsNode),8}  (goal <= 1.2)   ours {F(report.Ours.LoadMilliseconds.Median)} ms, node {F(report.Node.LoadMilliseconds?.Median)} ms");
         await output.WriteLineAsync($"single_vs_c           {F(report.SingleVsC),8}  (goal >= 0.95)  C {F(report.C.TokensPerSecond?.Median)} tok/s {report.C.Skipped}");
+        await output.WriteLineAsync($"single_vs_llamasharp  {F(report.SingleVsLlamaSharp),8}  (goal >= 1.0)   LLamaSharp {F(report.LlamaSharp.TokensPerSecond?.Median)} tok/s {report.LlamaSharp.Skipped}");
+        await output.WriteLineAsync($"load_vs_llamasharp    {F(report.LoadVsLlamaSharp),8}  (goal <= 1.2)   LLamaSharp {F(report.LlamaSharp.LoadMilliseconds?.Median)} ms");
     }
 }

@@ -18,6 +18,7 @@ internal sealed class EvalModels : IAsyncDisposable
 
     private readonly Dictionary<string, IModelBackend> _loaded = new(StringComparer.Ordinal);
 
+    public static Option<string?> Backend { get; } = new Option<string?>("--backend") { Description = Backends.OptionDescription }.Among(OptionRanges.Backend);
     public static Option<int?> Context { get; } = new Option<int?>("--ctx-size", "-c") { Description = $"Context size in tokens (default {DefaultContext}); see docs/llama.md for how parallel requests use it." }.Within(OptionRanges.ContextSize);
     public static Option<int?> Threads { get; } = new Option<int?>("--threads", "-t") { Description = "CPU threads for generation." }.Within(OptionRanges.Threads);
     public static Option<int?> GpuLayers { get; } = new Option<int?>("--n-gpu-layers", "-ngl") { Description = "Layers to offload to an NVIDIA GPU (-1: all)." }.Within(OptionRanges.GpuLayers);
@@ -25,6 +26,7 @@ internal sealed class EvalModels : IAsyncDisposable
 
     public static void AddTo(Command command)
     {
+        command.Add(Backend);
         command.Add(Context);
         command.Add(Threads);
         command.Add(GpuLayers);
@@ -40,6 +42,7 @@ internal sealed class EvalModels : IAsyncDisposable
             .WithEnvironment(Environment.GetEnvironmentVariable);
         return settings with
         {
+            Backend = parse.GetValue(Backend) is { } backend ? OptionRanges.Backend.Checked(backend, "--backend") : settings.Backend,
             ContextSize = parse.GetValue(Context) ?? settings.ContextSize,
             Threads = parse.GetValue(Threads) ?? settings.Threads,
             GpuLayers = parse.GetValue(GpuLayers) ?? settings.GpuLayers,

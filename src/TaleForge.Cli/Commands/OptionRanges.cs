@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using TaleForge.Cli.Models;
 using TaleForge.Core;
 using TaleForge.Engine.Hosting;
 
@@ -15,6 +16,17 @@ internal sealed record OptionRange(string Flag, long Min, long Max, string Why =
         $"{what} must be from {Describe(Min)} to {Describe(Max)}{Why}, not {value}.";
 
     private static string Describe(long value) => value.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>The names an option accepts, and how another is reported.</summary>
+internal sealed record OptionChoice(string Flag, IReadOnlyList<string> Values)
+{
+    /// <summary>The value as the option names it (any case), or null when it is none of them.</summary>
+    public string? Match(string value) => Values.FirstOrDefault(v => v.Equals(value.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>"--backend must be llama or llamasharp, not 'llamacpp'."</summary>
+    public string Problem(string what, string value) =>
+        $"{what} must be {string.Join(", ", Values.SkipLast(1))} or {Values[^1]}, not '{value}'.";
 }
 
 /// <summary>
@@ -41,6 +53,9 @@ internal static class OptionRanges
     public static OptionRange Step { get; } = new("--step", 0, long.MaxValue);
 
     public static OptionRange Candidates { get; } = new("--candidates", 1, TaleForge.Engine.Agents.Candidates.CandidateTurns.MaxCount, " (each candidate is a full turn request)");
+
+    /// <summary>The local backend a GGUF file runs on; one per process, since their native libraries clash.</summary>
+    public static OptionChoice Backend { get; } = new("--backend", Backends.Local);
 
     /// <summary>A usage error (exit 2) for a value that came from outside the command line.</summary>
     public static TaleForgeException Usage(string message) => new(message) { ExitCode = ExitCodes.Usage };
@@ -98,6 +113,20 @@ internal static class OptionRanges
         return option;
     }
 
+    public static Option<string?> Among(this Option<string?> option, OptionChoice choice)
+    {
+        ArgumentNullException.ThrowIfNull(option);
+        ArgumentNullException.ThrowIfNull(choice);
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } value && choice.Match(value) is null)
+            {
+                result.AddError(choice.Problem(option.Name, value));
+            }
+        });
+        return option;
+    }
+
     /// <summary>Refuses an empty or blank value: a name, path or file given as "" is a mistake, not a default.</summary>
     public static Option<T> NotBlank<T>(this Option<T> option)
     {
@@ -118,6 +147,10 @@ internal static class OptionRanges
     /// <summary>Checks a value read from the config file or the environment, where no parser stands guard.</summary>
     public static double Checked(this OptionRange range, double value, string what) =>
         range.Contains(value) ? value : throw Usage(range.Problem(what, Text(value)));
+
+    /// <summary>Checks a name read from the config file or the environment; returns it as the option names it.</summary>
+    public static string Checked(this OptionChoice choice, string value, string what) =>
+        choice.Match(value) ?? throw Usage(choice.Problem(what, value));
 
     private static string Text(double value) => value.ToString(CultureInfo.InvariantCulture);
 }

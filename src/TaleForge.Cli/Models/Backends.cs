@@ -2,16 +2,36 @@ using TaleForge.Inference.Backends;
 using TaleForge.LlamaCpp.Backends;
 using TaleForge.LlamaCpp.Chat;
 using TaleForge.LlamaCpp.Loading;
+using TaleForge.LlamaSharp.Backends;
+using TaleForge.LlamaSharp.Chat;
+using TaleForge.LlamaSharp.Loading;
 using TaleForge.Remote;
 
 namespace TaleForge.Cli.Models;
 
 /// <summary>
 /// The composition point for model backends: the one place the executable names a concrete one (the local
-/// llama.cpp backend, or an OpenAI-compatible endpoint). Everything else sees <see cref="IModelBackend"/>.
+/// llama.cpp backend, LLamaSharp when asked for, or an OpenAI-compatible endpoint). Everything else sees
+/// <see cref="IModelBackend"/>.
 /// </summary>
 internal static class Backends
 {
+    /// <summary>Our own llama.cpp binding: batching, prefix cache, the default.</summary>
+    public const string Llama = "llama";
+
+    /// <summary>LLamaSharp, opt-in: one request at a time; its native libraries clash with ours, so never both in one process.</summary>
+    public const string LlamaSharp = LlamaSharpBackend.Name;
+
+    /// <summary>The local backends, as --backend, the config key backend and TALEFORGE_BACKEND name them.</summary>
+    public static IReadOnlyList<string> Local { get; } = [Llama, LlamaSharp];
+
+    public const string OptionDescription =
+        "Backend for local GGUF files: llama (our own llama.cpp binding, default) or llamasharp (LLamaSharp; docs/llama.md).";
+
+    /// <summary>The local backend a trajectory header's backend text names ("LLamaSharp 0.30.0 CPU Avx2" → llamasharp).</summary>
+    public static string RecordedAs(string? recorded) =>
+        recorded is not null && recorded.StartsWith("LLamaSharp", StringComparison.Ordinal) ? LlamaSharp : Llama;
+
     /// <summary>
     /// A role's model from its source: "URL,MODEL" is an endpoint (nothing loads; the key is read from the
     /// variable <paramref name="remote"/> names), anything else a local GGUF file.
@@ -42,6 +62,10 @@ internal static class Backends
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(settings);
+        if (settings.Backend == LlamaSharp)
+        {
+            return await LoadLlamaSharpAsync(path, settings, progress, cancellation);
+        }
         var streamsFit = ContextFit.Check(path, settings);
         var name = Path.GetFileName(path);
         var bar = new ProgressLine(progress, $"Loading {name}");
@@ -59,6 +83,26 @@ internal static class Backends
         }
         var backend = await LlamaBackend.LoadAsync(path, options, threadsChosen: settings.Threads is not null, bar, cancellation);
         bar.Done($"Loaded {name}: {backend.Llama.Model.Description}, {backend.Llama.ContextSize} tokens of context, {NativeLibraryLoader.Current?.Backend ?? "CPU"}.");
+        return backend;
+    }
+
+    /// <summary>
+    /// Loads a local GGUF file through LLamaSharp. Only LLamaSharp's libraries load: nothing here touches our
+    /// loader, whose libggml-base.so would clash with LLamaSharp's in the same process.
+    /// </summary>
+    private static async Task<IModelBackend> LoadLlamaSharpAsync(string path, ModelSettings settings, TextWriter progress, CancellationToken cancellation)
+    {
+        // One request at a time: the whole context is that request's.
+        ContextFit.Check(path, settings with { Parallel = 1 });
+        var name = Path.GetFileName(path);
+        var bar = new ProgressLine(progress, $"Loading {name} with LLamaSharp");
+        var options = new LlamaSharpOptions { ContextSize = settings.ContextSize, GpuLayers = settings.GpuLayers };
+        if (settings.Threads is { } threads)
+        {
+            options = options with { Threads = threads };
+        }
+        var backend = await LlamaSharpBackend.LoadAsync(path, options, threadsChosen: settings.Threads is not null, bar, cancellation);
+        bar.Done($"Loaded {name}: {backend.LlamaSharp.Weights.NativeHandle.Description}, {backend.ContextTokens} tokens of context, {LlamaSharpRuntime.Name}.");
         return backend;
     }
 }

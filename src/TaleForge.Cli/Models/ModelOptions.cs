@@ -24,6 +24,7 @@ internal sealed class ModelOptions
     private readonly Option<string?> _model = new("--model", "-m") { Description = "GGUF model for the characters (and the narrator unless --narrator-model). None: authored mode." };
     private readonly Option<string?> _narratorModel = new("--narrator-model") { Description = "GGUF model for the narrator." };
     private readonly Option<string[]> _characterModel = new("--character-model") { Description = "ID=FILE: a model for one character (repeatable).", Arity = ArgumentArity.ZeroOrMore };
+    private readonly Option<string?> _backend = new("--backend") { Description = Backends.OptionDescription };
     private readonly Option<int?> _context = new("--ctx-size", "-c") { Description = "Context size in tokens (default 16384): one stream per concurrent request where memory holds them (docs/llama.md), else shared." };
     private readonly Option<int?> _threads = new("--threads", "-t") { Description = "CPU threads for generation." };
     private readonly Option<int?> _gpuLayers = new("--n-gpu-layers", "-ngl") { Description = "Layers to offload to an NVIDIA GPU (-1: all)." };
@@ -40,6 +41,7 @@ internal sealed class ModelOptions
         _model.NotBlank();
         _narratorModel.NotBlank();
         _config.NotBlank();
+        _backend.Among(OptionRanges.Backend);
         _context.Within(OptionRanges.ContextSize);
         _threads.Within(OptionRanges.Threads);
         _gpuLayers.Within(OptionRanges.GpuLayers);
@@ -49,6 +51,7 @@ internal sealed class ModelOptions
         command.Add(_model);
         command.Add(_narratorModel);
         command.Add(_characterModel);
+        command.Add(_backend);
         command.Add(_context);
         command.Add(_threads);
         command.Add(_gpuLayers);
@@ -74,6 +77,7 @@ internal sealed class ModelOptions
         {
             Model = parse.GetValue(_model) ?? settings.Model,
             NarratorModel = parse.GetValue(_narratorModel) ?? settings.NarratorModel,
+            Backend = parse.GetValue(_backend) is { } backend ? OptionRanges.Backend.Checked(backend, "--backend") : settings.Backend,
             ContextSize = parse.GetValue(_context) ?? settings.ContextSize,
             Threads = parse.GetValue(_threads) ?? settings.Threads,
             GpuLayers = parse.GetValue(_gpuLayers) ?? settings.GpuLayers,

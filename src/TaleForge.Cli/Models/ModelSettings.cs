@@ -15,6 +15,9 @@ public sealed record ModelSettings
     public string? NarratorModel { get; init; }
     public int ContextSize { get; init; } = 16384;
 
+    /// <summary>The local backend GGUF files run on (<see cref="Backends.Local"/>): ours unless llamasharp is asked for.</summary>
+    public string Backend { get; init; } = Backends.Llama;
+
     public int? Threads { get; init; }
     public int GpuLayers { get; init; }
     public float? Temperature { get; init; }
@@ -36,7 +39,7 @@ public sealed record ModelSettings
         }
     }
 
-    /// <summary>Reads a config file's keys (model, narrator_model, ctx_size, threads, n_gpu_layers, temp, parallel) over these settings.</summary>
+    /// <summary>Reads a config file's keys (model, narrator_model, backend, ctx_size, threads, n_gpu_layers, temp, parallel) over these settings.</summary>
     public ModelSettings WithConfigFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -50,7 +53,7 @@ public sealed record ModelSettings
         return With(key => values.GetValueOrDefault(key), key => $"{key} in {path}");
     }
 
-    /// <summary>Reads TALEFORGE_MODEL, TALEFORGE_NARRATOR_MODEL, TALEFORGE_CTX_SIZE, ... over these settings.</summary>
+    /// <summary>Reads TALEFORGE_MODEL, TALEFORGE_NARRATOR_MODEL, TALEFORGE_BACKEND, TALEFORGE_CTX_SIZE, ... over these settings.</summary>
     public ModelSettings WithEnvironment(Func<string, string?> variable)
     {
         ArgumentNullException.ThrowIfNull(variable);
@@ -77,6 +80,7 @@ public sealed record ModelSettings
         {
             Model = read("model") is { Length: > 0 } model ? model : Model,
             NarratorModel = read("narrator_model") is { Length: > 0 } narrator ? narrator : NarratorModel,
+            Backend = read("backend") is { Length: > 0 } backend ? OptionRanges.Backend.Checked(backend, name("backend")) : Backend,
             ContextSize = context ?? ContextSize,
             Threads = Int("threads", OptionRanges.Threads) ?? Threads,
             GpuLayers = Int("n_gpu_layers", OptionRanges.GpuLayers) ?? GpuLayers,

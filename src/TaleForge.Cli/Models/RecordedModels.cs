@@ -105,6 +105,7 @@ internal static class RecordedModels
         var defaults = new ModelSettings();
         return defaults with
         {
+            Backend = Backends.RecordedAs(reference?.Backend),
             ContextSize = Int("ctx_size") ?? defaults.ContextSize,
             Threads = Int("threads"),
             GpuLayers = Int("n_gpu_layers") ?? defaults.GpuLayers,

@@ -38,12 +38,21 @@ internal static unsafe class CanonicalOrderSampler
     private static void Apply(IntPtr sampler, LlamaTokenDataArray* candidates)
     {
         var size = (int)Math.Min(candidates->Size, int.MaxValue);
-        if (size < 2 || size > MaxCandidates)
+        if (Order(new Span<LlamaTokenData>(candidates->Data, size)))
         {
-            return;
+            candidates->Sorted = false;
+            candidates->Selected = -1;
         }
-        new Span<LlamaTokenData>(candidates->Data, size).Sort(static (a, b) => a.Id.CompareTo(b.Id));
-        candidates->Sorted = false;
-        candidates->Selected = -1;
+    }
+
+    /// <summary>Sorts <paramref name="candidates"/> by token id; false when left as they were (too few or too many).</summary>
+    internal static bool Order(Span<LlamaTokenData> candidates)
+    {
+        if (candidates.Length < 2 || candidates.Length > MaxCandidates)
+        {
+            return false;
+        }
+        candidates.Sort(static (a, b) => a.Id.CompareTo(b.Id));
+        return true;
     }
 }
