@@ -52,11 +52,14 @@ public sealed class BigFiveInterview
 
     private readonly ModelRole _role;
     private readonly long _seed;
+    private readonly PromptSet _prompts;
 
-    public BigFiveInterview(ModelRole role, long seed)
+    /// <param name="prompts">The templates the character's profile is worded with (as it plays); built-in when null.</param>
+    public BigFiveInterview(ModelRole role, long seed, PromptSet? prompts = null)
     {
         _role = role ?? throw new ArgumentNullException(nameof(role));
         _seed = seed;
+        _prompts = prompts ?? PromptSet.BuiltIn;
     }
 
     public async Task<InterviewResult> InterviewAsync(WorldDefinition world, string character, int parallel = 4, CancellationToken cancellation = default)
@@ -65,7 +68,7 @@ public sealed class BigFiveInterview
         ArgumentNullException.ThrowIfNull(character);
         ArgumentOutOfRangeException.ThrowIfLessThan(parallel, 1);
         var definition = world.Character(character);
-        var system = CharacterPrompt.Profile(ViewBuilder.For(WorldState.Initial(world), character, [], direction: null));
+        var system = CharacterPrompt.Profile(_prompts, ViewBuilder.For(WorldState.Initial(world), character, [], direction: null));
         using var slots = new SemaphoreSlim(parallel);
         var asked = BigFiveInventory.Items.Select(async item =>
         {
