@@ -37,7 +37,7 @@ public sealed class LoadedCast(
         Director = Cast.Director,
         Deterministic = backends.All(b => b.Capabilities.Deterministic),
         Candidates = Candidates,
-        Prompts = Prompts.Description,
+        Prompts = Models.IsEmpty ? null : Prompts.Description,
     };
 
     /// <summary>Turns sampled per character turn, as the cast's characters sample them.</summary>

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using TaleForge.Cli.Commands;
 using TaleForge.Engine.Agents.Prompts;
+using TaleForge.Research.Evaluation;
 
 namespace TaleForge.Cli.Models;
 
@@ -17,7 +18,7 @@ internal static class PromptFolder
     }.NotBlank();
 
     /// <summary>Every prompt this executable sends: the play's and the evaluation's.</summary>
-    public static IReadOnlyList<PromptKind> Kinds { get; } = [.. EnginePrompts.Kinds];
+    public static IReadOnlyList<PromptKind> Kinds { get; } = [.. EnginePrompts.Kinds, .. ResearchPrompts.Kinds];
 
     /// <summary>The built-in templates, each replaced by the folder's of the same name when a folder is given.</summary>
     public static PromptSet Load(string? folder) => PromptSet.Load(Kinds, folder);
