@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Scriban;
-using Scriban.Runtime;
 using Scriban.Parsing;
+using Scriban.Runtime;
 using Scriban.Syntax;
 
 namespace TaleForge.Engine.Agents.Prompts;
