@@ -129,4 +129,14 @@ public sealed partial class JudgeTemplateTests : IDisposable
         Assert.Equal($"Someone asks how you see yourself, and you answer honestly, as Mara.\nStatement: \"{BigFiveInventory.Stem} {item.Text}.\"\n"
             + "How much do you agree? rating: 1 = disagree strongly, 2 = disagree a little, 3 = neither agree nor disagree, 4 = agree a little, 5 = agree strongly.", question);
     }
+
+    [Fact]
+    public void A_character_of_a_chinese_world_is_interviewed_wholly_in_chinese()
+    {
+        var questions = BigFiveInventory.Items.Select(item => BigFiveInterview.Question(ResearchPrompts.BuiltIn, "zh", "玛拉", item)).ToList();
+
+        Assert.StartsWith("有人问你如何看待自己，你以玛拉的身份如实回答。\n陈述：“我觉得自己健谈。”", questions[0], StringComparison.Ordinal);
+        Assert.All(questions, q => Assert.Equal(["rating"], LatinWord().Matches(q).Select(m => m.Value).Distinct()));
+        Assert.Equal(44, questions.Distinct().Count());
+    }
 }

@@ -139,5 +139,5 @@ public sealed class BigFiveInterview
     }
 
     internal static string Question(PromptSet prompts, string language, string name, InventoryItem item) =>
-        prompts.Render(ResearchPrompts.InterviewQuestion, language, new InterviewQuestionFields(name, item.Number, $"{BigFiveInventory.Stem} {item.Text}"));
+        prompts.Render(ResearchPrompts.InterviewQuestion, language, new InterviewQuestionFields(name, item.Number, BigFiveInventory.Statement(item, language)));
 }
