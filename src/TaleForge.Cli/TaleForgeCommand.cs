@@ -22,6 +22,7 @@ public static class TaleForgeCommand
             ValidateCommand.Create(),
             TestCommand.Create(),
             SchemaCommand.Create(),
+            PromptsCommand.Create(),
             WorldsCommand.Create(),
             ShowCommand.Create(),
             ImportCommand.Create(),

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using TaleForge.Cli.Models;
 using TaleForge.Content.Opening;
 using TaleForge.Core;
 using TaleForge.Core.Definitions;
@@ -31,6 +32,7 @@ internal static class EvalCommand
             Description = "GGUF model that answers the Big Five inventory in character (no file: the judge).",
             Arity = ArgumentArity.ZeroOrOne,
         };
+        var prompts = PromptFolder.Option();
         var world = new Option<string?>("--world") { Description = "World folder or CharacterBox scene file to use instead of the one each trajectory names (its content must be unchanged)." };
         var seed = new Option<long>("--seed") { Description = "Seed of the judge's and interviewer's questions.", DefaultValueFactory = _ => 1 };
         var overwrite = new Option<bool>("--overwrite") { Description = "Replace evaluation files already in the --out folder." };
@@ -52,7 +54,7 @@ internal static class EvalCommand
 
         var command = new Command("eval", "Evaluate trajectories: judged role-play scores, objective metrics, Big Five interview.")
         {
-            trajectories, output, judge, interview, world, seed, overwrite, critique, compareBy, resamples,
+            trajectories, output, judge, interview, world, seed, overwrite, critique, compareBy, resamples, prompts,
         };
         EvalModels.AddTo(command);
         command.Add(EvalAgreementCommand.Create());
@@ -60,6 +62,8 @@ internal static class EvalCommand
         {
             var stdout = parse.InvocationConfiguration.Output;
             var stderr = parse.InvocationConfiguration.Error;
+            // The templates are checked before anything is read or loaded.
+            var promptSet = PromptFolder.Load(parse.GetValue(prompts));
             var episodes = Open(TrajectoryPaths.Expand(parse.GetValue(trajectories) ?? []), parse.GetValue(world), stderr);
             var settings = EvalModels.Settings(parse);
             var critiqueLength = parse.GetValue(critique);
@@ -82,9 +86,9 @@ internal static class EvalCommand
             await using var models = new EvalModels();
             var evaluator = new Evaluator
             {
-                Judge = judgeFile is null ? null : new Judge(await models.RoleAsync("judge", judgeFile, settings, stderr, cancellation), parse.GetValue(seed), critiqueLength),
+                Judge = judgeFile is null ? null : new Judge(await models.RoleAsync("judge", judgeFile, settings, stderr, cancellation), parse.GetValue(seed), critiqueLength, promptSet),
                 Interview = interviewFile is null ? null
-                    : new BigFiveInterview(await models.RoleAsync("interview", interviewFile, settings, stderr, cancellation), parse.GetValue(seed)),
+                    : new BigFiveInterview(await models.RoleAsync("interview", interviewFile, settings, stderr, cancellation), parse.GetValue(seed), promptSet),
                 Parallel = Math.Max(1, settings.Parallel),
                 Seed = parse.GetValue(seed),
             };

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using TaleForge.Cli.Models;
 using TaleForge.Cli.Replay;
 using TaleForge.Core;
 using TaleForge.Engine.Narration;
@@ -27,11 +28,13 @@ internal static class ReplayCommand
         var swap = new Option<string?>("--swap") { Description = "CHARACTER=MODEL: re-play with this character's decisions made by MODEL (a GGUF file), every other role replaying its recorded outputs where its prompt is unchanged and asked again of its recorded model where the swap changed it." };
         var output = new Option<string?>("--out") { Description = "With --swap: the folder for the new trajectory. With --verify: a folder to keep the re-run in." };
         var tui = new Option<bool>("--tui") { Description = "Browse the records full-screen: step through events and calls, filter by character and phase, inspect each call's prompt, reply, tokens and time." };
+        var prompts = PromptFolder.Option();
+        prompts.Description = "With --verify or --swap: the prompt templates the recording was played with (its header names them).";
         var world = new Option<string?>("--world") { Description = "The world folder or CharacterBox scene file to use instead of the one the header names (its content hash must still match)." };
 
         var command = new Command("replay", "Tell a recorded story again, verify that it re-runs identically, or re-play it with one character on another model.")
         {
-            trajectory, character, phase, json, step, verify, model, swap, output, world, tui,
+            trajectory, character, phase, json, step, verify, model, swap, output, world, prompts, tui,
         };
         command.SetAction(async (parse, cancellation) =>
         {
@@ -66,12 +69,12 @@ internal static class ReplayCommand
             }
             if (verifying)
             {
-                return await ReplayRuns.VerifyAsync(file, models, parse.GetValue(world), parse.GetValue(output), parse.GetValue(json), stdout, stderr, cancellation);
+                return await ReplayRuns.VerifyAsync(file, models, parse.GetValue(world), parse.GetValue(output), parse.GetValue(json), ReplayRuns.Prompts(file, parse.GetValue(prompts)), stdout, stderr, cancellation);
             }
             if (swapping is not null)
             {
                 var folder = parse.GetValue(output) ?? throw new TaleForgeException("--swap needs --out DIR: the folder for the new trajectory.");
-                return await ReplayRuns.SwapAsync(file, swapping, folder, parse.GetValue(model) ?? [], parse.GetValue(world), stdout, stderr, cancellation);
+                return await ReplayRuns.SwapAsync(file, swapping, folder, parse.GetValue(model) ?? [], parse.GetValue(world), ReplayRuns.Prompts(file, parse.GetValue(prompts)), stdout, stderr, cancellation);
             }
             var view = new ReplayView
             {

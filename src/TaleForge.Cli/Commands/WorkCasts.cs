@@ -28,7 +28,7 @@ internal static class WorkCasts
         var roles = loaded.Models.ToDictionary(m => m.Role, m => RoleOf(loaded, m) with { Sampling = sampling });
         return world => EpisodeCast.Build(
             world, player: null, loaded.Cast.Director, role => EpisodeSpec.ModelIn(loaded.Models, role), reference => roles[reference.Role],
-            candidates: loaded.Candidates, protocol: protocol);
+            candidates: loaded.Candidates, protocol: protocol, prompts: loaded.Prompts);
     }
 
     /// <summary>The loaded model of a reference, found on the agent of the first world that plays it.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using TaleForge.Engine.Agents.Candidates;
+using TaleForge.Engine.Agents.Prompts;
 using TaleForge.Engine.Episodes;
 using TaleForge.Engine.Session;
 using TaleForge.Engine.Trajectories;
@@ -9,7 +10,7 @@ namespace TaleForge.Cli.Models;
 
 /// <summary>A cast together with the model backends it uses; disposing it unloads the models.</summary>
 public sealed class LoadedCast(
-    Cast cast, string description, ImmutableArray<ModelReference> models, Sampling sampling, IReadOnlyList<IModelBackend> backends) : IAsyncDisposable
+    Cast cast, string description, ImmutableArray<ModelReference> models, Sampling sampling, IReadOnlyList<IModelBackend> backends, PromptSet? prompts = null) : IAsyncDisposable
 {
     public Cast Cast { get; } = cast;
 
@@ -18,6 +19,9 @@ public sealed class LoadedCast(
 
     /// <summary>The model of each role, as the episode spec records them.</summary>
     public ImmutableArray<ModelReference> Models { get; } = models;
+
+    /// <summary>The templates the cast's model agents word their questions with.</summary>
+    public PromptSet Prompts { get; } = prompts ?? PromptSet.BuiltIn;
 
     /// <summary>What every role samples with.</summary>
     public Sampling Sampling { get; } = sampling;
@@ -33,6 +37,7 @@ public sealed class LoadedCast(
         Director = Cast.Director,
         Deterministic = backends.All(b => b.Capabilities.Deterministic),
         Candidates = Candidates,
+        Prompts = Models.IsEmpty ? null : Prompts.Description,
     };
 
     /// <summary>Turns sampled per character turn, as the cast's characters sample them.</summary>

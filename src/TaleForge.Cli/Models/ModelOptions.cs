@@ -33,6 +33,7 @@ internal sealed class ModelOptions
     private readonly Option<string?> _config = new("--config") { Description = $"Settings file (default {ModelSettings.DefaultConfigPath})." };
     private readonly Option<int> _candidates = new("--candidates") { Description = "Turns sampled per character turn; a judge picks the one played and the others are kept for preference pairs (default 1).", DefaultValueFactory = _ => 1 };
     private readonly Option<string?> _judgeModel = new("--judge-model") { Description = "GGUF model (or URL,MODEL endpoint) that picks among --candidates; default: the character's own model." };
+    private readonly Option<string?> _prompts = PromptFolder.Option();
     private readonly RemoteOptions _remote = new();
 
     public void AddTo(Command command)
@@ -60,6 +61,7 @@ internal sealed class ModelOptions
         command.Add(_config);
         command.Add(_candidates);
         command.Add(_judgeModel);
+        command.Add(_prompts);
         _remote.AddTo(command);
     }
 
@@ -89,6 +91,8 @@ internal sealed class ModelOptions
     {
         ArgumentNullException.ThrowIfNull(parse);
         ArgumentNullException.ThrowIfNull(world);
+        // The templates are checked first: a typo in one should not wait for a model to load.
+        var prompts = PromptFolder.Load(parse.GetValue(_prompts));
         var settings = Settings(parse);
         // A role's source is a GGUF file or an endpoint ("URL,MODEL"); from here on both are handled alike.
         var remote = _remote.Settings(parse, parse.GetValue(_config) ?? ModelSettings.DefaultConfigPath);
@@ -111,7 +115,7 @@ internal sealed class ModelOptions
         }
         if (settings.Model is null && narratorFile is null && overrides.Count == 0)
         {
-            return new LoadedCast(Cast.Authored(world, player) with { Director = false }, "", [], settings.Sampling, []);
+            return new LoadedCast(Cast.Authored(world, player) with { Director = false }, "", [], settings.Sampling, [], prompts);
         }
 
         var backends = new Dictionary<string, IModelBackend>(StringComparer.Ordinal);
@@ -158,9 +162,9 @@ internal sealed class ModelOptions
             }
             var cast = EpisodeCast.Build(
                 world, player, parse.GetValue(_director) && narratorFile is not null,
-                role => EpisodeSpec.ModelIn(references, role), reference => roles[reference.Role], candidates: candidates);
+                role => EpisodeSpec.ModelIn(references, role), reference => roles[reference.Role], candidates: candidates, prompts: prompts);
             var description = string.Join("; ", references.Select(r => $"{r.Role}: {r.File} ({r.Backend})"));
-            return new LoadedCast(cast, description, [.. references], settings.Sampling, [.. backends.Values]);
+            return new LoadedCast(cast, description, [.. references], settings.Sampling, [.. backends.Values], prompts);
         }
         catch
         {

@@ -5,6 +5,7 @@ using TaleForge.Core;
 using TaleForge.Core.Definitions;
 using TaleForge.Engine.Agents;
 using TaleForge.Engine.Agents.Models;
+using TaleForge.Engine.Agents.Prompts;
 using TaleForge.Engine.Episodes;
 using TaleForge.Engine.Session;
 using TaleForge.Engine.Trajectories;
@@ -21,12 +22,12 @@ internal static class RecordedModels
 {
     /// <summary>The cast the recording's episode spec describes, with its models loaded; authored roles stay authored.</summary>
     public static async Task<LoadedCast> CastAsync(
-        TrajectoryFile trajectory, WorldDefinition world, IReadOnlyList<string> given, TextWriter progress, CancellationToken cancellation)
+        TrajectoryFile trajectory, WorldDefinition world, IReadOnlyList<string> given, PromptSet prompts, TextWriter progress, CancellationToken cancellation)
     {
         var spec = EpisodeSpec.Of(trajectory.Header);
         if (spec.IsAuthored)
         {
-            return new LoadedCast(Cast.Authored(world, spec.Player) with { Director = spec.Director }, "authored", [], spec.Sampling, []);
+            return new LoadedCast(Cast.Authored(world, spec.Player) with { Director = spec.Director }, "authored", [], spec.Sampling, [], prompts);
         }
         var backends = new Dictionary<string, IModelBackend>(StringComparer.Ordinal);
         try
@@ -54,9 +55,9 @@ internal static class RecordedModels
                 }
                 roles[reference.File] = ModelRole.For(backend, Path.GetFileName(path), spec.Sampling);
             }
-            var cast = EpisodeCast.Build(world, spec.Player, spec.Director, spec.ModelFor, reference => roles[reference.File], candidates: spec.Candidates, protocol: spec.Protocol);
+            var cast = EpisodeCast.Build(world, spec.Player, spec.Director, spec.ModelFor, reference => roles[reference.File], candidates: spec.Candidates, protocol: spec.Protocol, prompts: prompts);
             var description = string.Join("; ", spec.Models.Select(m => $"{m.Role}: {m.File}"));
-            return new LoadedCast(cast, description, spec.Models, spec.Sampling, [.. backends.Values]);
+            return new LoadedCast(cast, description, spec.Models, spec.Sampling, [.. backends.Values], prompts);
         }
         catch
         {

@@ -4,6 +4,7 @@ using TaleForge.Cli.Presentation;
 using TaleForge.Core;
 using TaleForge.Engine.Agents;
 using TaleForge.Engine.Agents.Models;
+using TaleForge.Engine.Agents.Prompts;
 using TaleForge.Engine.Episodes;
 using TaleForge.Engine.Replay;
 using TaleForge.Engine.Trajectories;
@@ -13,8 +14,24 @@ namespace TaleForge.Cli.Replay;
 /// <summary>The two replays that run the game again: verification and the actor swap.</summary>
 internal static class ReplayRuns
 {
+    /// <summary>
+    /// The templates a re-run asks with: the folder given, which must be the one the recording names (by its hash),
+    /// so a re-run differs only where the models or the swap make it differ.
+    /// </summary>
+    public static PromptSet Prompts(TrajectoryFile file, string? folder)
+    {
+        var prompts = PromptFolder.Load(folder);
+        if (prompts.Description != file.Header.Prompts)
+        {
+            throw new TaleForgeException(file.Header.Prompts is { } recorded
+                ? $"{file.Path} was played with the prompt templates {recorded}, not {prompts.Description ?? "the built-in ones"}; give --prompts DIR with those very templates."
+                : $"{file.Path} was played with the built-in prompt templates; leave out --prompts to re-run it.") { ExitCode = 2 };
+        }
+        return prompts;
+    }
+
     public static async Task<int> VerifyAsync(
-        TrajectoryFile file, IReadOnlyList<string> models, string? worldPath, string? keepIn, bool json, TextWriter output, TextWriter error, CancellationToken cancellation)
+        TrajectoryFile file, IReadOnlyList<string> models, string? worldPath, string? keepIn, bool json, PromptSet prompts, TextWriter output, TextWriter error, CancellationToken cancellation)
     {
         var world = RecordedWorld.Open(file, worldPath);
         string? keep = null;
@@ -27,7 +44,7 @@ internal static class ReplayRuns
                 throw new TaleForgeException($"{keep} already exists; remove it or choose another --out folder (nothing is overwritten).");
             }
         }
-        await using var cast = await RecordedModels.CastAsync(file, world.Definition, models, error, cancellation);
+        await using var cast = await RecordedModels.CastAsync(file, world.Definition, models, prompts, error, cancellation);
         if (!file.Header.Deterministic)
         {
             await error.WriteLineAsync("warning: the recording says its backend does not promise identical re-runs (a GPU, say); a difference may come from the backend.");
@@ -59,7 +76,7 @@ internal static class ReplayRuns
     }
 
     public static async Task<int> SwapAsync(
-        TrajectoryFile file, string swap, string folder, IReadOnlyList<string> models, string? worldPath, TextWriter output, TextWriter error, CancellationToken cancellation)
+        TrajectoryFile file, string swap, string folder, IReadOnlyList<string> models, string? worldPath, PromptSet prompts, TextWriter output, TextWriter error, CancellationToken cancellation)
     {
         var parts = swap.Split('=', 2);
         if (parts.Length != 2 || parts[0].Length == 0 || parts[1].Length == 0)
@@ -84,12 +101,12 @@ internal static class ReplayRuns
         var settings = RecordedModels.Settings(spec.ModelFor(role));
         using var backend = await Backends.LoadAsync(path, settings, error, cancellation);
         var reference = ModelReference.Of(role, await backend.ReferenceAsync(cancellation));
-        var agent = new ModelCharacter(ModelRole.For(backend, Path.GetFileName(path), spec.Sampling), CharacterBoxProtocol.Asking(spec.Protocol));
+        var agent = new ModelCharacter(ModelRole.For(backend, Path.GetFileName(path), spec.Sampling), CharacterBoxProtocol.Asking(spec.Protocol) with { Prompts = prompts });
         // The recorded models answer again whatever the swap changed (the narrator on the new actions, the others' reactions).
         using var recorded = await RecordedModels.LoadAsync(file, models, error, cancellation);
         var clients = recorded.ByFile.ToDictionary(m => m.Key, m => m.Value.Client, StringComparer.Ordinal);
         var deterministic = backend.Capabilities.Deterministic && recorded.ByFile.Values.All(b => b.Capabilities.Deterministic);
-        var result = await ActorSwap.RunAsync(file, opened, character, agent, reference, deterministic, folder, clients, cancellation);
+        var result = await ActorSwap.RunAsync(file, opened, character, agent, reference, deterministic, folder, clients, cancellation, prompts);
         await output.WriteLineAsync($"wrote {result.Trajectory}: {character} played by {reference.File}, every other role from the recording "
             + $"where its prompt is unchanged; {result.Reasked} calls asked again of the recorded models.");
         foreach (var note in result.Notes)

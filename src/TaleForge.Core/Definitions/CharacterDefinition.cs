@@ -93,7 +93,10 @@ public sealed record CharacterStart
     /// <summary>Physical and practical condition ("soaked, tired").</summary>
     public string State { get; init; } = "";
 
-    public string Emotion { get; init; } = "calm";
+    /// <summary>The starting mood; <see cref="UnstatedEmotion"/> when the author gave none, told in the world's language at the start.</summary>
+    public string Emotion { get; init; } = UnstatedEmotion;
+
+    public const string UnstatedEmotion = "calm";
 
     /// <summary>Ids of the items carried.</summary>
     public ImmutableArray<string> Inventory { get; init; } = [];

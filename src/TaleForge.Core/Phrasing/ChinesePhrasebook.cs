@@ -92,6 +92,7 @@ public sealed class ChinesePhrasebook : Phrasebook
     public override string NothingSpecial(string target) => $"{target}没有什么特别的。";
     public override string CannotSee(string target) => $"这里看不到\u201c{target}\u201d。";
     public override string WaitAction => "静静等待着";
+    public override string UnstatedEmotion => "平静";
     public override string CarriedBy(string person) => $"在{person}手里。";
 
     public override string AttemptGo(string exit) => $"往{exit}走";

@@ -89,6 +89,7 @@ public sealed class EnglishPhrasebook : Phrasebook
     public override string NothingSpecial(string target) => $"You see nothing special about {target}.";
     public override string CannotSee(string target) => $"You can't see any \u201c{target}\u201d here.";
     public override string WaitAction => "waits";
+    public override string UnstatedEmotion => "calm";
 
     public override string ThirdPersonAction(string imperative) => ConjugateFirstVerb(imperative, thirdPerson: true);
     public override string CarriedBy(string person) => $"{person} has it.";

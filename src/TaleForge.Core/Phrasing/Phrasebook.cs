@@ -66,6 +66,9 @@ public abstract class Phrasebook
     /// <summary>The action of a character who does nothing else ("waits"), as <see cref="Acted"/> expects it.</summary>
     public abstract string WaitAction { get; }
 
+    /// <summary>The mood of a character whose author gave none, in the world's language.</summary>
+    public abstract string UnstatedEmotion { get; }
+
     /// <summary>A player's imperative ("wave at Tomas") as the third-person action others read ("waves at Tomas").</summary>
     public virtual string ThirdPersonAction(string imperative) => imperative;
     public abstract string CarriedBy(string person);

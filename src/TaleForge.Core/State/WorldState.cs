@@ -34,6 +34,8 @@ public sealed record WorldState
         var firstSceneLocation = (world.FindScene(world.Info.StartScene) ?? world.Scenes.FirstOrDefault())?.Location
             ?? world.Locations.FirstOrDefault()?.Id ?? "";
 
+        // A mood the author left out is the phrasebook's, so a Chinese world's prompts never hold the English default.
+        var unstated = Phrasing.Phrasebook.For(world.Info.Language).UnstatedEmotion;
         var characters = world.Characters.ToImmutableSortedDictionary(
             c => c.Id,
             c => new CharacterState
@@ -42,7 +44,7 @@ public sealed record WorldState
                 Location = c.Start.Location.Length > 0 ? c.Start.Location : firstSceneLocation,
                 Position = c.Start.Position,
                 Condition = c.Start.State,
-                Emotion = c.Start.Emotion,
+                Emotion = c.Start.Emotion == CharacterStart.UnstatedEmotion ? unstated : c.Start.Emotion,
             },
             StringComparer.Ordinal);
 

@@ -3,6 +3,7 @@ using TaleForge.Core.Definitions;
 using TaleForge.Engine.Agents;
 using TaleForge.Engine.Agents.Candidates;
 using TaleForge.Engine.Agents.Models;
+using TaleForge.Engine.Agents.Prompts;
 using TaleForge.Engine.Session;
 using TaleForge.Engine.Trajectories;
 using TaleForge.Inference.Backends;
@@ -23,6 +24,7 @@ public static class EpisodeCast
     /// <param name="swap">One character played by an agent of its own instead (a swapped re-run).</param>
     /// <param name="candidates">Turns sampled per model-played character turn; above one, the judge's model (else the character's) picks.</param>
     /// <param name="protocol">The protocol whose way of asking the model agents follow.</param>
+    /// <param name="prompts">The templates every model agent words its questions with; the built-in ones when null.</param>
     public static Cast Build(
         WorldDefinition world,
         string? player,
@@ -31,13 +33,14 @@ public static class EpisodeCast
         Func<ModelReference, ModelRole> roleFor,
         (string Character, ICharacterAgent Agent)? swap = null,
         int candidates = 1,
-        EpisodeProtocol protocol = EpisodeProtocol.TaleForge)
+        EpisodeProtocol protocol = EpisodeProtocol.TaleForge,
+        PromptSet? prompts = null)
     {
         ArgumentNullException.ThrowIfNull(world);
         ArgumentNullException.ThrowIfNull(modelFor);
         ArgumentNullException.ThrowIfNull(roleFor);
         var authored = Cast.Authored(world, player);
-        var asking = CharacterBoxProtocol.Asking(protocol);
+        var asking = CharacterBoxProtocol.Asking(protocol) with { Prompts = prompts ?? PromptSet.BuiltIn };
         var characters = ImmutableSortedDictionary.CreateBuilder<string, ICharacterAgent>(StringComparer.Ordinal);
         foreach (var (id, agent) in authored.Characters)
         {

@@ -51,6 +51,9 @@ public sealed record EpisodeSpec
     /// <summary>Candidate turns sampled per model-played character turn, a judge picking the one played (1: the turn as asked).</summary>
     public int Candidates { get; init; } = 1;
 
+    /// <summary>The researcher's prompt templates the models are asked with (folder name and hash); null for the built-in ones.</summary>
+    public string? Prompts { get; init; }
+
     /// <summary>Set when this episode re-plays another with one character's decisions made by a different model.</summary>
     public SwapReference? Swap { get; init; }
 
@@ -99,6 +102,7 @@ public sealed record EpisodeSpec
             Deterministic = Deterministic,
             Swap = Swap,
             Candidates = Candidates > 1 ? Candidates : null,
+            Prompts = Prompts,
         };
     }
 
@@ -125,6 +129,7 @@ public sealed record EpisodeSpec
             Deterministic = header.Deterministic,
             Swap = header.Swap,
             Candidates = header.Candidates ?? 1,
+            Prompts = header.Prompts,
         };
     }
 
@@ -167,7 +172,8 @@ public sealed record EpisodeSpec
         && Protocol == other.Protocol
         && Deterministic == other.Deterministic
         && Swap == other.Swap
-        && Candidates == other.Candidates;
+        && Candidates == other.Candidates
+        && Prompts == other.Prompts;
 
     public override int GetHashCode() => HashCode.Combine(World, Seed, Player, StartScene, Models.Length, Director);
 }

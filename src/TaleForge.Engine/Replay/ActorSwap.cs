@@ -4,6 +4,7 @@ using TaleForge.Content.Opening;
 using TaleForge.Core;
 using TaleForge.Core.Definitions;
 using TaleForge.Engine.Agents;
+using TaleForge.Engine.Agents.Prompts;
 using TaleForge.Engine.Episodes;
 using TaleForge.Engine.Trajectories;
 
@@ -32,9 +33,10 @@ public static class ActorSwap
     /// <param name="deterministic">Whether the new agent's backend promises identical re-runs; the new trajectory promises them only if the original did too.</param>
     /// <param name="folder">Where to write the new trajectory (<c>NAME-swap-CHARACTER.jsonl</c>); nothing is overwritten.</param>
     /// <param name="recordedModels">The models the recording names, by file name, to ask again what the swap changed; none: replies are copied.</param>
+    /// <param name="prompts">The templates the recording was asked with, so a changed prompt means a changed situation; built-in when null.</param>
     public static async Task<SwapResult> RunAsync(
         TrajectoryFile original, OpenedWorld opened, string character, ICharacterAgent agent, ModelReference model, bool deterministic, string folder,
-        IReadOnlyDictionary<string, IChatClient>? recordedModels = null, CancellationToken cancellation = default)
+        IReadOnlyDictionary<string, IChatClient>? recordedModels = null, CancellationToken cancellation = default, PromptSet? prompts = null)
     {
         ArgumentNullException.ThrowIfNull(original);
         ArgumentNullException.ThrowIfNull(opened);
@@ -56,7 +58,7 @@ public static class ActorSwap
 
         var branch = original.MainBranch();
         var recorded = new RecordedChatClient(branch.OfType<CallRecord>(), recordedModels);
-        var cast = RecordedCast.Build(original, world, recorded, character, agent);
+        var cast = RecordedCast.Build(original, world, recorded, character, agent, prompts);
         var role = Role.Character(character);
         var recordedSpec = EpisodeSpec.Of(original.Header);
         var spec = recordedSpec with

@@ -4,6 +4,7 @@ using TaleForge.Core.Definitions;
 using TaleForge.Core.Phrasing;
 using TaleForge.Engine.Agents;
 using TaleForge.Engine.Agents.Models;
+using TaleForge.Engine.Agents.Prompts;
 using TaleForge.Engine.Authored;
 using TaleForge.Engine.Episodes;
 using TaleForge.Engine.Session;
@@ -18,7 +19,9 @@ namespace TaleForge.Engine.Replay;
 /// </summary>
 public static class RecordedCast
 {
-    public static Cast Build(TrajectoryFile trajectory, WorldDefinition world, RecordedChatClient recorded, string? swapped = null, ICharacterAgent? agent = null)
+    /// <param name="prompts">The templates the model-played roles word their questions with; built-in when null.</param>
+    public static Cast Build(
+        TrajectoryFile trajectory, WorldDefinition world, RecordedChatClient recorded, string? swapped = null, ICharacterAgent? agent = null, PromptSet? prompts = null)
     {
         ArgumentNullException.ThrowIfNull(trajectory);
         ArgumentNullException.ThrowIfNull(world);
@@ -31,7 +34,8 @@ public static class RecordedCast
             : ModelPlayed(trajectory, spec, role);
         return EpisodeCast.Build(
             world, player, spec.Director, ModelFor, model => Recorded(recorded, model.File, spec),
-            swapped is not null && agent is not null ? (swapped, agent) : null, protocol: spec.Protocol);
+            // Turns replay as played: the recording answers with the turn the judge chose, so no candidates are drawn again.
+            swapped is not null && agent is not null ? (swapped, agent) : null, protocol: spec.Protocol, prompts: prompts);
     }
 
     /// <summary>The model a role was played by, from the spec or, failing that, from its recorded calls; null if authored.</summary>

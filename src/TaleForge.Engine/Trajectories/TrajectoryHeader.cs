@@ -58,6 +58,9 @@ public sealed record TrajectoryHeader
 
     /// <summary>Candidate turns sampled per character turn, a judge picking the one played; absent when one (the turn as asked).</summary>
     public int? Candidates { get; init; }
+
+    /// <summary>The prompt templates the models were asked with: absent for the built-in ones, else "FOLDER sha256:HASH" of the researcher's.</summary>
+    public string? Prompts { get; init; }
 }
 
 /// <summary>What a swapped re-play was made from: the original trajectory, the character, and its new model.</summary>

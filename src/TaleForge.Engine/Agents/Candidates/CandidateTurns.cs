@@ -98,13 +98,13 @@ public sealed class CandidateTurns : ICharacterAgent
             ["/properties/choice"] = numbers,
         });
         var listed = usable.Select(u => (u.Index + 1, u.Turn.Parsed)).ToList();
-        var system = CandidatePickPrompt.System(view.Language);
+        var system = CandidatePickPrompt.System(Character.Asking.Prompts, view.Language);
         var maxOutput = ModelAsk.ReplyTokens<CandidatePickReply>(Judge, schema);
-        var user = CandidatePickPrompt.Task(view.Language, first.Prompt, listed);
+        var user = CandidatePickPrompt.Task(Character.Asking.Prompts, view.Language, first.Prompt, listed);
         if (Judge.Tokens(system) + Judge.Tokens(user) > ModelAsk.PromptBudget(Judge, maxOutput))
         {
             // The judge's context cannot hold the character's prompt as well: it judges the candidates alone.
-            user = CandidatePickPrompt.Task(view.Language, null, listed);
+            user = CandidatePickPrompt.Task(Character.Asking.Prompts, view.Language, null, listed);
         }
         var (reply, record) = await ModelAsk.AskAsync(Judge, call with { Role = Role.Judge, Seed = PickSeed(call.Seed) },
             system, user, maxOutput, schema,

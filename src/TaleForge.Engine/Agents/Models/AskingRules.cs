@@ -30,6 +30,9 @@ public sealed record AskingRules
     /// <summary>The narrator names at most one character an action affects (CharacterBox's <c>actor;;target;;impact</c>).</summary>
     public bool OneTarget { get; init; }
 
+    /// <summary>The wording of every question: the built-in templates, or a researcher's (<c>--prompts DIR</c>).</summary>
+    public Prompts.PromptSet Prompts { get; init; } = Agents.Prompts.PromptSet.BuiltIn;
+
     /// <summary>
     /// The schema a call sends under these rules: as given, or with its text caps raised to the reply budget a
     /// model of this context gets (a quarter of the context in characters, as for a schema with no bound at all).

@@ -31,9 +31,7 @@ public sealed class ModelCharacter(ModelRole role, AskingRules? asking = null) :
             }),
             "/properties/others",
             others.Count);
-        var task = "It is the start of a new round. Revise your beliefs: belief (the situation as you now understand it), "
-            + "desire (what you want, now and in the end), intention (what you plan to do next), and others (your view of "
-            + "each person here, by id" + (others.Count == 0 ? "; nobody is here, so give an empty list" : "") + ").";
+        var task = Render(view, EnginePrompts.CharacterBeliefs, new BeliefsFields(others.Count == 0));
         var (reply, record) = await AskAsync<BeliefReply>(view, call, task, schema, null, cancellation);
         var beliefs = reply is null ? null : new Beliefs
         {
@@ -50,8 +48,7 @@ public sealed class ModelCharacter(ModelRole role, AskingRules? asking = null) :
     public async Task<AgentResult<ImmutableArray<string>>> ReflectAsync(CharacterView view, AgentCall call, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(view);
-        var task = "Much has happened. Looking at what you remember, write one to three short insights: what you have "
-            + "learned about the people around you or your situation, in your own voice.";
+        var task = Render(view, EnginePrompts.CharacterReflect, new NoFields());
         var (reply, record) = await AskAsync<ReflectionReply>(view, call, task, null, null, cancellation);
         return new AgentResult<ImmutableArray<string>>(
             reply is null ? [] : [.. reply.Insights.Select(i => i.Text.Trim()).Where(t => t.Length > 0)],
@@ -72,10 +69,7 @@ public sealed class ModelCharacter(ModelRole role, AskingRules? asking = null) :
             ["/properties/command"] = [.. commands.Keys],
             ["/properties/target"] = targets,
         });
-        var task = "It is your turn. Choose: action (one visible action, third person present tense, without your "
-            + "name, e.g. \"leans on the rail\"); dialogue (one line you say aloud, or \"\"); command (one of: "
-            + string.Join(" | ", commands.Keys) + "); target (the id of the person your action or line is aimed at, or \"\"); "
-            + "emotion (how you feel now).";
+        var task = Render(view, EnginePrompts.CharacterTurn, new CommandFields([.. commands.Keys]));
         var (reply, record) = await AskAsync<TurnReply>(view, call, task, schema,
             r => commands.ContainsKey(r.Command) ? null : $"command must be one of: {string.Join(", ", commands.Keys)}",
             cancellation);
@@ -100,14 +94,14 @@ public sealed class ModelCharacter(ModelRole role, AskingRules? asking = null) :
             ["/properties/command"] = [.. commands.Keys],
             ["/properties/target"] = targets,
         });
-        var (action, actionRecord) = await AskAsync<ActionReply>(view, call, ActionPrompt.Task(commands.Keys), schema,
+        var (action, actionRecord) = await AskAsync<ActionReply>(view, call, Render(view, EnginePrompts.CharacterAction, new CommandFields([.. commands.Keys])), schema,
             r => commands.ContainsKey(r.Command) ? null : $"command must be one of: {string.Join(", ", commands.Keys)}",
             cancellation);
         if (action is null)
         {
             return new AgentResult<CharacterTurn>(null, ModelAsk.One(actionRecord));
         }
-        var (line, lineRecord) = await AskAsync<DialogueReply>(view, call.Next(), DialoguePrompt.Task(action.Action.Trim()), null, null, cancellation);
+        var (line, lineRecord) = await AskAsync<DialogueReply>(view, call.Next(), Render(view, EnginePrompts.CharacterDialogue, new DialogueFields(action.Action.Trim())), null, null, cancellation);
         var turn = Turn(action.Action, line?.Dialogue ?? "", commands.GetValueOrDefault(action.Command), action.Target, action.Emotion);
         return new AgentResult<CharacterTurn>(turn, [actionRecord, lineRecord]);
     }
@@ -134,12 +128,8 @@ public sealed class ModelCharacter(ModelRole role, AskingRules? asking = null) :
     {
         ArgumentNullException.ThrowIfNull(view);
         ArgumentNullException.ThrowIfNull(cue);
-        var said = cue.Dialogue is { Length: > 0 } line ? $" and says \"{line}\"" : "";
-        var impact = cue.Impact.Length > 0 ? $" This affects you: {cue.Impact}." : "";
-        var task = Asking.ReactionsSpeak
-            ? $"{cue.ActorName} {cue.Action}{said}.{impact} React visibly: action (one visible response, third person "
-                + "present tense, without your name), dialogue (one line you say in response, or \"\"), emotion (how you feel now)."
-            : VisibleReactionPrompt.Task(cue);
+        var task = Render(view, Asking.ReactionsSpeak ? EnginePrompts.CharacterReaction : EnginePrompts.CharacterReactionVisible,
+            new ReactionFields(cue.ActorName, cue.Action, cue.Dialogue ?? "", cue.Impact));
         // A reaction that may not speak can only leave its line empty: the grammar allows nothing else there.
         var schema = Asking.ReactionsSpeak ? (System.Text.Json.JsonElement?)null
             : SchemaNarrowing.WithChoices(TypedJson.SchemaFor<ReactionReply>(), new Dictionary<string, IReadOnlyList<string>> { ["/properties/dialogue"] = [""] });
@@ -162,17 +152,19 @@ public sealed class ModelCharacter(ModelRole role, AskingRules? asking = null) :
     {
         narrowed = Asking.Schema<T>(narrowed, Role.ContextTokens);
         var maxOutput = ModelAsk.ReplyTokens<T>(Role, narrowed);
-        var system = CharacterPrompt.Profile(view);
+        var system = CharacterPrompt.Profile(Asking.Prompts, view);
         var remembered = view.Observations.Length + view.Self.Memories.Count;
         var (user, cut) = ModelAsk.Fit(Role, system, maxOutput, MemorySizes, size =>
         {
             // As the situation shows them: the latest, then as many older ones recalled as asked for and there are.
             var recent = Math.Min(size.Recent, remembered);
             var shown = recent + Math.Min(size.Memories, remembered - recent);
-            return (CharacterPrompt.Situation(view, size.Memories, size.Recent) + "\n" + task, shown);
+            return (CharacterPrompt.Situation(Asking.Prompts, view, size.Memories, size.Recent) + "\n\n" + task, shown);
         });
         return ModelAsk.AskAsync(Role, call, system, user, maxOutput, narrowed, check, cancellation, cut);
     }
+
+    private string Render(CharacterView view, PromptKind kind, object fields) => Asking.Prompts.Render(kind, (view ?? throw new ArgumentNullException(nameof(view))).Language, fields);
 
     /// <summary>How many recalled and recent memories to try, largest first, until the prompt fits.</summary>
     private static readonly (int Memories, int Recent)[] MemorySizes = [(12, 12), (8, 8), (5, 5), (3, 3), (1, 2), (0, 1), (0, 0)];

@@ -28,8 +28,7 @@ public sealed class ModelNarrator(ModelRole role, AskingRules? asking = null) : 
             return AgentResult<ImmutableSortedDictionary<string, string>>.Authored(null);
         }
         var schema = Narrow<DirectionReply>("/properties/directions/items/properties/character", participants);
-        var task = $"Direct the next round: for each of {string.Join(", ", participants)}, one line of direction that moves the "
-            + "scene toward its event without forcing anyone's hand.";
+        var task = Render(view, EnginePrompts.NarratorDirect, new DirectFields(participants));
         var (reply, record) = await AskAsync<DirectionReply>(view, call, task, schema, cancellation);
         var directions = reply?.Directions.Where(d => participants.Contains(d.Character))
             .GroupBy(d => d.Character).ToImmutableSortedDictionary(g => g.Key, g => g.First().Direction, StringComparer.Ordinal);
@@ -46,9 +45,7 @@ public sealed class ModelNarrator(ModelRole role, AskingRules? asking = null) : 
             return AgentResult<ImmutableArray<Influence>>.Authored([]);
         }
         var schema = Narrow<InfluenceReply>("/properties/affected/items/properties/character", present);
-        var task = NarratorPrompt.Turn(view, turn) + (Asking.OneTarget ? OneTargetInfluencePrompt.Task(present)
-            : $" Who among {string.Join(", ", present)} is affected by this, and how "
-            + "(impact: one sentence)? List only those really affected; an empty list if no one is.");
+        var task = Render(view, Asking.OneTarget ? EnginePrompts.NarratorInfluenceOne : EnginePrompts.NarratorInfluence, new TurnQuestionFields(Turn(view, turn), present));
         if (Asking.OneTarget)
         {
             // One target per action: actor;;target;;impact, as CharacterBox's narrator answers.
@@ -63,8 +60,7 @@ public sealed class ModelNarrator(ModelRole role, AskingRules? asking = null) : 
     public async Task<AgentResult<string>> NarrateResultAsync(NarratorView view, TurnInProgress turn, AgentCall call, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var task = NarratorPrompt.Turn(view, turn) + " Narrate in one to three sentences what came of it, consistent with what the "
-            + "world allowed. Do not invent actions for anyone.";
+        var task = Render(view, EnginePrompts.NarratorResult, new TurnQuestionFields(Turn(view, turn), []));
         var (reply, record) = await AskAsync<ResultReply>(view, call, task, null, cancellation);
         return new AgentResult<string>(reply?.Narration.Trim() is { Length: > 0 } text ? text : null, ModelAsk.One(record));
     }
@@ -74,8 +70,7 @@ public sealed class ModelNarrator(ModelRole role, AskingRules? asking = null) : 
         ArgumentNullException.ThrowIfNull(turn);
         var involved = turn.Influences.Select(i => i.Character).Append(turn.Actor).ToList();
         var schema = Narrow<UpdatesReply>("/properties/updates/items/properties/character", involved);
-        var task = NarratorPrompt.Turn(view, turn) + $" Update {string.Join(", ", involved)} (targets first, the actor last): "
-            + "position (where within this place), condition (physical state) and emotion; \"\" leaves a field as it is.";
+        var task = Render(view, EnginePrompts.NarratorUpdates, new TurnQuestionFields(Turn(view, turn), involved));
         var (reply, record) = await AskAsync<UpdatesReply>(view, call, task, schema, cancellation);
         var updates = reply?.Updates.Where(u => involved.Contains(u.Character)).Select(u => new CharacterUpdate(u.Character)
         {
@@ -88,8 +83,7 @@ public sealed class ModelNarrator(ModelRole role, AskingRules? asking = null) : 
 
     public async Task<AgentResult<EnvironmentUpdate>> UpdateEnvironmentAsync(NarratorView view, AgentCall call, CancellationToken cancellation)
     {
-        var task = "The round is over. Has the physical environment changed significantly (light, weather, damage, time of day)? "
-            + "If so: changed true, the new description, and the time. If not: changed false, and \"\" for both.";
+        var task = Render(view, EnginePrompts.NarratorEnvironment, new NoFields());
         var (reply, record) = await AskAsync<EnvironmentReply>(view, call, task, null, cancellation);
         var update = reply is { Changed: true } ? new EnvironmentUpdate(Optional(reply.Description), Optional(reply.Time)) : null;
         return new AgentResult<EnvironmentUpdate>(update, ModelAsk.One(record));
@@ -97,7 +91,7 @@ public sealed class ModelNarrator(ModelRole role, AskingRules? asking = null) : 
 
     public async Task<AgentResult<string>> SummariseRoundAsync(NarratorView view, AgentCall call, CancellationToken cancellation)
     {
-        var task = "Summarise the plot so far, this round included, in one paragraph.";
+        var task = Render(view, EnginePrompts.NarratorSummary, new NoFields());
         var (reply, record) = await AskAsync<SummaryReply>(view, call, task, null, cancellation);
         return new AgentResult<string>(reply?.Summary.Trim() is { Length: > 0 } text ? text : null, ModelAsk.One(record));
     }
@@ -112,6 +106,10 @@ public sealed class ModelNarrator(ModelRole role, AskingRules? asking = null) : 
             ids.Count);
     }
 
+    private string Render(NarratorView view, PromptKind kind, object fields) => Asking.Prompts.Render(kind, (view ?? throw new ArgumentNullException(nameof(view))).State.World.Info.Language, fields);
+
+    private string Turn(NarratorView view, TurnInProgress turn) => NarratorPrompt.Turn(Asking.Prompts, view, turn);
+
     private static string? Optional(string text) => text.Trim() is { Length: > 0 } t ? t : null;
 
     private Task<(T? Value, ModelCall Record)> AskAsync<T>(
@@ -121,9 +119,9 @@ public sealed class ModelNarrator(ModelRole role, AskingRules? asking = null) : 
     {
         narrowed = Asking.Schema<T>(narrowed, Role.ContextTokens);
         var maxOutput = ModelAsk.ReplyTokens<T>(Role, narrowed);
-        var system = NarratorPrompt.Voice(view);
+        var system = NarratorPrompt.Voice(Asking.Prompts, view);
         var (user, cut) = ModelAsk.Fit(Role, system, maxOutput, RecentSizes, recent =>
-            (NarratorPrompt.Scene(view, recent) + "\n" + task, view.Round.TakeLast(recent).Count(e => e.Narration is not null)));
+            (NarratorPrompt.Scene(Asking.Prompts, view, recent) + "\n\n" + task, view.Round.TakeLast(recent).Count(e => e.Narration is not null)));
         return ModelAsk.AskAsync<T>(Role, call, system, user, maxOutput, narrowed, null, cancellation, cut);
     }
 

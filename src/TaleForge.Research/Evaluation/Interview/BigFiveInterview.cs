@@ -52,11 +52,14 @@ public sealed class BigFiveInterview
 
     private readonly ModelRole _role;
     private readonly long _seed;
+    private readonly PromptSet _prompts;
 
-    public BigFiveInterview(ModelRole role, long seed)
+    /// <param name="prompts">The templates the character's profile is worded with (as it plays); built-in when null.</param>
+    public BigFiveInterview(ModelRole role, long seed, PromptSet? prompts = null)
     {
         _role = role ?? throw new ArgumentNullException(nameof(role));
         _seed = seed;
+        _prompts = prompts ?? ResearchPrompts.BuiltIn;
     }
 
     public async Task<InterviewResult> InterviewAsync(WorldDefinition world, string character, int parallel = 4, CancellationToken cancellation = default)
@@ -65,11 +68,11 @@ public sealed class BigFiveInterview
         ArgumentNullException.ThrowIfNull(character);
         ArgumentOutOfRangeException.ThrowIfLessThan(parallel, 1);
         var definition = world.Character(character);
-        var system = CharacterPrompt.Profile(ViewBuilder.For(WorldState.Initial(world), character, [], direction: null));
+        var system = CharacterPrompt.Profile(_prompts, ViewBuilder.For(WorldState.Initial(world), character, [], direction: null));
         using var slots = new SemaphoreSlim(parallel);
         var asked = BigFiveInventory.Items.Select(async item =>
         {
-            var user = Question(definition.Name, item);
+            var user = Question(_prompts, world.Info.Language, definition.Name, item);
             ModelQuestion.FirstThatFits(_role, AnswerTokens, $"interviewing {definition.Name}", [(system, user)]);
             await slots.WaitAsync(cancellation).ConfigureAwait(false);
             try
@@ -135,9 +138,6 @@ public sealed class BigFiveInterview
         };
     }
 
-    internal static string Question(string name, InventoryItem item) =>
-        $"Someone asks how you see yourself, and you answer honestly, as {name}.\n"
-        + $"Statement: \"{BigFiveInventory.Stem} {item.Text}.\"\n"
-        + "How much do you agree? rating: 1 = disagree strongly, 2 = disagree a little, 3 = neither agree nor disagree, "
-        + "4 = agree a little, 5 = agree strongly.";
+    internal static string Question(PromptSet prompts, string language, string name, InventoryItem item) =>
+        prompts.Render(ResearchPrompts.InterviewQuestion, language, new InterviewQuestionFields(name, item.Number, BigFiveInventory.Statement(item, language)));
 }

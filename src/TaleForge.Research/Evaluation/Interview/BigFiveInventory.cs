@@ -23,6 +23,8 @@ public static class BigFiveInventory
 {
     public const string Stem = "I see myself as someone who";
 
+    public const string ChineseStem = "我觉得自己";
+
     private const BigFiveTrait E = BigFiveTrait.Extraversion;
     private const BigFiveTrait A = BigFiveTrait.Agreeableness;
     private const BigFiveTrait C = BigFiveTrait.Conscientiousness;
@@ -76,6 +78,65 @@ public static class BigFiveInventory
         new(43, "is easily distracted", C, true),
         new(44, "is sophisticated in art, music, or literature", O, false),
     ];
+
+    /// <summary>The same 44 statements in Chinese, in the same order, put to a character of a Chinese world.</summary>
+    private static readonly ImmutableArray<string> ChineseItems =
+    [
+        "健谈",
+        "爱挑别人的毛病",
+        "做事周全彻底",
+        "情绪低落、郁郁寡欢",
+        "有创意，常有新点子",
+        "矜持寡言",
+        "乐于助人，对人无私",
+        "有时有些马虎",
+        "放松，能很好地应对压力",
+        "对许多不同的事物都好奇",
+        "精力充沛",
+        "爱和别人争吵",
+        "工作可靠",
+        "有时会紧张",
+        "心思巧妙，善于深思",
+        "能激发很多热情",
+        "天性宽容",
+        "往往缺乏条理",
+        "经常担忧",
+        "想象力丰富",
+        "往往沉默寡言",
+        "通常信任别人",
+        "往往比较懒",
+        "情绪稳定，不容易心烦",
+        "富有创造力",
+        "性格果断自信",
+        "有时冷淡疏远",
+        "坚持到把事情做完",
+        "有时喜怒无常",
+        "看重艺术和审美体验",
+        "有时害羞、拘谨",
+        "对几乎所有人都体贴友善",
+        "做事有效率",
+        "在紧张的局面中保持镇定",
+        "喜欢按部就班的工作",
+        "外向，爱交际",
+        "有时对人粗鲁",
+        "会制定计划并贯彻到底",
+        "容易紧张不安",
+        "喜欢思考、琢磨各种想法",
+        "对艺术没什么兴趣",
+        "喜欢与人合作",
+        "容易分心",
+        "在艺术、音乐或文学方面有修养",
+    ];
+
+    /// <summary>An item as the character is asked it, stem included, in the world's language (Chinese, else English).</summary>
+    public static string Statement(InventoryItem item, string language)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(language);
+        return language.StartsWith("zh", StringComparison.OrdinalIgnoreCase)
+            ? ChineseStem + ChineseItems[item.Number - 1]
+            : $"{Stem} {item.Text}";
+    }
 
     /// <summary>
     /// Trait scores from 0 to 1: the mean of the trait's answered items (a reversed item counts as 6 minus the

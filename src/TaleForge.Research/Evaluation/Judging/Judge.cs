@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using TaleForge.Core.Events;
 using TaleForge.Core.Phrasing;
 using TaleForge.Engine.Agents.Models;
+using TaleForge.Engine.Agents.Prompts;
 using TaleForge.Engine.Narration;
 using TaleForge.Inference.Seeds;
 using TaleForge.Inference.Structured;
@@ -23,6 +24,7 @@ public sealed class Judge
     private static readonly int[] LineLengths = [400, 160, 80];
 
     private readonly ModelRole _role;
+    private readonly PromptSet _prompts;
     private readonly long _seed;
     private readonly JsonElement _characterSchema;
     private readonly JsonElement _narratorSchema;
@@ -31,9 +33,11 @@ public sealed class Judge
 
     /// <param name="critiqueLength">Longest critique in characters (at most <see cref="JudgeLimits.CritiqueLength"/>): the
     /// critique is most of what a verdict costs to generate, so a shorter one judges faster.</param>
-    public Judge(ModelRole role, long seed, int critiqueLength = JudgeLimits.CritiqueLength)
+    /// <param name="prompts">The templates the judge's questions are worded with; built-in when null.</param>
+    public Judge(ModelRole role, long seed, int critiqueLength = JudgeLimits.CritiqueLength, PromptSet? prompts = null)
     {
         _role = role ?? throw new ArgumentNullException(nameof(role));
+        _prompts = prompts ?? ResearchPrompts.BuiltIn;
         ArgumentOutOfRangeException.ThrowIfLessThan(critiqueLength, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(critiqueLength, JudgeLimits.CritiqueLength);
         _seed = seed;
@@ -68,7 +72,10 @@ public sealed class Judge
         var definition = episode.World.Character(character);
         var exchanges = CharacterRounds.Of(scene, character);
         var rounds = exchanges.Select(x => x.Round).Distinct().ToList();
-        var header = JudgePrompt.Scene(episode.World, scene) + "\n" + JudgePrompt.Character(definition) + "\n";
+        var language = episode.World.Info.Language;
+        var sceneFields = JudgePrompt.Scene(episode.World, scene);
+        var characterFields = JudgePrompt.Character(definition);
+        var rubric = JudgePrompt.CharacterSystem(_prompts, language);
         IEnumerable<(string, string)> Prompts()
         {
             foreach (var length in LineLengths)
@@ -76,8 +83,8 @@ public sealed class Judge
                 for (var kept = rounds.Count; kept >= 1; kept--)
                 {
                     var shown = exchanges.Where(x => rounds.IndexOf(x.Round) < kept);
-                    yield return (JudgePrompt.CharacterSystem,
-                        header + JudgePrompt.Performance(shown, length) + "\n" + JudgePrompt.CharacterTask(definition.Name));
+                    yield return (rubric, _prompts.Render(ResearchPrompts.CharacterJudge, language,
+                        new CharacterJudgeFields(sceneFields, characterFields, JudgePrompt.Performance(shown, length))));
                 }
             }
         }
@@ -111,18 +118,22 @@ public sealed class Judge
         {
             return null;
         }
-        var header = JudgePrompt.Scene(episode.World, scene) + "\nWhat happened:\n";
+        var language = episode.World.Info.Language;
+        var sceneFields = JudgePrompt.Scene(episode.World, scene);
+        var rubric = JudgePrompt.NarratorSystem(_prompts, language);
+        string User(IEnumerable<(string Text, bool Narrator)> shown, int length) => _prompts.Render(ResearchPrompts.NarratorJudge, language,
+            new NarratorJudgeFields(sceneFields, [.. shown.Select(l => new TranscriptLineFields(JudgePrompt.Cut(l.Text, length), l.Narrator))]));
         IEnumerable<(string, string)> Prompts()
         {
             foreach (var length in LineLengths)
             {
-                yield return (JudgePrompt.NarratorSystem, header + Lines(lines, length) + "\n" + JudgePrompt.NarratorTask);
+                yield return (rubric, User(lines, length));
             }
             // Shorter still: the narrator's lines alone, then fewer of them.
             var own = lines.Where(l => l.Narrator).ToList();
             for (var kept = own.Count; kept >= 1; kept = kept * 2 / 3)
             {
-                yield return (JudgePrompt.NarratorSystem, header + Lines(own.Take(kept), LineLengths[^1]) + "\n" + JudgePrompt.NarratorTask);
+                yield return (rubric, User(own.Take(kept), LineLengths[^1]));
                 if (kept == 1)
                 {
                     break;
@@ -162,16 +173,16 @@ public sealed class Judge
         {
             return null;
         }
-        var header = JudgePrompt.Scene(episode.World, scene) + "\n";
-        var system = NarratorCallJudgePrompt.System(type);
+        var language = episode.World.Info.Language;
+        var sceneFields = JudgePrompt.Scene(episode.World, scene);
+        var system = NarratorCallJudgePrompt.System(_prompts, language, type);
         IEnumerable<(string, string)> Prompts()
         {
             foreach (var length in LineLengths.Prepend(LineLengths[0] * 4))
             {
                 for (var kept = calls.Count; kept >= 1; kept = kept * 2 / 3)
                 {
-                    yield return (system, header + NarratorCallJudgePrompt.Exchanges(calls.Take(kept).Select(c => (c.Asked, c.Answered)), length)
-                        + NarratorCallJudgePrompt.Task(type));
+                    yield return (system, NarratorCallJudgePrompt.User(_prompts, language, sceneFields, type, calls.Take(kept).Select(c => (c.Asked, c.Answered)), length));
                     if (kept == 1)
                     {
                         break;
@@ -239,9 +250,6 @@ public sealed class Judge
         }
         return lines;
     }
-
-    private static string Lines(IEnumerable<(string Text, bool Narrator)> lines, int length) =>
-        string.Concat(lines.Select(l => (l.Narrator ? "[NARRATOR] " : "- ") + JudgePrompt.Cut(l.Text, length) + "\n"));
 
     private long SeedFor(PlayedEpisode episode, PlayedScene scene, string judged) =>
         SeedDerivation.Derive(_seed, scene.Events.IsEmpty ? 0 : scene.Events[0].Record.Step, $"judge:{episode.Name}:{judged}");
