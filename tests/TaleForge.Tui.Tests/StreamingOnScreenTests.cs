@@ -3,6 +3,7 @@ using TaleForge.Core.Definitions;
 using TaleForge.Engine.Agents;
 using TaleForge.Engine.Agents.Models;
 using TaleForge.Engine.Session;
+using TaleForge.Inference.Streaming;
 using TaleForge.Tui.Story;
 using Terminal.Gui.Input;
 
@@ -52,6 +53,44 @@ public sealed class StreamingOnScreenTests : IDisposable
         Assert.Contains("early tonight, mark me.", screen);
         Assert.DoesNotContain("The tide is turn…", screen);
         Assert.Contains(game.Play.Log.Snapshot(), l => l.Tone == StoryTone.Speech && l.Text.Contains(HeldReplyModel.Line, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Words_said_where_the_player_does_not_stand_are_not_streamed_to_the_player()
+    {
+        using var model = new HeldReplyModel();
+        using var game = await GameOnScreen.StartAsync("greywick", _folder.Path, 120, 40, cast: PlayedBy(model));
+        var streamed = new List<StreamedText>();
+        game.Play.Controller.TextStreamed += (_, text) => streamed.Add(text);
+
+        await game.Command("wait");
+        Assert.Contains(streamed, t => t.Role.StartsWith("character:", StringComparison.Ordinal) && t.Field == "dialogue");
+
+        await game.Command("e");
+        Assert.Equal("Chapel Row", game.Play.Controller.View()!.Place);
+        streamed.Clear();
+        await game.Command("wait");
+        var world = game.Play.Controller.Session.State;
+        Assert.All(streamed, t => Assert.Equal(world.Character(game.Play.Controller.Player!).Location, world.Character(t.Role["character:".Length..]).Location));
+        Assert.DoesNotContain(game.Play.Log.Snapshot().TakeLast(8), l => l.Text.Contains(HeldReplyModel.Line, StringComparison.Ordinal) && !l.Text.StartsWith("From ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_growing_reply_joins_the_pieces_of_one_field_and_starts_again_on_a_new_attempt_or_call()
+    {
+        var growing = new GrowingReply(id => id == "maud" ? "Maud Corrie" : id);
+        growing.Add(new StreamedText("character:maud", 1, "dialogue", "Shut "));
+        var line = growing.Add(new StreamedText("character:maud", 1, "dialogue", "the door"));
+        Assert.Equal(new StoryLine("Maud Corrie: “Shut the door…", StoryTone.Speech, "maud"), line);
+
+        line = growing.Add(new StreamedText("character:maud", 2, "dialogue", "Close"));
+        Assert.Equal("Maud Corrie: “Close…", line.Text);
+
+        line = growing.Add(new StreamedText("narrator", 1, "narration", "Rain falls."));
+        Assert.Equal(new StoryLine("Rain falls.…", StoryTone.Narration), line);
+
+        growing.Clear();
+        Assert.Equal("Wind.…", growing.Add(new StreamedText("narrator", 1, "narration", "Wind.")).Text);
     }
 
     public void Dispose() => _folder.Dispose();

@@ -2,7 +2,10 @@ using TaleForge.Tui.Screen;
 
 namespace TaleForge.Tui.Dialogs;
 
-/// <summary>The help dialog's text: the game's own help (its commands, in the world's language), then the screen's keys.</summary>
+/// <summary>
+/// The help dialog's text: the screen's keys first (on a small screen the dialog shows only its top, and the keys
+/// are what the screen alone can tell), then the game's own help (its commands, in the world's language).
+/// </summary>
 public static class ScreenHelp
 {
     public static string Text(string commands, ScreenWords words)
@@ -10,12 +13,12 @@ public static class ScreenHelp
         ArgumentNullException.ThrowIfNull(commands);
         ArgumentNullException.ThrowIfNull(words);
         return $"""
-            {commands}
-
             F1 {words.Help} · F2 {words.Save} · F3 {words.Load} · F4 {words.Panel} · F5 {words.Retry} · F6 {words.Map}
             Ctrl-Z {words.Undo} · Ctrl-Y redo · Ctrl-F {words.Search} · F7 next · F8 {words.Transcript} · F9 copy · F10 {words.Settings}
             Ctrl-N {words.NewGame} · {words.BranchesHelp}
             Tab · ↑ ↓ · PgUp PgDn Home End · {words.MouseHelp} · Esc · Ctrl-Q {words.Quit}
+
+            {commands}
             """;
     }
 }
