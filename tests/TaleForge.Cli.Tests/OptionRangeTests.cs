@@ -1,3 +1,4 @@
+using TaleForge.CommandLine;
 using TaleForge.Cli.Models;
 using TaleForge.Core;
 

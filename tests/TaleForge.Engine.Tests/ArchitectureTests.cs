@@ -22,8 +22,9 @@ public sealed partial class ArchitectureTests
         ["TaleForge.Remote"] = ["TaleForge.Core", "TaleForge.Inference"],
         ["TaleForge.Server"] = ["TaleForge.Core", "TaleForge.Inference", "TaleForge.LlamaCpp"],
         ["TaleForge.Tui"] = ["TaleForge.Core", "TaleForge.Content", "TaleForge.Engine"],
-        ["TaleForge.Cli"] = ["TaleForge.Core", "TaleForge.Content", "TaleForge.Inference", "TaleForge.LlamaCpp", "TaleForge.LlamaSharp", "TaleForge.Remote", "TaleForge.Server", "TaleForge.Engine", "TaleForge.Research", "TaleForge.Tui"],
-        ["TaleForge.Benchmarks"] = ["TaleForge.Core", "TaleForge.Content", "TaleForge.Inference", "TaleForge.LlamaCpp", "TaleForge.LlamaSharp", "TaleForge.Engine", "TaleForge.Research"],
+        ["TaleForge.CommandLine"] = ["TaleForge.Core", "TaleForge.Engine"],
+        ["TaleForge.Cli"] = ["TaleForge.Core", "TaleForge.Content", "TaleForge.Inference", "TaleForge.LlamaCpp", "TaleForge.LlamaSharp", "TaleForge.Remote", "TaleForge.Server", "TaleForge.Engine", "TaleForge.Research", "TaleForge.Tui", "TaleForge.CommandLine"],
+        ["TaleForge.Benchmarks"] = ["TaleForge.Core", "TaleForge.Content", "TaleForge.Inference", "TaleForge.LlamaCpp", "TaleForge.LlamaSharp", "TaleForge.Engine", "TaleForge.Research", "TaleForge.CommandLine"],
     };
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
 using TaleForge.Benchmarks;
+using TaleForge.CommandLine;
 using TaleForge.Content.Library;
 using TaleForge.Core;
 
@@ -14,8 +15,8 @@ internal static class BenchContentCommand
     public static Command Create()
     {
         var json = new Option<bool>("--json") { Description = "Print the measurements as JSON." };
-        var runs = new Option<int>("--runs") { Description = "Timed runs per case (after warm-up); the median is reported.", DefaultValueFactory = _ => 15 };
-        var warmups = new Option<int>("--warmups") { Description = "Untimed runs before timing.", DefaultValueFactory = _ => 10 };
+        var runs = new Option<int>("--runs") { Description = "Timed runs per case (after warm-up); the median is reported.", DefaultValueFactory = _ => 15 }.Within(1, 1000);
+        var warmups = new Option<int>("--warmups") { Description = "Untimed runs before timing.", DefaultValueFactory = _ => 10 }.Within(0, 1000);
         var dir = WorldsDirectoryOption.Create();
         var command = new Command("content", "Time loading and linting worlds: the largest sample world (goal 50 ms) and a generated world of 200 characters and 500 locations (goal 500 ms), each against a bare YamlDotNet parse of the same files.")
         {
@@ -27,10 +28,6 @@ internal static class BenchContentCommand
         command.SetAction(async (parse, _) =>
         {
             var output = parse.InvocationConfiguration.Output;
-            if (parse.GetValue(runs) < 1 || parse.GetValue(warmups) < 0)
-            {
-                throw new TaleForgeException("--runs must be at least 1 and --warmups at least 0.");
-            }
             var cases = ContentBenchmark.Run(WorldLibrary.Locate(parse.GetValue(dir)), parse.GetValue(runs), parse.GetValue(warmups));
             if (parse.GetValue(json))
             {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using TaleForge.Benchmarks;
+using TaleForge.CommandLine;
 using TaleForge.Core;
 using TaleForge.LlamaCpp.Gguf;
 using TaleForge.LlamaCpp.Loading;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using TaleForge.Benchmarks;
+using TaleForge.CommandLine;
 using TaleForge.Content.Library;
 using TaleForge.Core;
 
@@ -12,8 +13,8 @@ internal static class BenchEngineCommand
     {
         var model = new Option<string?>("--model", "-m") { Description = "GGUF for the scene (default: a 'small' random model written into .taleforge/models)." };
         var noModel = new Option<bool>("--no-model") { Description = "Only the engine's own time per step." };
-        var rounds = new Option<int>("--rounds") { Description = "Rounds of the scene.", DefaultValueFactory = _ => 3 };
-        var threads = new Option<int>("--threads", "-t") { Description = "CPU threads for the model.", DefaultValueFactory = _ => 1 };
+        var rounds = new Option<int>("--rounds") { Description = "Rounds of the scene.", DefaultValueFactory = _ => 3 }.Within(1, 1000);
+        var threads = new Option<int>("--threads", "-t") { Description = "CPU threads for the model.", DefaultValueFactory = _ => 1 }.Within(1, Environment.ProcessorCount, " (the processors this machine has)");
         var json = new Option<bool>("--json") { Description = "Print JSON (the default is also JSON, indented)." };
         var dir = WorldsDirectoryOption.Create();
         var command = new Command("engine", "Time the engine per step (goal < 1 ms, no model), and a 3-round, 3-character scene on a random-weight model: wall time, model share, a phase batched vs one by one.")
@@ -22,10 +23,6 @@ internal static class BenchEngineCommand
         };
         command.SetAction(async (parse, cancellation) =>
         {
-            if (parse.GetValue(rounds) < 1 || parse.GetValue(threads) < 1)
-            {
-                throw new TaleForgeException("--rounds and --threads must be at least 1.");
-            }
             var library = WorldLibrary.Locate(parse.GetValue(dir));
             var modelPath = parse.GetValue(noModel) ? null
                 : parse.GetValue(model) ?? EngineBenchmark.SmallModel(Path.Combine(Path.GetDirectoryName(library.Folder)!, ".taleforge", "models"));

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using TaleForge.Benchmarks;
+using TaleForge.CommandLine;
 using TaleForge.LlamaCpp.Gguf;
 using TaleForge.LlamaCpp.Loading;
 using TaleForge.LlamaCpp.RandomModels;
@@ -18,9 +19,9 @@ internal static class BenchInferenceCommand
     {
         var model = new Option<FileInfo?>("--model", "-m") { Description = "GGUF model to measure (default: a random 'small' model written into the cache)." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object (machine-readable)." };
-        var threads = new Option<int>("--threads", "-t") { Description = "Threads for every side.", DefaultValueFactory = _ => Math.Max(1, Environment.ProcessorCount / 2) };
-        var tokens = new Option<int>("--tokens", "-n") { Description = "Tokens generated per run (end of generation suppressed).", DefaultValueFactory = _ => 64 };
-        var runs = new Option<int>("--runs") { Description = "Rounds in which the four sides take turns (3 measured runs each per round, after a warm-up); medians are reported.", DefaultValueFactory = _ => 5 };
+        var threads = new Option<int>("--threads", "-t") { Description = "Threads for every side.", DefaultValueFactory = _ => Math.Max(1, Environment.ProcessorCount / 2) }.Within(1, Environment.ProcessorCount, " (the processors this machine has)");
+        var tokens = new Option<int>("--tokens", "-n") { Description = "Tokens generated per run (end of generation suppressed).", DefaultValueFactory = _ => 64 }.Within(2, 4096);
+        var runs = new Option<int>("--runs") { Description = "Rounds in which the four sides take turns (3 measured runs each per round, after a warm-up); medians are reported.", DefaultValueFactory = _ => 5 }.Within(1, 1000);
         var skip1b = new Option<bool>("--skip-1b") { Description = "Leave out batch4_vs_sequential_1b (four requests batched on a random '1b' Q8_0 model, 1.5 GB written into the cache once)." };
         var command = new Command("inference", "Compare local inference speed with node-llama-cpp, LLamaSharp and a C baseline on the same model.")
         {
@@ -43,9 +44,9 @@ internal static class BenchInferenceCommand
             {
                 ModelPath = path,
                 CacheRoot = cacheRoot,
-                Threads = Math.Max(1, result.GetValue(threads)),
-                Tokens = Math.Max(2, result.GetValue(tokens)),
-                Runs = Math.Max(1, result.GetValue(runs)),
+                Threads = result.GetValue(threads),
+                Tokens = result.GetValue(tokens),
+                Runs = result.GetValue(runs),
                 OneBModelPath = result.GetValue(skip1b) ? null : await OneBModelAsync(cacheRoot, log, cancellation),
             };
             var report = await InferenceBenchmark.RunAsync(settings, log, cancellation);

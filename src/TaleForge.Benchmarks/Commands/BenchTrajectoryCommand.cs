@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
 using TaleForge.Benchmarks;
+using TaleForge.CommandLine;
 using TaleForge.Core;
 
 namespace TaleForge.Benchmarks.Commands;
@@ -13,9 +14,9 @@ internal static class BenchTrajectoryCommand
     public static Command Create()
     {
         var json = new Option<bool>("--json") { Description = "Print the measurements as JSON." };
-        var events = new Option<int>("--events") { Description = "Events in the trajectory.", DefaultValueFactory = _ => 100_000 };
-        var runs = new Option<int>("--runs") { Description = "Timed loads (after warm-up); the median is reported.", DefaultValueFactory = _ => 5 };
-        var warmups = new Option<int>("--warmups") { Description = "Untimed loads before timing.", DefaultValueFactory = _ => 1 };
+        var events = new Option<int>("--events") { Description = "Events in the trajectory.", DefaultValueFactory = _ => 100_000 }.Within(1, 100_000_000);
+        var runs = new Option<int>("--runs") { Description = "Timed loads (after warm-up); the median is reported.", DefaultValueFactory = _ => 5 }.Within(1, 1000);
+        var warmups = new Option<int>("--warmups") { Description = "Untimed loads before timing.", DefaultValueFactory = _ => 1 }.Within(0, 1000);
         var command = new Command("trajectory", "Write a trajectory of 100,000 events through the real writer (lines/s, against bare StreamWriter appends of the same lines), then load and index it (goal 1 s, against a bare JSON parse of every line).")
         {
             json,
@@ -26,10 +27,6 @@ internal static class BenchTrajectoryCommand
         command.SetAction(async (parse, _) =>
         {
             var output = parse.InvocationConfiguration.Output;
-            if (parse.GetValue(events) < 1 || parse.GetValue(runs) < 1 || parse.GetValue(warmups) < 0)
-            {
-                throw new TaleForgeException("--events and --runs must be at least 1, --warmups at least 0.");
-            }
             var result = TrajectoryBenchmark.Run(parse.GetValue(events), parse.GetValue(runs), parse.GetValue(warmups));
             if (parse.GetValue(json))
             {

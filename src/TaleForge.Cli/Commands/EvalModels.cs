@@ -1,5 +1,6 @@
 using System.CommandLine;
 using TaleForge.Cli.Models;
+using TaleForge.CommandLine;
 using TaleForge.Core;
 using TaleForge.Engine.Agents.Models;
 using TaleForge.Inference.Backends;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using TaleForge.Cli.Models;
 using TaleForge.Cli.Play;
 using TaleForge.Cli.Presentation;
+using TaleForge.CommandLine;
 using TaleForge.Content.Library;
 using TaleForge.Content.Opening;
 using TaleForge.Core;
@@ -53,11 +54,11 @@ internal static class PlayCommand
             var scriptFile = parse.GetValue(script);
             if (scriptFile is not null && !scriptFile.Exists)
             {
-                throw OptionRanges.Usage($"the script file '{scriptFile.FullName}' does not exist.");
+                throw OptionChecks.Usage($"the script file '{scriptFile.FullName}' does not exist.");
             }
             if (parse.GetValue(noSave) && (parse.GetValue(load) is not null || parse.GetValue(resume) || parse.GetValue(save) is not null))
             {
-                throw OptionRanges.Usage("--no-save plays without writing a save, but --load, --continue and --save write one; drop one or the other.");
+                throw OptionChecks.Usage("--no-save plays without writing a save, but --load, --continue and --save write one; drop one or the other.");
             }
             if (parse.GetValue(save) is { } saveName)
             {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using TaleForge.Cli.Models;
 using TaleForge.Cli.Replay;
+using TaleForge.CommandLine;
 using TaleForge.Core;
 using TaleForge.Engine.Narration;
 using TaleForge.Engine.Replay;

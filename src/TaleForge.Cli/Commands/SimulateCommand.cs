@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using TaleForge.Cli.Models;
+using TaleForge.CommandLine;
 using TaleForge.Content.Opening;
 using TaleForge.Core;
 using TaleForge.Engine.Episodes;

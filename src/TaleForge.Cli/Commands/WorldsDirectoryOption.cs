@@ -1,4 +1,5 @@
 using System.CommandLine;
+using TaleForge.CommandLine;
 
 namespace TaleForge.Cli.Commands;
 

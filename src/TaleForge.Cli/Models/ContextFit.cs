@@ -1,5 +1,6 @@
 using System.Globalization;
 using TaleForge.Cli.Commands;
+using TaleForge.CommandLine;
 using TaleForge.LlamaCpp.Gguf;
 
 namespace TaleForge.Cli.Models;
@@ -57,7 +58,7 @@ internal static class ContextFit
         if (available > 0 && needed > available)
         {
             var fits = Math.Max(0, (available - weights) / perToken / 256 * 256);
-            throw OptionRanges.Usage(
+            throw OptionChecks.Usage(
                 $"a context of {Text(settings.ContextSize)} tokens needs about {GiB(perToken * settings.ContextSize)} for its cache besides {GiB(weights)} for {name}, but {GiB(available)} of memory is available; "
                 + (fits >= OptionRanges.ContextSize.Min ? $"use --ctx-size {Text(fits)} or less." : "free memory, or use a smaller model."));
         }

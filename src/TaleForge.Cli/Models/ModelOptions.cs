@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.CommandLine;
 using System.Globalization;
 using TaleForge.Cli.Commands;
+using TaleForge.CommandLine;
 using TaleForge.Core;
 using TaleForge.Core.Definitions;
 using TaleForge.Engine.Agents;
@@ -107,11 +108,11 @@ internal sealed class ModelOptions
         var judgeFile = parse.GetValue(_judgeModel);
         if (judgeFile is not null && candidates < 2)
         {
-            throw OptionRanges.Usage("--judge-model picks among candidate turns; give --candidates N (2 or more) as well.");
+            throw OptionChecks.Usage("--judge-model picks among candidate turns; give --candidates N (2 or more) as well.");
         }
         if (candidates > 1 && settings.Model is null && overrides.Count == 0)
         {
-            throw OptionRanges.Usage("--candidates samples a model's turns; give the characters a model (--model FILE or --endpoint URL).");
+            throw OptionChecks.Usage("--candidates samples a model's turns; give the characters a model (--model FILE or --endpoint URL).");
         }
         if (settings.Model is null && narratorFile is null && overrides.Count == 0)
         {

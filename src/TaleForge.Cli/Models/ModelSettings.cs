@@ -1,4 +1,5 @@
 using TaleForge.Cli.Commands;
+using TaleForge.CommandLine;
 using TaleForge.Core;
 using TaleForge.Inference.Backends;
 using YamlDotNet.RepresentationModel;
@@ -68,12 +69,12 @@ public sealed record ModelSettings
         int? Int(string key, OptionRange range) => read(key) is { Length: > 0 } text
             ? int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n)
                 ? (int)range.Checked(n, name(key))
-                : throw OptionRanges.Usage($"{name(key)} must be a whole number from {range.Min} to {range.Max}{range.Why}, not '{text}'.")
+                : throw OptionChecks.Usage($"{name(key)} must be a whole number from {range.Min} to {range.Max}{range.Why}, not '{text}'.")
             : null;
         float? Float(string key, OptionRange range) => read(key) is { Length: > 0 } text
             ? float.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var f)
                 ? (float)range.Checked(f, name(key))
-                : throw OptionRanges.Usage($"{name(key)} must be a number from {range.Min} to {range.Max}, not '{text}'.")
+                : throw OptionChecks.Usage($"{name(key)} must be a number from {range.Min} to {range.Max}, not '{text}'.")
             : null;
         var context = Int("ctx_size", OptionRanges.ContextSize);
         return this with

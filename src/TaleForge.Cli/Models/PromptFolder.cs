@@ -1,5 +1,6 @@
 using System.CommandLine;
 using TaleForge.Cli.Commands;
+using TaleForge.CommandLine;
 using TaleForge.Engine.Agents.Prompts;
 using TaleForge.Research.Evaluation;
 

@@ -25,7 +25,8 @@ internal static class ReplayRuns
         {
             throw new TaleForgeException(file.Header.Prompts is { } recorded
                 ? $"{file.Path} was played with the prompt templates {recorded}, not {prompts.Description ?? "the built-in ones"}; give --prompts DIR with those very templates."
-                : $"{file.Path} was played with the built-in prompt templates; leave out --prompts to re-run it.") { ExitCode = 2 };
+                : $"{file.Path} was played with the built-in prompt templates; leave out --prompts to re-run it.")
+            { ExitCode = 2 };
         }
         return prompts;
     }
