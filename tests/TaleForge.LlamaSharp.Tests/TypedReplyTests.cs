@@ -81,4 +81,18 @@ public class TypedReplyTests
         var after = await client.GetResponseAsync(TinyClient.Ask("Which way?"), new ChatOptions { Seed = 1 }.WithGrammar("root ::= \"north\" | \"south\""));
         Assert.Contains(after.Text, new[] { "north", "south" });
     }
+
+    [Theory]
+    [InlineData("root ::= missing")]
+    [InlineData("root ::= [a-")]
+    [InlineData("root ::= \"a\" root2")]
+    public async Task A_grammar_llama_cpp_cannot_parse_is_refused_before_it_joins_a_sampler_chain(string grammar)
+    {
+        using var client = await TinyClient.LoadAsync();
+
+        var error = Assert.Throws<Core.TaleForgeException>(() => Sampling.GrammarCheck.Check(client.Weights.NativeHandle, grammar, "root"));
+
+        Assert.Contains("could not parse the GBNF grammar", error.Message, StringComparison.Ordinal);
+        Sampling.GrammarCheck.Check(client.Weights.NativeHandle, "root ::= \"north\" | \"south\"", "root");
+    }
 }

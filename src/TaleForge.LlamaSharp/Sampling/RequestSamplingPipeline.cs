@@ -47,6 +47,7 @@ internal sealed class RequestSamplingPipeline : BaseSamplingPipeline
             }
             if (settings.Grammar is { } grammar)
             {
+                GrammarCheck.Check(context.ModelHandle, grammar, JsonSchemaGrammar.RootRule);
                 chain.AddGrammar(context.ModelHandle.Vocab, grammar, JsonSchemaGrammar.RootRule);
             }
             chain.AddCustom(new ValidUtf8Stage(new Utf8OutputFilter(_utf8)));
