@@ -16,7 +16,7 @@ internal sealed record DatasetBenchmarkSettings
     /// <summary>K: episodes at once in the parallel run, and the requests serve decodes together.</summary>
     public int Parallel { get; init; } = 4;
 
-    public int EpisodesPerScene { get; init; } = 2;
+    public int EpisodesPerScene { get; init; } = 1;
 
     /// <summary>Every scene of both works, or the first scene of each (a quick run).</summary>
     public bool AllScenes { get; init; } = true;

@@ -19,7 +19,7 @@ internal static class BenchDatasetCommand
     {
         var model = new Option<string?>("--model", "-m") { Description = "GGUF to serve (default: a random 'small' model written into .taleforge/models)." };
         var parallel = new Option<int>("--parallel", "-k") { Description = "K: episodes at once in the parallel run, and requests serve decodes together.", DefaultValueFactory = _ => 4 }.Within(2, 64);
-        var episodes = new Option<int>("--episodes") { Description = "Episodes per scene (seeds 1 to N).", DefaultValueFactory = _ => 2 }.Within(1, 100);
+        var episodes = new Option<int>("--episodes") { Description = "Episodes per scene (seeds 1 to N); the default plays the four scenes once, one wave of K = 4.", DefaultValueFactory = _ => 1 }.Within(1, 100);
         var scenes = new Option<string>("--scenes") { Description = "all: the four scenes of the two works; first: the first scene of each (a quick run).", DefaultValueFactory = _ => "all" };
         scenes.AcceptOnlyFromAmong("all", "first");
         var rounds = new Option<int>("--rounds") { Description = "Rounds per scene.", DefaultValueFactory = _ => 1 }.Within(1, 10);
