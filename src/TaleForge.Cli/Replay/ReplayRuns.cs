@@ -23,10 +23,10 @@ internal static class ReplayRuns
         var prompts = PromptFolder.Load(folder);
         if (prompts.Description != file.Header.Prompts)
         {
-            throw new TaleForgeException(file.Header.Prompts is { } recorded
+            var problem = file.Header.Prompts is { } recorded
                 ? $"{file.Path} was played with the prompt templates {recorded}, not {prompts.Description ?? "the built-in ones"}; give --prompts DIR with those very templates."
-                : $"{file.Path} was played with the built-in prompt templates; leave out --prompts to re-run it.")
-            { ExitCode = 2 };
+                : $"{file.Path} was played with the built-in prompt templates; leave out --prompts to re-run it.";
+            throw new TaleForgeException(problem) { ExitCode = 2 };
         }
         return prompts;
     }

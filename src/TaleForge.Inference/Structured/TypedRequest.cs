@@ -123,8 +123,8 @@ public sealed class TypedRequest<T>
                 return new TypedResult<T>(reading.Value, attempts);
             }
             conversation.Add(new ChatMessage(ChatRole.Assistant, Echo(raw)));
-            conversation.Add(new ChatMessage(ChatRole.User,
-                $"Your last reply was invalid because {reading.Error}. Reply again with only the corrected JSON value."));
+            conversation.Add(new ChatMessage(ChatRole.User, _options.Reask?.Invoke(reading.Error ?? "")
+                ?? $"Your last reply was invalid because {reading.Error}. Reply again with only the corrected JSON value."));
         }
         return new TypedResult<T>(default, attempts);
     }

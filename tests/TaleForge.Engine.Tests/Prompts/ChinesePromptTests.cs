@@ -19,7 +19,7 @@ public sealed partial class ChinesePromptTests
         "position", "condition", "changed", "true", "false", "choice", "reason", "none", "go", "take", "drop", "give", "to",
     ];
 
-    [GeneratedRegex("[A-Za-z][A-Za-z_-]*")]
+    [GeneratedRegex("[A-Za-z][A-Za-z0-9_-]*")]
     private static partial Regex LatinWord();
 
     private static List<string> English(string prompt, IEnumerable<string> ids) =>
@@ -39,9 +39,17 @@ public sealed partial class ChinesePromptTests
     }
 
     [Fact]
-    public void The_chinese_sample_world_is_prompted_in_chinese_from_profile_to_scene()
+    public void The_chinese_sample_world_is_prompted_in_chinese_from_profile_to_scene() =>
+        AssertPromptedInChinese(SampleWorlds.Load("tea-house-rain"));
+
+    [Fact]
+    public void A_chinese_characterbox_work_is_prompted_in_chinese_from_profile_to_scene() =>
+        AssertPromptedInChinese(Content.Importers.CharacterBox.CharacterBoxImporter.Load(
+            Path.Combine(Repository.Root, "tests", "TaleForge.Content.Tests", "CharacterBox", "dukou-yehua.json")));
+
+    /// <summary>Every character's profile and situation, and the narrator's voice and scene, at the start of the world.</summary>
+    private static void AssertPromptedInChinese(Core.Definitions.WorldDefinition world)
     {
-        var world = SampleWorlds.Load("tea-house-rain");
         var state = WorldState.Initial(world);
         var ids = world.Characters.Select(c => c.Id).Concat(world.Items.Select(i => i.Id)).Concat(world.Locations.Select(l => l.Id))
             .Concat(world.Locations.SelectMany(l => l.Exits.Select(e => $"{e.Direction}".ToLowerInvariant()))).ToHashSet();

@@ -82,6 +82,7 @@ internal static class PromptSamples
             "candidate-pick" => new CandidatePickFields(
                 [T("You are Mara.", "你是玛拉。")],
                 [new CandidateFields(1, T("action: waits", "action: 等待")), new CandidateFields(2, T("action: runs", "action: 奔跑"))]),
+            "reply-again" => new ReplyAgainFields(T("command must be one of: none, go north", "命令必须是以下之一：none、go north")),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind.Name, "no sample fields for this prompt"),
         };
     }

@@ -69,6 +69,30 @@ public sealed class PromptSetTests : IDisposable
     }
 
     [Fact]
+    public async Task A_chinese_world_is_asked_again_in_chinese_after_an_invalid_reply()
+    {
+        var world = TestWorld.Harbour("zh");
+        var first = true;
+        var model = new Inference.Fakes.CallbackChatClient((messages, _) =>
+        {
+            if (messages[^1].Text.Contains("你上一条回复无效", StringComparison.Ordinal) || !first)
+            {
+                return """{"summary":"夜深了。"}""";
+            }
+            first = false;
+            return "not json";
+        });
+        var narrator = new ModelNarrator(new ModelRole { Client = model, Model = "m", ContextTokens = 8192 });
+
+        var result = await narrator.SummariseRoundAsync(new Agents.NarratorView(WorldState.Initial(world), [], ""), new Agents.AgentCall(1, Agents.Role.Narrator, Narration.NarratorPhase.RoundEnd, 1), CancellationToken.None);
+
+        Assert.Equal("夜深了。", result.Value);
+        var reask = model.Calls[^1].Messages[^1].Text;
+        Assert.StartsWith("你上一条回复无效，原因：", reask, StringComparison.Ordinal);
+        Assert.EndsWith("。请重新回复，只给出修正后的值。", reask, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_world_in_another_language_is_told_to_write_in_that_language_in_english()
     {
         var voice = PromptSet.BuiltIn.Render(EnginePrompts.NarratorVoice, "fr", new VoiceFields { Language = "fr", Title = "Le Port" });

@@ -44,7 +44,7 @@ public sealed partial class JudgeTemplateTests : IDisposable
 
     public static TheoryData<string> Kinds() => [.. ResearchPrompts.Kinds.Select(k => k.Name)];
 
-    [GeneratedRegex("[A-Za-z][A-Za-z_-]*")]
+    [GeneratedRegex("[A-Za-z][A-Za-z0-9_-]*")]
     private static partial Regex LatinWord();
 
     [Fact]

@@ -4,6 +4,7 @@ using TaleForge.Core;
 using TaleForge.Core.Decisions;
 using TaleForge.Core.State;
 using TaleForge.Engine.Agents.Models;
+using TaleForge.Engine.Agents.Prompts;
 using TaleForge.Inference.Seeds;
 using TaleForge.Inference.Structured;
 
@@ -109,7 +110,7 @@ public sealed class CandidateTurns : ICharacterAgent
         var (reply, record) = await ModelAsk.AskAsync(Judge, call with { Role = Role.Judge, Seed = PickSeed(call.Seed) },
             system, user, maxOutput, schema,
             (CandidatePickReply r) => numbers.Contains(r.Choice.Trim()) ? null : $"choice must be one of: {string.Join(", ", numbers)}",
-            cancellation);
+            cancellation, reask: EnginePrompts.Reask(Character.Asking.Prompts, view.Language));
         var pick = CandidateCall.Of(record, withPrompt: true);
         if (reply is null)
         {

@@ -37,7 +37,8 @@ internal static class ModelAsk
         JsonElement? narrowedSchema = null,
         Func<T, string?>? check = null,
         CancellationToken cancellation = default,
-        PromptCut? trimmed = null)
+        PromptCut? trimmed = null,
+        Func<string, string>? reask = null)
         where T : class, IReply
     {
         var schemaName = T.Schema;
@@ -51,6 +52,7 @@ internal static class ModelAsk
         {
             MaxAttempts = role.MaxAttempts,
             SchemaName = schemaName,
+            Reask = reask,
         });
         var result = await request.SendAsync(messages, options, check, cancellation);
 

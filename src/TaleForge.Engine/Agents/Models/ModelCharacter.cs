@@ -161,7 +161,7 @@ public sealed class ModelCharacter(ModelRole role, AskingRules? asking = null) :
             var shown = recent + Math.Min(size.Memories, remembered - recent);
             return (CharacterPrompt.Situation(Asking.Prompts, view, size.Memories, size.Recent) + "\n\n" + task, shown);
         });
-        return ModelAsk.AskAsync(Role, call, system, user, maxOutput, narrowed, check, cancellation, cut);
+        return ModelAsk.AskAsync(Role, call, system, user, maxOutput, narrowed, check, cancellation, cut, EnginePrompts.Reask(Asking.Prompts, view.Language));
     }
 
     private string Render(CharacterView view, PromptKind kind, object fields) => Asking.Prompts.Render(kind, (view ?? throw new ArgumentNullException(nameof(view))).Language, fields);

@@ -122,7 +122,7 @@ public sealed class ModelNarrator(ModelRole role, AskingRules? asking = null) : 
         var system = NarratorPrompt.Voice(Asking.Prompts, view);
         var (user, cut) = ModelAsk.Fit(Role, system, maxOutput, RecentSizes, recent =>
             (NarratorPrompt.Scene(Asking.Prompts, view, recent) + "\n\n" + task, view.Round.TakeLast(recent).Count(e => e.Narration is not null)));
-        return ModelAsk.AskAsync<T>(Role, call, system, user, maxOutput, narrowed, null, cancellation, cut);
+        return ModelAsk.AskAsync<T>(Role, call, system, user, maxOutput, narrowed, null, cancellation, cut, EnginePrompts.Reask(Asking.Prompts, view.State.World.Info.Language));
     }
 
     /// <summary>How many of this round's events to show, most first, until the prompt fits.</summary>

@@ -81,3 +81,6 @@ public sealed record DialogueFields(string Action);
 
 /// <summary>What the character reacts to (character-reaction, character-reaction-visible).</summary>
 public sealed record ReactionFields(string ActorName, string Action, string Dialogue, string Impact);
+
+/// <summary>The message that asks again after an invalid reply (reply-again): what was wrong with it.</summary>
+public sealed record ReplyAgainFields(string Problem);

@@ -24,6 +24,7 @@ public static class EnginePrompts
     public static PromptKind NarratorUpdates { get; } = PromptKind.Of<TurnQuestionFields>("narrator-updates");
     public static PromptKind NarratorEnvironment { get; } = PromptKind.Of<NoFields>("narrator-environment");
     public static PromptKind NarratorSummary { get; } = PromptKind.Of<NoFields>("narrator-summary");
+    public static PromptKind ReplyAgain { get; } = PromptKind.Of<ReplyAgainFields>("reply-again");
     public static PromptKind CandidatePickSystem { get; } = PromptKind.Of<CandidatePickSystemFields>("candidate-pick-system");
     public static PromptKind CandidatePick { get; } = PromptKind.Of<CandidatePickFields>("candidate-pick");
 
@@ -33,6 +34,13 @@ public static class EnginePrompts
         CharacterDialogue, CharacterReaction, CharacterReactionVisible,
         NarratorVoice, NarratorScene, NarratorTurn, NarratorDirect, NarratorInfluence, NarratorInfluenceOne,
         NarratorResult, NarratorUpdates, NarratorEnvironment, NarratorSummary,
-        CandidatePickSystem, CandidatePick,
+        CandidatePickSystem, CandidatePick, ReplyAgain,
     ];
+
+    /// <summary>How a re-ask after an invalid reply is worded for a world in <paramref name="language"/>.</summary>
+    public static Func<string, string> Reask(PromptSet prompts, string language)
+    {
+        ArgumentNullException.ThrowIfNull(prompts);
+        return problem => prompts.Render(ReplyAgain, language, new ReplyAgainFields(problem));
+    }
 }
