@@ -127,6 +127,32 @@ public sealed class ScreenPlay
         return Busy ? Running! : Track(BeginAsync(starts, world, character, cancellation));
     }
 
+    /// <summary>
+    /// Quits, also while a turn runs: <paramref name="stop"/> stops that turn first (as Esc does, nothing of it
+    /// kept) and the game says goodbye once it has ended. Every turn before it is already saved.
+    /// </summary>
+    public Task QuitAsync(Action stop)
+    {
+        ArgumentNullException.ThrowIfNull(stop);
+        var running = Running;
+        if (running is { IsCompleted: false })
+        {
+            stop();
+        }
+        Log.Append(new StoryLine("> /quit", StoryTone.Player));
+        return Track(QuitAfterAsync(running));
+    }
+
+    private async Task QuitAfterAsync(Task? running)
+    {
+        if (running is not null)
+        {
+            // However the stopped turn ended, the game is left.
+            await running.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        }
+        await HandleAsync("/quit", CancellationToken.None);
+    }
+
     private async Task BeginAsync(IGameStarts starts, WorldOffer world, string character, CancellationToken cancellation)
     {
         NewGame game;

@@ -425,17 +425,24 @@ public sealed class GameScreen : Window
     private void OpenQuit() => Open(new Overlay(_words.QuitTitle, "y / n")
     {
         Body = _words.QuitQuestion,
-        Accept = _ => Submit("/quit"),
+        Accept = _ => QuitNow(),
         Answer = key =>
         {
             if (key.AsRune.Value is 'y' or 'Y')
             {
-                _ = Submit("/quit");
+                QuitNow();
                 return true;
             }
             return key.AsRune.Value is 'n' or 'N';
         },
     });
+
+    /// <summary>Quits, stopping a generation that runs first (as Esc would); the game closes once it has stopped.</summary>
+    private void QuitNow()
+    {
+        _hintNote = "";
+        _ = Follow(_play.QuitAsync(() => _options.Gate?.Stop()));
+    }
 
     private void OpenMap()
     {
