@@ -1,5 +1,7 @@
 using TaleForge.Core.Events;
 using TaleForge.Engine.Play;
+using TaleForge.Tui.Dialogs;
+using TaleForge.Tui.Screen;
 using TaleForge.Tui.Story;
 
 namespace TaleForge.Tui;
@@ -50,7 +52,10 @@ public sealed class ScreenPlay
             }
             Visit();
         };
-        controller.Message += (_, message) => Log.Append(StoryTelling.Of(message));
+        // Help typed here tells this screen's keys, not line mode's.
+        controller.Message += (_, message) => Log.Append(StoryTelling.Of(message.Text == controller.Text.Help
+            ? message with { Text = ScreenHelp.Text(controller.Text.Commands, ScreenWords.For(controller.Session.State.World.Info.Language)) }
+            : message));
         Visit();
     }
 

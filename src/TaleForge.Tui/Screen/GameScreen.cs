@@ -391,7 +391,7 @@ public sealed class GameScreen : Window
         SetNeedsDraw();
     }
 
-    private void OpenHelp() => Open(new Overlay(_words.Help, "Esc") { Body = ScreenHelp.Text(_play.Controller.Text.Help, _words) });
+    private void OpenHelp() => Open(new Overlay(_words.Help, "Esc") { Body = ScreenHelp.Text(_play.Controller.Text.Commands, _words) });
 
     private void OpenSave()
     {
