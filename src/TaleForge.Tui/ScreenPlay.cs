@@ -1,5 +1,7 @@
 using TaleForge.Core.Events;
 using TaleForge.Engine.Play;
+using TaleForge.Tui.Dialogs;
+using TaleForge.Tui.Screen;
 using TaleForge.Tui.Story;
 
 namespace TaleForge.Tui;
@@ -50,7 +52,10 @@ public sealed class ScreenPlay
             }
             Visit();
         };
-        controller.Message += (_, message) => Log.Append(StoryTelling.Of(message));
+        // Help typed here tells this screen's keys, not line mode's.
+        controller.Message += (_, message) => Log.Append(StoryTelling.Of(message.Text == controller.Text.Help
+            ? message with { Text = ScreenHelp.Text(controller.Text.Commands, ScreenWords.For(controller.Session.State.World.Info.Language)) }
+            : message));
         Visit();
     }
 
@@ -125,6 +130,32 @@ public sealed class ScreenPlay
         ArgumentNullException.ThrowIfNull(world);
         ArgumentNullException.ThrowIfNull(character);
         return Busy ? Running! : Track(BeginAsync(starts, world, character, cancellation));
+    }
+
+    /// <summary>
+    /// Quits, also while a turn runs: <paramref name="stop"/> stops that turn first (as Esc does, nothing of it
+    /// kept) and the game says goodbye once it has ended. Every turn before it is already saved.
+    /// </summary>
+    public Task QuitAsync(Action stop)
+    {
+        ArgumentNullException.ThrowIfNull(stop);
+        var running = Running;
+        if (running is { IsCompleted: false })
+        {
+            stop();
+        }
+        Log.Append(new StoryLine("> /quit", StoryTone.Player));
+        return Track(QuitAfterAsync(running));
+    }
+
+    private async Task QuitAfterAsync(Task? running)
+    {
+        if (running is not null)
+        {
+            // However the stopped turn ended, the game is left.
+            await running.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        }
+        await HandleAsync("/quit", CancellationToken.None);
     }
 
     private async Task BeginAsync(IGameStarts starts, WorldOffer world, string character, CancellationToken cancellation)

@@ -16,13 +16,15 @@ namespace TaleForge.Tui.Tests;
 
 /// <summary>
 /// A sample world played in the full-screen game with no terminal: Terminal.Gui's ANSI driver headless, virtual
-/// time, keys injected as a player types them, and the screen read back as text. Saves go to a folder of its own.
+/// time, keys injected as a player types them, and the screen read back as text. Saves go to a folder of its own;
+/// Esc stops a generation as in the game.
 /// </summary>
 internal sealed class GameOnScreen : IDisposable
 {
     private static readonly WorldLibrary Worlds = WorldLibrary.Locate(null, null, AppContext.BaseDirectory, AppContext.BaseDirectory);
     private readonly IApplication _app;
     private readonly SessionToken _token;
+    private readonly ScreenGate _gate = new(CancellationToken.None);
 
     private GameOnScreen(string world, string folder, int width, int height, string? config, ModelActivity? activity, Func<WorldDefinition, string, Cast>? cast)
     {
@@ -32,7 +34,7 @@ internal sealed class GameOnScreen : IDisposable
         var slot = saves.NewSlot("game");
         var controller = new PlayController(
             new GameSession(definition, (cast ?? Cast.Authored)(definition, player), new SessionOptions { Seed = AuthoredSaves.Seed, Trajectory = slot }),
-            new PlaySetup { Slot = slot, Saves = saves });
+            new PlaySetup { Slot = slot, Saves = saves, Gate = _gate });
         Play = new ScreenPlay(controller);
         _app = Application.Create(new VirtualTimeProvider());
         _app.Init(DriverRegistry.Names.ANSI);
@@ -44,6 +46,7 @@ internal sealed class GameOnScreen : IDisposable
             ConfigPath = config,
             Activity = activity,
             Starts = new AuthoredStarts(Worlds, folder),
+            Gate = _gate,
         });
         _token = _app.Begin(Screen)!;
     }
@@ -133,5 +136,6 @@ internal sealed class GameOnScreen : IDisposable
         Screen.Dispose();
         _app.Dispose();
         Play.Controller.Dispose();
+        _gate.Dispose();
     }
 }

@@ -56,6 +56,33 @@ public sealed class StreamingOnScreenTests : IDisposable
     }
 
     [Fact]
+    public async Task Quitting_while_a_line_is_generated_stops_it_keeps_nothing_of_the_turn_and_leaves_the_save_as_it_was()
+    {
+        using var model = new HeldReplyModel();
+        using var game = await GameOnScreen.StartAsync("greywick", _folder.Path, 80, 24, cast: PlayedBy(model));
+        var before = game.Play.Controller.Session.Log.Count;
+        model.Armed = true;
+        game.Keys("wait");
+        game.Tap(Key.Enter);
+        await model.Holding.WaitAsync(TimeSpan.FromSeconds(30));
+
+        game.Tap(Key.Q.WithCtrl);
+        Assert.NotNull(game.Screen.Dialog);
+        game.Tap(new Key('y'));
+        await game.Settled().WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.True(game.Play.Quit);
+        Assert.False(game.Play.Busy);
+        var story = game.Play.Log.Snapshot();
+        Assert.Contains(story, l => l.Text.StartsWith("Stopped.", StringComparison.Ordinal));
+        Assert.Contains(story, l => l.Text == "Goodbye. The game is saved as 'game'.");
+        Assert.DoesNotContain(story, l => l.Text.Contains(HeldReplyModel.Line, StringComparison.Ordinal));
+        Assert.Equal(before, game.Play.Controller.Session.Log.Count);
+        var saved = new AuthoredSaves(game.Play.Controller.Session.State.World, game.Play.Controller.Player!, _folder.Path).Load("game");
+        Assert.Equal(before, saved.Session.Log.Count);
+    }
+
+    [Fact]
     public async Task Words_said_where_the_player_does_not_stand_are_not_streamed_to_the_player()
     {
         using var model = new HeldReplyModel();

@@ -32,7 +32,7 @@ public sealed class GameScreen : Window
     private readonly Label _hint;
     private readonly StatusBar _status;
     private readonly Shortcut _model;
-    private readonly List<(Shortcut Key, Func<ScreenWords, string> Title)> _keys = [];
+    private readonly List<(Shortcut Key, Func<ScreenWords, string> Title, int Keep)> _keys = [];
     private ScreenWords _words;
     private Core.Definitions.WorldDefinition _world;
     private Overlay? _overlay;
@@ -61,23 +61,24 @@ public sealed class GameScreen : Window
         _hint = new Label { X = 0, Y = Pos.AnchorEnd(3), Width = Dim.Fill() };
         var prompt = new Label { X = 0, Y = Pos.AnchorEnd(2), Text = ">" };
         Input = new CommandLine { X = 2, Y = Pos.AnchorEnd(2), Width = Dim.Fill() };
-        _model = new Shortcut(Key.Empty, ModelText(), null, "");
-        Shortcut Bound(Key key, Func<ScreenWords, string> title, Action action)
+        _model = new Shortcut(Key.Empty, _options.Model ?? _words.AuthoredModel, null, "");
+        // keep: the higher, the longer a key stays on a narrowing status bar (help names them all).
+        Shortcut Bound(Key key, Func<ScreenWords, string> title, Action action, int keep)
         {
             var shortcut = new Shortcut(key, title(_words), action);
-            _keys.Add((shortcut, title));
+            _keys.Add((shortcut, title, keep));
             return shortcut;
         }
         _status = new StatusBar(
         [
-            Bound(Key.F1, w => w.Help, OpenHelp),
-            Bound(Key.F2, w => w.Save, OpenSave),
-            Bound(Key.F3, w => w.Load, OpenLoad),
-            Bound(Key.F5, w => w.Retry, () => Submit("/retry")),
-            Bound(Key.Z.WithCtrl, w => w.Undo, () => Submit("/undo")),
-            Bound(Key.F6, w => w.Map, OpenMap),
-            Bound(Key.F4, w => w.Panel, TogglePanel),
-            .. _options.Starts is null ? Array.Empty<Shortcut>() : [Bound(Key.N.WithCtrl, w => w.NewGame, OpenNewGame)],
+            Bound(Key.F1, w => w.Help, OpenHelp, int.MaxValue),
+            Bound(Key.F2, w => w.Save, OpenSave, 5),
+            Bound(Key.F3, w => w.Load, OpenLoad, 4),
+            Bound(Key.F5, w => w.Retry, () => Submit("/retry"), 2),
+            Bound(Key.Z.WithCtrl, w => w.Undo, () => Submit("/undo"), 3),
+            Bound(Key.F6, w => w.Map, OpenMap, 1),
+            Bound(Key.F4, w => w.Panel, TogglePanel, 0),
+            .. _options.Starts is null ? Array.Empty<Shortcut>() : [Bound(Key.N.WithCtrl, w => w.NewGame, OpenNewGame, int.MaxValue)],
             _model,
         ]);
         Add(_summary, Story, Panel, _hint, prompt, Input, _status);
@@ -114,7 +115,7 @@ public sealed class GameScreen : Window
         }
         Story.Refresh();
         _hint.Text = HintText();
-        _model.Title = ModelText();
+        FitStatus();
         _drawnVersion = _play.Log.Version;
         if (!_play.Busy && _play.StoryOver && !_endingShown && _overlay is null)
         {
@@ -139,7 +140,7 @@ public sealed class GameScreen : Window
         _world = _play.Controller.Session.State.World;
         _words = ScreenWords.For(_world.Info.Language);
         Title = _world.Info.Title;
-        foreach (var (shortcut, title) in _keys)
+        foreach (var (shortcut, title, _) in _keys)
         {
             shortcut.Title = title(_words);
         }
@@ -190,12 +191,64 @@ public sealed class GameScreen : Window
         Refresh();
     }
 
-    private string ModelText()
+    /// <summary>
+    /// Fits the status bar to the screen's width: the keys kept least drop out first (F1 help, which lists them all,
+    /// and Ctrl-N stay), then the model's name is shortened, so the save's name always shows.
+    /// </summary>
+    private void FitStatus()
     {
+        // A shortcut takes its key, its title, two spaces either side and a separator.
+        static int Cost(Shortcut shortcut) => DisplayWrap.Columns(shortcut.Key.ToString()) + DisplayWrap.Columns(shortcut.Title) + 5;
+        const int ModelRoom = 24;
+        var room = Viewport.Width;
         var model = _options.Model ?? _words.AuthoredModel;
+        var tail = ModelTail();
+        var wanted = Math.Min(ModelRoom, DisplayWrap.Columns(model + tail) + 2);
+        // The panel key means nothing on a screen too narrow for the panel.
+        var shown = _keys.Where(k => k.Keep > 0 || Frame.Width >= WideScreen).ToList();
+        foreach (var dropped in shown.Where(k => k.Keep != int.MaxValue).OrderBy(k => k.Keep).ToList())
+        {
+            if (shown.Sum(k => Cost(k.Key)) + wanted <= room)
+            {
+                break;
+            }
+            shown.Remove(dropped);
+        }
+        var left = room - shown.Sum(k => Cost(k.Key)) - 2;
+        _model.Title = Shortened(model, left - DisplayWrap.Columns(tail)) + tail;
+        // The bar places each shortcut after the one before it, hidden or not: the ones shown are all it holds.
+        List<View> wantedViews = [.. shown.Select(k => (View)k.Key), _model];
+        if (!_status.SubViews.SequenceEqual(wantedViews))
+        {
+            foreach (var view in _status.SubViews.ToList())
+            {
+                _status.Remove(view);
+            }
+            _status.Add([.. wantedViews]);
+        }
+    }
+
+    /// <summary><paramref name="text"/> cut to <paramref name="columns"/> with an ellipsis when longer.</summary>
+    private static string Shortened(string text, int columns)
+    {
+        if (DisplayWrap.Columns(text) <= columns)
+        {
+            return text;
+        }
+        var cut = text;
+        while (cut.Length > 0 && DisplayWrap.Columns(cut) > Math.Max(0, columns - 1))
+        {
+            cut = cut[..^1];
+        }
+        return cut + "…";
+    }
+
+    /// <summary>What follows the model's name on the status bar: how long the last turn took, and the save.</summary>
+    private string ModelTail()
+    {
         var speed = _lastTurn is { } t ? $" · {t.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s" : "";
         var save = _play.Controller.Slot is { } slot ? $" · {slot.Name}" : "";
-        return model + speed + save;
+        return speed + save;
     }
 
     private string HintText()
@@ -338,7 +391,7 @@ public sealed class GameScreen : Window
         SetNeedsDraw();
     }
 
-    private void OpenHelp() => Open(new Overlay(_words.Help, "Esc") { Body = ScreenHelp.Text(_play.Controller.Text.Help, _words) });
+    private void OpenHelp() => Open(new Overlay(_words.Help, "Esc") { Body = ScreenHelp.Text(_play.Controller.Text.Commands, _words) });
 
     private void OpenSave()
     {
@@ -372,17 +425,24 @@ public sealed class GameScreen : Window
     private void OpenQuit() => Open(new Overlay(_words.QuitTitle, "y / n")
     {
         Body = _words.QuitQuestion,
-        Accept = _ => Submit("/quit"),
+        Accept = _ => QuitNow(),
         Answer = key =>
         {
             if (key.AsRune.Value is 'y' or 'Y')
             {
-                _ = Submit("/quit");
+                QuitNow();
                 return true;
             }
             return key.AsRune.Value is 'n' or 'N';
         },
     });
+
+    /// <summary>Quits, stopping a generation that runs first (as Esc would); the game closes once it has stopped.</summary>
+    private void QuitNow()
+    {
+        _hintNote = "";
+        _ = Follow(_play.QuitAsync(() => _options.Gate?.Stop()));
+    }
 
     private void OpenMap()
     {
@@ -592,6 +652,11 @@ public sealed class GameScreen : Window
         if (disposing)
         {
             _app.Keyboard.KeyDown -= OnKey;
+            // Shortcuts the status bar had no room for are not among its views when it is disposed.
+            foreach (var (shortcut, _, _) in _keys.Where(k => k.Key.SuperView is null))
+            {
+                shortcut.Dispose();
+            }
         }
         base.Dispose(disposing);
     }

@@ -43,6 +43,7 @@ public sealed record ScreenWords
         Unset = "（默认）",
         Panel = "面板",
         Quit = "退出",
+        StopAndQuit = "Esc 停止生成，Ctrl-Q 退出",
         Search = "搜索",
         Transcript = "记录",
         TabCompletes = "Tab 补全",
@@ -102,6 +103,7 @@ public sealed record ScreenWords
     public string Unset { get; init; } = "(default)";
     public string Panel { get; init; } = "Panel";
     public string Quit { get; init; } = "Quit";
+    public string StopAndQuit { get; init; } = "Esc stops a generation, Ctrl-Q quits";
     public string Search { get; init; } = "Search";
     public string Transcript { get; init; } = "Transcript";
     public string TabCompletes { get; init; } = "Tab completes";

@@ -7,7 +7,7 @@ internal sealed class ChineseInterfaceText : InterfaceText
 {
     public override Phrasebook Phrases => Phrasebook.Chinese;
 
-    public override string Help => """
+    public override string Commands => """
         行动：  做 动作（或直接输入）    说：话语    故事：文字（旁白）
         移动：  北 东 南 西 东北 西北 东南 西南 上 下 进 出    去 出口（也可用 n s e w u d in out）
         物品：  拿 物品    放下 物品    把 物品 交给 某人    拿走全部    放下全部
@@ -15,8 +15,11 @@ internal sealed class ChineseInterfaceText : InterfaceText
         查看：  看    查看 东西    查看自己    背包    等待    再来（重复上一条命令）
         地点：  详细（每次到达都完整描述）    简略（只在第一次完整描述）
         游戏：  撤销  重做  /retry 重试  存档  /save 名称  读档 名称  重新开始  /timing 计时  帮助  退出
-                Ctrl-C 停止生成，Ctrl-D 退出
         """;
+
+    protected override string LineKeys => "Ctrl-C 停止生成，Ctrl-D 退出";
+
+    protected override string HelpIndent => "        ";
 
     public override string YouAre(string character) => $"你扮演{character}。输入 /help 查看命令。";
 

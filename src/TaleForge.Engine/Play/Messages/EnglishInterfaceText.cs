@@ -7,7 +7,7 @@ internal sealed class EnglishInterfaceText : InterfaceText
 {
     public override Phrasebook Phrases => Phrasebook.English;
 
-    public override string Help => """
+    public override string Commands => """
         Act:      do ACTION (or just type it)    say TEXT  (or "TEXT)    story TEXT (narrate)
         Move:     go EXIT   n s e w ne nw se sw u d in out
         Things:   take ITEM   drop ITEM   give ITEM to PERSON   take all   drop all
@@ -15,8 +15,11 @@ internal sealed class EnglishInterfaceText : InterfaceText
         Look:     look (l)   examine THING (x)   x me   inventory (i)   wait (z)   again (g)
         Places:   verbose (describe every arrival in full)   brief (in full the first time only)
         Game:     undo  redo  /retry  save  /save NAME  load NAME  restart  /timing  help  quit
-                  Ctrl-C stops a generation, Ctrl-D quits
         """;
+
+    protected override string LineKeys => "Ctrl-C stops a generation, Ctrl-D quits";
+
+    protected override string HelpIndent => "          ";
 
     public override string YouAre(string character) => $"You are {character}. Type /help for commands.";
 

@@ -26,7 +26,18 @@ public abstract class InterfaceText
 
     public string AuthoredMode => Phrases.AuthoredMode;
 
-    public abstract string Help { get; }
+    /// <summary>Help as line mode prints it: the commands, then line mode's keys.</summary>
+    public string Help => $"{Commands}\n{HelpIndent}{LineKeys}";
+
+    /// <summary>The commands the player can type, a kind a row; every view's help shows them, each with its own keys.</summary>
+    public abstract string Commands { get; }
+
+    /// <summary>How line mode stops a generation and quits.</summary>
+    protected abstract string LineKeys { get; }
+
+    /// <summary>The indent of the help's rows under their headings, for a row of keys that follows them.</summary>
+    protected abstract string HelpIndent { get; }
+
     public abstract string YouAre(string character);
 
     /// <summary>The opening line of a game that models play: which model plays which role, by file and backend.</summary>
