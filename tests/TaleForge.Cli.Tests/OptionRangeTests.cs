@@ -1,5 +1,5 @@
-using TaleForge.CommandLine;
 using TaleForge.Cli.Models;
+using TaleForge.CommandLine;
 using TaleForge.Core;
 
 namespace TaleForge.Cli.Tests;
