@@ -3,6 +3,7 @@ using System.Text.Json;
 using LLama;
 using LLama.Common;
 using Microsoft.Extensions.AI;
+using TaleForge.CommandLine;
 using TaleForge.LlamaCpp.Batching;
 using TaleForge.LlamaCpp.Chat;
 using TaleForge.LlamaCpp.Gguf;
@@ -31,7 +32,7 @@ public static class LlamaSharpPeer
             return PeerResult.Unavailable($"{program} is missing");
         }
         var config = JsonSerializer.Serialize(settings);
-        var (ok, output, error) = await ExternalProcess.RunAsync(DotnetHost(), [program, CommandName, config], null, cancellation);
+        var (ok, output, error) = await ExternalProcess.RunAsync(SiblingProgram.DotnetHost(), [program, CommandName, config], null, cancellation);
         if (!ok)
         {
             return PeerResult.Unavailable($"LLamaSharp failed: {error.Trim().Split('\n').LastOrDefault()}");
@@ -99,9 +100,4 @@ public static class LlamaSharpPeer
         return new PeerResult(Read("loadMilliseconds"), Read("tokensPerSecond"), root.GetProperty("promptTokens").GetInt32(), null);
     }
 
-    /// <summary>The dotnet host running this process, so the child runs on the same runtime.</summary>
-    private static string DotnetHost() =>
-        Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path
-        : Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host
-        : "dotnet";
 }

@@ -4,6 +4,7 @@ using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
 using System.Diagnostics;
 using System.Text;
+using TaleForge.CommandLine;
 using TaleForge.Core;
 
 namespace TaleForge.Cli.Commands;
@@ -53,7 +54,7 @@ internal static class BenchCommand
             $"The benchmarks are a separate program, {ProgramName}, and it is not built (looked beside {AppContext.BaseDirectory} and under "
             + "src/TaleForge.Benchmarks/bin of the repository). Build it with `dotnet build src/TaleForge.Benchmarks -c Release`, "
             + "or run `./run.sh bench ...`, which builds it, then try again.");
-        var start = new ProcessStartInfo(DotnetHost())
+        var start = new ProcessStartInfo(SiblingProgram.DotnetHost())
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -86,31 +87,7 @@ internal static class BenchCommand
     /// The benchmarks' entry assembly: beside taleforge.dll where both were built into one folder, else where the
     /// repository this taleforge was built from builds it (Release first, as run.sh builds).
     /// </summary>
-    internal static string? Locate(string baseDirectory)
-    {
-        var beside = Path.Combine(baseDirectory, ProgramName + ".dll");
-        if (File.Exists(beside))
-        {
-            return beside;
-        }
-        for (var directory = new DirectoryInfo(baseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "TaleForge.sln")))
-            {
-                var bin = Path.Combine(directory.FullName, "src", "TaleForge.Benchmarks", "bin");
-                return new[] { "Release", "Debug" }
-                    .Select(configuration => Path.Combine(bin, configuration, "net10.0", ProgramName + ".dll"))
-                    .FirstOrDefault(File.Exists);
-            }
-        }
-        return null;
-    }
-
-    /// <summary>The dotnet host running this process, so the benchmarks run on the same runtime.</summary>
-    private static string DotnetHost() =>
-        Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path
-        : Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host
-        : "dotnet";
+    internal static string? Locate(string baseDirectory) => SiblingProgram.Locate(baseDirectory, "TaleForge.Benchmarks", ProgramName + ".dll");
 
     private static async Task CopyAsync(StreamReader from, TextWriter to)
     {

@@ -93,8 +93,8 @@ public sealed class LlamaChatClient : IChatClient
                         FinishReason = finished.Reason,
                         ModelId = _metadata.DefaultModelId,
                         CreatedAt = DateTimeOffset.UtcNow,
-                        Usage = Usage(finished.Stats),
-                        AdditionalProperties = Timings(finished.Stats),
+                        Usage = GenerationReport.Usage(finished.Stats),
+                        AdditionalProperties = GenerationReport.Timings(finished.Stats),
                     };
             }
         }
@@ -119,12 +119,12 @@ public sealed class LlamaChatClient : IChatClient
                         break;
                     case GenerationEvent.Finished end:
                         finished = true;
-                        yield return new ChatResponseUpdate(ChatRole.Assistant, [new UsageContent(Usage(end.Stats))])
+                        yield return new ChatResponseUpdate(ChatRole.Assistant, [new UsageContent(GenerationReport.Usage(end.Stats))])
                         {
                             ResponseId = id,
                             ModelId = _metadata.DefaultModelId,
                             FinishReason = end.Reason,
-                            AdditionalProperties = Timings(end.Stats),
+                            AdditionalProperties = GenerationReport.Timings(end.Stats),
                         };
                         break;
                 }
@@ -166,22 +166,4 @@ public sealed class LlamaChatClient : IChatClient
         var tokens = _model.Tokenize(prompt, addSpecial: _model.AddsBos, parseSpecial: true);
         return _scheduler.Submit(new GenerationRequest(tokens, sampling, maxTokens, stops), streaming, cancellation);
     }
-
-    private static UsageDetails Usage(GenerationStats stats) => new()
-    {
-        InputTokenCount = stats.PromptTokens,
-        CachedInputTokenCount = stats.CachedPromptTokens,
-        OutputTokenCount = stats.GeneratedTokens,
-        TotalTokenCount = stats.PromptTokens + stats.GeneratedTokens,
-    };
-
-    private static AdditionalPropertiesDictionary Timings(GenerationStats stats) => new()
-    {
-        ["llama.stats"] = stats,
-        ["llama.queue_ms"] = stats.QueueMilliseconds,
-        ["llama.prompt_ms"] = stats.PromptMilliseconds,
-        ["llama.generation_ms"] = stats.GenerationMilliseconds,
-        ["llama.prompt_tokens_evaluated"] = stats.EvaluatedPromptTokens,
-        ["llama.tokens_per_second"] = stats.TokensPerSecond,
-    };
 }

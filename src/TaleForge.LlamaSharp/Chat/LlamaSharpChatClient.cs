@@ -126,8 +126,8 @@ public sealed class LlamaSharpChatClient : IChatClient
                     FinishReason = finished.Reason,
                     ModelId = _metadata.DefaultModelId,
                     CreatedAt = DateTimeOffset.UtcNow,
-                    Usage = Usage(finished.Stats),
-                    AdditionalProperties = Timings(finished.Stats),
+                    Usage = GenerationReport.Usage(finished.Stats),
+                    AdditionalProperties = GenerationReport.Timings(finished.Stats),
                 };
             }
         }
@@ -145,12 +145,12 @@ public sealed class LlamaSharpChatClient : IChatClient
                     yield return new ChatResponseUpdate(ChatRole.Assistant, piece.Text) { ResponseId = id, ModelId = _metadata.DefaultModelId };
                     break;
                 case GenerationEvent.Finished end:
-                    yield return new ChatResponseUpdate(ChatRole.Assistant, [new UsageContent(Usage(end.Stats))])
+                    yield return new ChatResponseUpdate(ChatRole.Assistant, [new UsageContent(GenerationReport.Usage(end.Stats))])
                     {
                         ResponseId = id,
                         ModelId = _metadata.DefaultModelId,
                         FinishReason = end.Reason,
-                        AdditionalProperties = Timings(end.Stats),
+                        AdditionalProperties = GenerationReport.Timings(end.Stats),
                     };
                     break;
             }
@@ -310,22 +310,4 @@ public sealed class LlamaSharpChatClient : IChatClient
             },
             token => ((LLamaToken)token).IsEndOfGeneration(vocab));
     }
-
-    private static UsageDetails Usage(GenerationStats stats) => new()
-    {
-        InputTokenCount = stats.PromptTokens,
-        CachedInputTokenCount = stats.CachedPromptTokens,
-        OutputTokenCount = stats.GeneratedTokens,
-        TotalTokenCount = stats.PromptTokens + stats.GeneratedTokens,
-    };
-
-    private static AdditionalPropertiesDictionary Timings(GenerationStats stats) => new()
-    {
-        ["llama.stats"] = stats,
-        ["llama.queue_ms"] = stats.QueueMilliseconds,
-        ["llama.prompt_ms"] = stats.PromptMilliseconds,
-        ["llama.generation_ms"] = stats.GenerationMilliseconds,
-        ["llama.prompt_tokens_evaluated"] = stats.EvaluatedPromptTokens,
-        ["llama.tokens_per_second"] = stats.TokensPerSecond,
-    };
 }
