@@ -88,14 +88,7 @@ public sealed class LlamaChatClient : IChatClient
             switch (item)
             {
                 case GenerationEvent.Finished finished:
-                    return new ChatResponse(new ChatMessage(ChatRole.Assistant, finished.Text))
-                    {
-                        FinishReason = finished.Reason,
-                        ModelId = _metadata.DefaultModelId,
-                        CreatedAt = DateTimeOffset.UtcNow,
-                        Usage = GenerationReport.Usage(finished.Stats),
-                        AdditionalProperties = GenerationReport.Timings(finished.Stats),
-                    };
+                    return GenerationReport.Response(finished, _metadata.DefaultModelId);
             }
         }
         throw new InvalidOperationException("The generation ended without reporting its end.");
@@ -119,13 +112,7 @@ public sealed class LlamaChatClient : IChatClient
                         break;
                     case GenerationEvent.Finished end:
                         finished = true;
-                        yield return new ChatResponseUpdate(ChatRole.Assistant, [new UsageContent(GenerationReport.Usage(end.Stats))])
-                        {
-                            ResponseId = id,
-                            ModelId = _metadata.DefaultModelId,
-                            FinishReason = end.Reason,
-                            AdditionalProperties = GenerationReport.Timings(end.Stats),
-                        };
+                        yield return GenerationReport.LastUpdate(end, id, _metadata.DefaultModelId);
                         break;
                 }
             }

@@ -121,14 +121,7 @@ public sealed class LlamaSharpChatClient : IChatClient
         {
             if (item is GenerationEvent.Finished finished)
             {
-                return new ChatResponse(new ChatMessage(ChatRole.Assistant, finished.Text))
-                {
-                    FinishReason = finished.Reason,
-                    ModelId = _metadata.DefaultModelId,
-                    CreatedAt = DateTimeOffset.UtcNow,
-                    Usage = GenerationReport.Usage(finished.Stats),
-                    AdditionalProperties = GenerationReport.Timings(finished.Stats),
-                };
+                return GenerationReport.Response(finished, _metadata.DefaultModelId);
             }
         }
         throw new InvalidOperationException("The generation ended without reporting its end.");
@@ -145,13 +138,7 @@ public sealed class LlamaSharpChatClient : IChatClient
                     yield return new ChatResponseUpdate(ChatRole.Assistant, piece.Text) { ResponseId = id, ModelId = _metadata.DefaultModelId };
                     break;
                 case GenerationEvent.Finished end:
-                    yield return new ChatResponseUpdate(ChatRole.Assistant, [new UsageContent(GenerationReport.Usage(end.Stats))])
-                    {
-                        ResponseId = id,
-                        ModelId = _metadata.DefaultModelId,
-                        FinishReason = end.Reason,
-                        AdditionalProperties = GenerationReport.Timings(end.Stats),
-                    };
+                    yield return GenerationReport.LastUpdate(end, id, _metadata.DefaultModelId);
                     break;
             }
         }
