@@ -25,7 +25,11 @@ internal static class CBaseline
         var directory = Path.Combine(settings.CacheRoot, "bench");
         Directory.CreateDirectory(directory);
         var program = Path.Combine(directory, "llama-c-baseline");
-        var upToDate = File.Exists(program) && File.GetLastWriteTimeUtc(program) > File.GetLastWriteTimeUtc(source);
+        // The program finds the libraries by the path compiled into it: one built against another folder (another
+        // checkout sharing this cache, a moved one) is built again, as is one older than its source.
+        var builtFor = Path.Combine(directory, "llama-c-baseline.libraries");
+        var upToDate = File.Exists(program) && File.GetLastWriteTimeUtc(program) > File.GetLastWriteTimeUtc(source)
+            && File.Exists(builtFor) && File.ReadAllText(builtFor) == libraryDirectory;
         var (compiled, _, compileError) = upToDate ? (true, "", "") : await ExternalProcess.RunAsync("gcc",
         [
             "-O2", "-std=c11", "-D_POSIX_C_SOURCE=199309L", "-I", include, "-o", program, source, "-L", libraryDirectory,
@@ -34,6 +38,10 @@ internal static class CBaseline
         if (!compiled)
         {
             return PeerResult.Unavailable($"gcc failed: {compileError.Trim()}");
+        }
+        if (!upToDate)
+        {
+            await File.WriteAllTextAsync(builtFor, libraryDirectory, cancellation);
         }
         var promptFile = Path.Combine(directory, "prompt.txt");
         await File.WriteAllTextAsync(promptFile, prompt, cancellation);

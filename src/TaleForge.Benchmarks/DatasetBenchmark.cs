@@ -117,13 +117,15 @@ internal static class DatasetBenchmark
         var (ok, _, error) = await ExternalProcess.RunAsync(program.Host, program.Arguments(simulate), null, cancellation);
         var wall = clock.Elapsed;
         var simulateCpu = ChildProcessorSeconds() - cpu;
+        // How much of the prompts serve found in its prefix cache: the two runs differ in how requests share it.
+        var servedTotals = await served.ServedAsync(cancellation);
         if (!ok)
         {
             throw new TaleForgeException($"taleforge simulate failed in the {(parallel == 1 ? "sequential" : "parallel")} run: {error.Trim()}");
         }
         var entries = RunManifest.Read(output);
         var calls = entries.Where(e => e.Status == EpisodeStatus.Finished).SelectMany(e => TrajectoryFile.Read(Path.Combine(output, e.Trajectory)).Calls).ToList();
-        return new DatasetRun(parallel, wall, entries, calls.Sum(c => (long)c.PromptTokens), calls.Sum(c => (long)c.CompletionTokens), simulateCpu, load, LoadAverage());
+        return new DatasetRun(parallel, wall, entries, calls.Sum(c => (long)c.PromptTokens), calls.Sum(c => (long)c.CompletionTokens), simulateCpu, load, LoadAverage(), servedTotals);
     }
 
     /// <summary>
@@ -160,7 +162,8 @@ internal static class DatasetBenchmark
 
     /// <summary>One simulate run against its own server.</summary>
     private sealed record DatasetRun(
-        int Parallel, TimeSpan Wall, IReadOnlyList<ManifestEntry> Entries, long PromptTokens, long CompletionTokens, double? SimulateCpu, double? LoadBefore, double? LoadAfter)
+        int Parallel, TimeSpan Wall, IReadOnlyList<ManifestEntry> Entries, long PromptTokens, long CompletionTokens, double? SimulateCpu, double? LoadBefore, double? LoadAfter,
+        JsonObject? Served)
     {
         public JsonObject ToJson() => new()
         {
@@ -179,6 +182,7 @@ internal static class DatasetBenchmark
             ["max_concurrency"] = Parallel,
             ["load_average_before"] = LoadBefore,
             ["load_average_after"] = LoadAfter,
+            ["served"] = Served,
         };
     }
 }

@@ -110,6 +110,14 @@ internal sealed partial class ServedModel : IAsyncDisposable
         }
     }
 
+    /// <summary>What the server has done so far, as its health answer reports it (requests, prompt, cached and generated tokens).</summary>
+    public async Task<System.Text.Json.Nodes.JsonObject?> ServedAsync(CancellationToken cancellation)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        var health = System.Text.Json.Nodes.JsonNode.Parse(await http.GetStringAsync(new Uri(Endpoint, "/health"), cancellation));
+        return health?["served"]?.DeepClone().AsObject();
+    }
+
     /// <summary>Null while the server does not answer yet.</summary>
     private static async Task<HttpStatusCode?> StatusAsync(HttpClient http, Uri health, CancellationToken cancellation)
     {

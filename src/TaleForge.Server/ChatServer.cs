@@ -24,6 +24,7 @@ public sealed class ChatServer : IAsyncDisposable
     private readonly ServerOptions _options;
     private readonly WebApplication _app;
     private readonly RequestLimit _limit;
+    private readonly ServedTotals _totals = new();
     private readonly Task<IModelBackend> _loading;
     private readonly CancellationTokenSource _stopping = new();
 
@@ -152,6 +153,7 @@ public sealed class ChatServer : IAsyncDisposable
         json.WriteStartObject();
         json.WriteString("status", text);
         json.WriteNumber("requests", _limit.Current);
+        _totals.Write(json);
         json.WriteEndObject();
     }
 
@@ -193,11 +195,13 @@ public sealed class ChatServer : IAsyncDisposable
             {
                 if (request.Stream)
                 {
-                    await reply.StreamAsync(backend.Client.GetStreamingResponseAsync(request.Messages, request.Options, both.Token), both.Token).ConfigureAwait(false);
+                    _totals.Add(await reply.StreamAsync(backend.Client.GetStreamingResponseAsync(request.Messages, request.Options, both.Token), both.Token).ConfigureAwait(false));
                 }
                 else
                 {
-                    await reply.WriteAsync(await backend.Client.GetResponseAsync(request.Messages, request.Options, both.Token).ConfigureAwait(false)).ConfigureAwait(false);
+                    var response = await backend.Client.GetResponseAsync(request.Messages, request.Options, both.Token).ConfigureAwait(false);
+                    await reply.WriteAsync(response).ConfigureAwait(false);
+                    _totals.Add(response.Usage);
                 }
             }
             catch (Exception error) when (error is TaleForgeException or ArgumentException && !context.Response.HasStarted)

@@ -32,14 +32,17 @@ internal sealed class CompletionReply(HttpResponse response, string model)
         json.WriteEndObject();
     }
 
-    public async Task StreamAsync(IAsyncEnumerable<ChatResponseUpdate> updates, CancellationToken cancellation)
+    /// <summary>Streams the updates as they come; returns the usage the last of them carried.</summary>
+    public async Task<UsageDetails?> StreamAsync(IAsyncEnumerable<ChatResponseUpdate> updates, CancellationToken cancellation)
     {
+        UsageDetails? reported = null;
         response.ContentType = "text/event-stream";
         response.Headers.CacheControl = "no-cache";
         var first = true;
         await foreach (var update in updates.WithCancellation(cancellation).ConfigureAwait(false))
         {
             var usage = update.Contents.OfType<UsageContent>().FirstOrDefault()?.Details;
+            reported = usage ?? reported;
             var text = update.Text;
             if (text.Length == 0 && update.FinishReason is null && usage is null && !first)
             {
@@ -80,6 +83,7 @@ internal sealed class CompletionReply(HttpResponse response, string model)
             first = false;
         }
         await response.WriteAsync("data: [DONE]\n\n", cancellation).ConfigureAwait(false);
+        return reported;
     }
 
     private async Task EventAsync(Action<Utf8JsonWriter> write, CancellationToken cancellation)
@@ -115,6 +119,13 @@ internal sealed class CompletionReply(HttpResponse response, string model)
         json.WriteNumber("prompt_tokens", usage.InputTokenCount ?? 0);
         json.WriteNumber("completion_tokens", usage.OutputTokenCount ?? 0);
         json.WriteNumber("total_tokens", usage.TotalTokenCount ?? (usage.InputTokenCount ?? 0) + (usage.OutputTokenCount ?? 0));
+        if (usage.CachedInputTokenCount is { } cached)
+        {
+            // OpenAI's place for prompt tokens served from the cache; its client reads it back as cached input tokens.
+            json.WriteStartObject("prompt_tokens_details");
+            json.WriteNumber("cached_tokens", cached);
+            json.WriteEndObject();
+        }
         json.WriteEndObject();
     }
 

@@ -43,6 +43,33 @@ public sealed class ServedTinyModelTests : IClassFixture<ServedTinyModelTests.Se
     }
 
     [Fact]
+    public async Task A_repeated_prompt_is_reported_cached_in_its_usage_and_in_the_served_totals()
+    {
+        using var backend = _served.Backend(concurrency: 1);
+        var before = await ServedAsync();
+
+        var first = (await backend.Client.GetResponseAsync(Prompt, Seeded(7, 8))).Usage!;
+        var second = (await backend.Client.GetResponseAsync(Prompt, Seeded(8, 8))).Usage!;
+        var after = await ServedAsync();
+
+        // All of the prompt but its last token (whose logits are needed again) comes from the first request's cells.
+        Assert.Equal(second.InputTokenCount - 1, second.CachedInputTokenCount);
+        Assert.Equal(before.Requests + 2, after.Requests);
+        Assert.Equal(before.Prompt + first.InputTokenCount + second.InputTokenCount, after.Prompt);
+        Assert.Equal(before.Cached + (first.CachedInputTokenCount ?? 0) + second.CachedInputTokenCount, after.Cached);
+        Assert.Equal(before.Completion + first.OutputTokenCount + second.OutputTokenCount, after.Completion);
+    }
+
+    private async Task<(long Requests, long Prompt, long Cached, long Completion)> ServedAsync()
+    {
+        using var http = new HttpClient();
+        using var health = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync(new Uri(_served.Server.Address, "/health")));
+        var served = health.RootElement.GetProperty("served");
+        return (served.GetProperty("requests").GetInt64(), served.GetProperty("prompt_tokens").GetInt64(),
+            served.GetProperty("cached_prompt_tokens").GetInt64(), served.GetProperty("completion_tokens").GetInt64());
+    }
+
+    [Fact]
     public async Task A_typed_request_over_http_gets_a_reply_the_schema_accepts_with_usage()
     {
         using var backend = _served.Backend();

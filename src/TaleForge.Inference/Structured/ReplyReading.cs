@@ -11,5 +11,8 @@ public sealed record ReplyReading<T>(T? Value, ReplyFailure Failure, string? Err
 
     public static ReplyReading<T> Accepted(T value) => new(value, ReplyFailure.None, null);
 
+    /// <summary>The schema's or the rule's violations, in parts (empty for other failures).</summary>
+    public IReadOnlyList<ReplyViolation> Violations { get; init; } = [];
+
     public static ReplyReading<T> Refused(ReplyFailure failure, string error) => new(default, failure, error);
 }

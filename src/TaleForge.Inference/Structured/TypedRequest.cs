@@ -84,7 +84,7 @@ public sealed class TypedRequest<T>
     public async Task<TypedResult<T>> SendAsync(
         IEnumerable<ChatMessage> messages,
         ChatOptions? options = null,
-        Func<T, string?>? check = null,
+        Func<T, ReplyViolation?>? check = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(messages);
@@ -123,7 +123,7 @@ public sealed class TypedRequest<T>
                 return new TypedResult<T>(reading.Value, attempts);
             }
             conversation.Add(new ChatMessage(ChatRole.Assistant, Echo(raw)));
-            conversation.Add(new ChatMessage(ChatRole.User, _options.Reask?.Invoke(reading.Error ?? "")
+            conversation.Add(new ChatMessage(ChatRole.User, _options.Reask?.Invoke(new ReplyProblem(reading.Failure, reading.Error, reading.Violations))
                 ?? $"Your last reply was invalid because {reading.Error}. Reply again with only the corrected JSON value."));
         }
         return new TypedResult<T>(default, attempts);
@@ -157,10 +157,10 @@ public sealed class TypedRequest<T>
     /// Reads one reply as the request does: JSON (a surrounding Markdown code fence is tolerated), the schema,
     /// binding to <typeparamref name="T"/>, then <paramref name="check"/>. Useful to re-read recorded replies.
     /// </summary>
-    public static ReplyReading<T> Read(string rawText, Func<T, string?>? check = null) =>
+    public static ReplyReading<T> Read(string rawText, Func<T, ReplyViolation?>? check = null) =>
         Read(rawText, check, TypeSchemaCheck.Value);
 
-    private static ReplyReading<T> Read(string rawText, Func<T, string?>? check, ReplySchemaCheck schemaCheck)
+    private static ReplyReading<T> Read(string rawText, Func<T, ReplyViolation?>? check, ReplySchemaCheck schemaCheck)
     {
         ArgumentNullException.ThrowIfNull(rawText);
         var json = WithoutCodeFence(rawText);
@@ -176,9 +176,10 @@ public sealed class TypedRequest<T>
         {
             return ReplyReading<T>.Refused(ReplyFailure.NotJson, $"it is not valid JSON ({error.Message})");
         }
-        if (schemaCheck.Check(json) is { } violation)
+        if (schemaCheck.Check(json) is { Count: > 0 } violations)
         {
-            return ReplyReading<T>.Refused(ReplyFailure.SchemaViolation, $"it does not match the schema: {violation}");
+            return ReplyReading<T>.Refused(ReplyFailure.SchemaViolation, $"it does not match the schema: {string.Join("; ", violations.Select(v => v.Text))}")
+                with { Violations = violations };
         }
         T? value;
         try
@@ -193,9 +194,9 @@ public sealed class TypedRequest<T>
         {
             return ReplyReading<T>.Refused(ReplyFailure.WrongShape, "it is null, but a value is required");
         }
-        if (check?.Invoke(value) is { } ruleError)
+        if (check?.Invoke(value) is { } broken)
         {
-            return ReplyReading<T>.Refused(ReplyFailure.RuleViolation, ruleError);
+            return ReplyReading<T>.Refused(ReplyFailure.RuleViolation, broken.Text) with { Violations = [broken] };
         }
         return ReplyReading<T>.Accepted(value);
     }

@@ -20,9 +20,10 @@ public sealed record TypedRequestOptions
 
     /// <summary>
     /// The message that asks again after an invalid reply, given what was wrong with it; null: an English one. A
-    /// world in another language words it in that language, so a re-ask does not switch the model's language.
+    /// world in another language words it in that language, violations included, so a re-ask does not switch the
+    /// model's language.
     /// </summary>
-    public Func<string, string>? Reask { get; init; }
+    public Func<ReplyProblem, string>? Reask { get; init; }
 
     /// <summary>The clock that times attempts.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;

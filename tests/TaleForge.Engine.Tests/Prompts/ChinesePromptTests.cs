@@ -16,7 +16,7 @@ public sealed partial class ChinesePromptTests
     private static readonly HashSet<string> ReplyWords =
     [
         "action", "dialogue", "command", "target", "emotion", "belief", "desire", "intention", "others", "impact",
-        "position", "condition", "changed", "true", "false", "choice", "reason", "none", "go", "take", "drop", "give", "to",
+        "position", "condition", "changed", "true", "false", "choice", "reason", "summary", "none", "go", "take", "drop", "give", "to",
     ];
 
     [GeneratedRegex("[A-Za-z][A-Za-z0-9_-]*")]

@@ -1,6 +1,8 @@
 using TaleForge.Engine.Agents.Candidates;
 using TaleForge.Engine.Agents.Prompts;
 
+using TaleForge.Inference.Structured;
+
 namespace TaleForge.Engine.Tests.Prompts;
 
 /// <summary>Fields for every engine prompt with every optional part filled, in English or in Chinese, so each branch of a template renders.</summary>
@@ -82,7 +84,8 @@ internal static class PromptSamples
             "candidate-pick" => new CandidatePickFields(
                 [T("You are Mara.", "你是玛拉。")],
                 [new CandidateFields(1, T("action: waits", "action: 等待")), new CandidateFields(2, T("action: runs", "action: 奔跑"))]),
-            "reply-again" => new ReplyAgainFields(T("command must be one of: none, go north", "命令必须是以下之一：none、go north")),
+            "reply-again" => ReplyAgainFields.Of(new ReplyProblem(ReplyFailure.RuleViolation, "command must be one of: none, go north",
+                [ReplyViolation.NotAmong("/command", ["none", "go north"])])),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind.Name, "no sample fields for this prompt"),
         };
     }

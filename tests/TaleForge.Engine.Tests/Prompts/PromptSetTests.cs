@@ -92,6 +92,25 @@ public sealed class PromptSetTests : IDisposable
         Assert.EndsWith("。请重新回复，只给出修正后的值。", reask, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("", "回复是空的")]
+    [InlineData("not json", "回复无法解析")]
+    [InlineData("""{"summary":5}""", "/summary：类型应为字符串")]
+    [InlineData("""{}""", "缺少必填字段“summary”")]
+    [InlineData("""{"summary":"夜深了。","mood":"calm"}""", "不允许有字段“mood”")]
+    public async Task A_chinese_reask_words_what_was_wrong_in_chinese(string invalid, string expected)
+    {
+        var world = TestWorld.Harbour("zh");
+        var model = new Inference.Fakes.CallbackChatClient((messages, _) =>
+            messages[^1].Text.Contains("你上一条回复无效", StringComparison.Ordinal) ? """{"summary":"夜深了。"}""" : invalid);
+        var narrator = new ModelNarrator(new ModelRole { Client = model, Model = "m", ContextTokens = 8192 });
+
+        var result = await narrator.SummariseRoundAsync(new Agents.NarratorView(WorldState.Initial(world), [], ""), new Agents.AgentCall(1, Agents.Role.Narrator, Narration.NarratorPhase.RoundEnd, 1), CancellationToken.None);
+
+        Assert.Equal("夜深了。", result.Value);
+        Assert.Equal($"你上一条回复无效，原因：{expected}。请重新回复，只给出修正后的值。", model.Calls[^1].Messages[^1].Text);
+    }
+
     [Fact]
     public void A_world_in_another_language_is_told_to_write_in_that_language_in_english()
     {

@@ -74,7 +74,7 @@ public class TypedRequestTests
     public async Task The_callers_check_refuses_a_well_formed_value_and_its_reason_is_fed_back()
     {
         var client = Replying(ValidAction, ValidAction.Replace("north", "south", StringComparison.Ordinal));
-        string? NoNorthExit(ActorAction action) => action.Exit == "north" ? "there is no exit 'north' here; the exits are south and east" : null;
+        ReplyViolation? NoNorthExit(ActorAction action) => action.Exit == "north" ? ReplyViolation.NotAmong("/exit", ["south", "east"]) : null;
 
         var result = await new TypedRequest<ActorAction>(client).SendAsync(_prompt, check: NoNorthExit);
 
@@ -82,8 +82,19 @@ public class TypedRequestTests
         Assert.Equal("south", result.Value.Exit);
         Assert.Equal((ReplyFailure.RuleViolation, 1, 0), (result.Attempts[0].Failure, result.RuleViolations, result.FormatFailures));
         Assert.Equal(
-            "Your last reply was invalid because there is no exit 'north' here; the exits are south and east. Reply again with only the corrected JSON value.",
+            "Your last reply was invalid because exit must be one of: south, east. Reply again with only the corrected JSON value.",
             client.Calls[1].Messages[^1].Text);
+    }
+
+    [Fact]
+    public void A_schema_violation_is_read_in_parts_a_reask_can_word_in_any_language()
+    {
+        var reading = TypedRequest<ActorAction>.Read(ValidAction.Replace("\"north\"", "5", StringComparison.Ordinal));
+
+        Assert.Equal(ReplyFailure.SchemaViolation, reading.Failure);
+        var violation = Assert.Single(reading.Violations);
+        Assert.Equal(("/exit", ReplyViolation.WrongType, "string"), (violation.Path, violation.Kind, violation.Limit));
+        Assert.Equal("it does not match the schema: /exit: string or null expected", reading.Error);
     }
 
     [Fact]

@@ -109,7 +109,7 @@ public sealed class CandidateTurns : ICharacterAgent
         }
         var (reply, record) = await ModelAsk.AskAsync(Judge, call with { Role = Role.Judge, Seed = PickSeed(call.Seed) },
             system, user, maxOutput, schema,
-            (CandidatePickReply r) => numbers.Contains(r.Choice.Trim()) ? null : $"choice must be one of: {string.Join(", ", numbers)}",
+            (CandidatePickReply r) => numbers.Contains(r.Choice.Trim()) ? null : ReplyViolation.NotAmong("/choice", numbers),
             cancellation, reask: EnginePrompts.Reask(Character.Asking.Prompts, view.Language));
         var pick = CandidateCall.Of(record, withPrompt: true);
         if (reply is null)

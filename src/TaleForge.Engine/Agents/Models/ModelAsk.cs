@@ -35,10 +35,10 @@ internal static class ModelAsk
         string user,
         int maxOutput,
         JsonElement? narrowedSchema = null,
-        Func<T, string?>? check = null,
+        Func<T, ReplyViolation?>? check = null,
         CancellationToken cancellation = default,
         PromptCut? trimmed = null,
-        Func<string, string>? reask = null)
+        Func<ReplyProblem, string>? reask = null)
         where T : class, IReply
     {
         var schemaName = T.Schema;

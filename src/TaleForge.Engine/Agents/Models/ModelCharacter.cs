@@ -71,7 +71,7 @@ public sealed class ModelCharacter(ModelRole role, AskingRules? asking = null) :
         });
         var task = Render(view, EnginePrompts.CharacterTurn, new CommandFields([.. commands.Keys]));
         var (reply, record) = await AskAsync<TurnReply>(view, call, task, schema,
-            r => commands.ContainsKey(r.Command) ? null : $"command must be one of: {string.Join(", ", commands.Keys)}",
+            r => commands.ContainsKey(r.Command) ? null : ReplyViolation.NotAmong("/command", [.. commands.Keys]),
             cancellation);
         if (reply is null)
         {
@@ -95,7 +95,7 @@ public sealed class ModelCharacter(ModelRole role, AskingRules? asking = null) :
             ["/properties/target"] = targets,
         });
         var (action, actionRecord) = await AskAsync<ActionReply>(view, call, Render(view, EnginePrompts.CharacterAction, new CommandFields([.. commands.Keys])), schema,
-            r => commands.ContainsKey(r.Command) ? null : $"command must be one of: {string.Join(", ", commands.Keys)}",
+            r => commands.ContainsKey(r.Command) ? null : ReplyViolation.NotAmong("/command", [.. commands.Keys]),
             cancellation);
         if (action is null)
         {
@@ -147,7 +147,7 @@ public sealed class ModelCharacter(ModelRole role, AskingRules? asking = null) :
     /// <summary>Builds the prompt at the largest memory size that fits the context, then asks; a cut is recorded on the call.</summary>
     private Task<(T? Value, ModelCall Record)> AskAsync<T>(
         CharacterView view, AgentCall call, string task,
-        System.Text.Json.JsonElement? narrowed, Func<T, string?>? check, CancellationToken cancellation)
+        System.Text.Json.JsonElement? narrowed, Func<T, ReplyViolation?>? check, CancellationToken cancellation)
         where T : class, IReply
     {
         narrowed = Asking.Schema<T>(narrowed, Role.ContextTokens);

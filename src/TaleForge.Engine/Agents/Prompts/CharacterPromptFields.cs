@@ -1,3 +1,5 @@
+using TaleForge.Inference.Structured;
+
 namespace TaleForge.Engine.Agents.Prompts;
 
 // The fields a character's templates read, one record per template kind; lists hold only non-empty entries.
@@ -82,5 +84,26 @@ public sealed record DialogueFields(string Action);
 /// <summary>What the character reacts to (character-reaction, character-reaction-visible).</summary>
 public sealed record ReactionFields(string ActorName, string Action, string Dialogue, string Impact);
 
-/// <summary>The message that asks again after an invalid reply (reply-again): what was wrong with it.</summary>
-public sealed record ReplyAgainFields(string Problem);
+/// <summary>
+/// The message that asks again after an invalid reply (reply-again): what was wrong with it, in English
+/// (<c>problem</c>) and in parts a template words in its own language: the failure (<c>empty_reply</c>,
+/// <c>not_json</c>, <c>schema_violation</c>, <c>wrong_shape</c> or <c>rule_violation</c>) and each violation's
+/// path, kind, property, limit and allowed values.
+/// </summary>
+public sealed record ReplyAgainFields(string Problem, string Failure, IReadOnlyList<ReplyViolation> Violations)
+{
+    public static ReplyAgainFields Of(ReplyProblem problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        var failure = problem.Failure switch
+        {
+            ReplyFailure.EmptyReply => "empty_reply",
+            ReplyFailure.NotJson => "not_json",
+            ReplyFailure.SchemaViolation => "schema_violation",
+            ReplyFailure.WrongShape => "wrong_shape",
+            ReplyFailure.RuleViolation => "rule_violation",
+            _ => "model_error",
+        };
+        return new ReplyAgainFields(problem.Text, failure, problem.Violations);
+    }
+}

@@ -1,4 +1,5 @@
 using TaleForge.Engine.Agents.Candidates;
+using TaleForge.Inference.Structured;
 
 namespace TaleForge.Engine.Agents.Prompts;
 
@@ -38,9 +39,9 @@ public static class EnginePrompts
     ];
 
     /// <summary>How a re-ask after an invalid reply is worded for a world in <paramref name="language"/>.</summary>
-    public static Func<string, string> Reask(PromptSet prompts, string language)
+    public static Func<ReplyProblem, string> Reask(PromptSet prompts, string language)
     {
         ArgumentNullException.ThrowIfNull(prompts);
-        return problem => prompts.Render(ReplyAgain, language, new ReplyAgainFields(problem));
+        return problem => prompts.Render(ReplyAgain, language, ReplyAgainFields.Of(problem));
     }
 }
