@@ -14,6 +14,7 @@ public sealed record InferenceBenchmark(
     [property: JsonPropertyName("single_vs_node")] double? SingleVsNode,
     [property: JsonPropertyName("batch4_vs_sequential")] double Batch4VsSequential,
     [property: JsonPropertyName("batch4_vs_sequential_1b")] double? Batch4VsSequential1b,
+    [property: JsonPropertyName("batch4_ceiling_c")] double? Batch4CeilingC,
     [property: JsonPropertyName("prefix_ttft_speedup")] double PrefixTtftSpeedup,
     [property: JsonPropertyName("load_vs_node")] double? LoadVsNode,
     [property: JsonPropertyName("single_vs_c")] double? SingleVsC,
@@ -125,6 +126,7 @@ public sealed record InferenceBenchmark(
             Ratio(ours.TokensPerSecond.Median, node.TokensPerSecond?.Median),
             Math.Round(ours.ConcurrentMilliseconds.Median / ours.SequentialMilliseconds.Median, 3),
             oneB?.Ratio,
+            c.Step4Milliseconds is { } fourTokens && c.Step1Milliseconds is { } oneToken ? Ratio(fourTokens.Median, 4 * oneToken.Median) : null,
             Math.Round(ours.ColdTtftMilliseconds.Median / ours.WarmTtftMilliseconds.Median, 3),
             Ratio(ours.LoadMilliseconds.Median, node.LoadMilliseconds?.Median),
             Ratio(ours.TokensPerSecond.Median, c.TokensPerSecond?.Median),
@@ -140,11 +142,17 @@ public sealed record InferenceBenchmark(
         {
             return rounds.FirstOrDefault() ?? PeerResult.Unavailable("not run");
         }
+        Samples? All(Func<PeerResult, Samples?> samples) =>
+            measured.All(r => samples(r) is not null) ? new Samples(measured.SelectMany(r => samples(r)!.Values).ToArray()) : null;
         return new PeerResult(
-            new Samples(measured.SelectMany(r => r.LoadMilliseconds!.Values).ToArray()),
-            new Samples(measured.SelectMany(r => r.TokensPerSecond!.Values).ToArray()),
+            All(r => r.LoadMilliseconds),
+            All(r => r.TokensPerSecond),
             measured[0].PromptTokens,
-            measured.Count < rounds.Count ? $"{rounds.Count - measured.Count} rounds failed: {rounds.First(r => r.Skipped is not null).Skipped}" : null);
+            measured.Count < rounds.Count ? $"{rounds.Count - measured.Count} rounds failed: {rounds.First(r => r.Skipped is not null).Skipped}" : null)
+        {
+            Step1Milliseconds = All(r => r.Step1Milliseconds),
+            Step4Milliseconds = All(r => r.Step4Milliseconds),
+        };
     }
 
     private static double? Ratio(double ours, double? theirs) => theirs is > 0 ? Math.Round(ours / theirs.Value, 3) : null;

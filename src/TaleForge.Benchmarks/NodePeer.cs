@@ -88,7 +88,12 @@ internal static class NodePeer
         using var document = JsonDocument.Parse(json.Trim().Split('\n')[^1]);
         var root = document.RootElement;
         Samples Read(string name) => new(root.GetProperty(name).EnumerateArray().Select(e => e.GetDouble()).ToArray());
-        return new PeerResult(Read("loadMilliseconds"), Read("tokensPerSecond"), root.GetProperty("promptTokens").GetInt32(), null);
+        Samples? Optional(string name) => root.TryGetProperty(name, out _) ? Read(name) : null;
+        return new PeerResult(Read("loadMilliseconds"), Read("tokensPerSecond"), root.GetProperty("promptTokens").GetInt32(), null)
+        {
+            Step1Milliseconds = Optional("step1Milliseconds"),
+            Step4Milliseconds = Optional("step4Milliseconds"),
+        };
     }
 
     internal static string Format(float value) => value.ToString(CultureInfo.InvariantCulture);

@@ -9,5 +9,13 @@ public sealed record PeerResult(
     [property: JsonPropertyName("prompt_tokens")] int PromptTokens,
     [property: JsonPropertyName("skipped")] string? Skipped)
 {
+    /// <summary>The C baseline's decode step of one token (one sequence), in milliseconds; null for other sides.</summary>
+    [JsonPropertyName("step1_ms")]
+    public Samples? Step1Milliseconds { get; init; }
+
+    /// <summary>The C baseline's decode step of four tokens (four sequences, a KV stream each).</summary>
+    [JsonPropertyName("step4_ms")]
+    public Samples? Step4Milliseconds { get; init; }
+
     public static PeerResult Unavailable(string reason) => new(null, null, 0, reason);
 }

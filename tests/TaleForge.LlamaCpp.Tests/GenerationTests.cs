@@ -134,6 +134,31 @@ public class GenerationTests
         Assert.All(results, r => Assert.True(r.Usage!.CachedInputTokenCount > 50));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Requests_arriving_together_with_a_shared_beginning_read_it_once_and_match_the_uncached_outputs(bool separateStreams)
+    {
+        var history = string.Concat(Enumerable.Repeat("Rain drums on the roof of the Prancing Pony. ", 10));
+        var questions = new[] { "Ale?", "Bread?", "Stew?" };
+        ChatMessage[] Conversation(string q) => [new(ChatRole.System, history), new(ChatRole.User, q)];
+        using var cold = ChatClients.Tiny(prefixCache: false);
+        var expected = new List<string>();
+        foreach (var q in questions)
+        {
+            expected.Add((await cold.GetResponseAsync(Conversation(q), ChatClients.Fixed(16, 5))).Text);
+        }
+
+        // Nothing cached beforehand: one of them reads the shared beginning, the others wait for its cells and copy them.
+        using var shared = ChatClients.Tiny(prefixCache: true, separateStreams: separateStreams);
+        var results = await Task.WhenAll(questions.Select(q => shared.GetResponseAsync(Conversation(q), ChatClients.Fixed(16, 5))));
+
+        Assert.Equal(expected, results.Select(r => r.Text));
+        var cached = results.Select(r => r.Usage!.CachedInputTokenCount ?? 0).Order().ToList();
+        Assert.Equal(0, cached[0]);
+        Assert.All(cached.Skip(1), c => Assert.True(c > 100, $"{c} prompt tokens copied"));
+    }
+
     [Fact]
     public async Task Requests_joining_while_another_is_generating_are_packed_into_its_steps_and_match_their_solo_outputs()
     {

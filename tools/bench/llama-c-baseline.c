@@ -1,7 +1,10 @@
 // Baseline for `taleforge bench inference`: the decode-and-sample loop written directly against llama.h, the
 // ceiling any binding can reach on the same libraries. Compiled by the benchmark with gcc.
 // Usage: llama-c-baseline LIBDIR MODEL PROMPT_FILE THREADS CONTEXT BATCH SEQUENCES TOKENS RUNS SEED TEMP TOP_K TOP_P MIN_P
-// Prints one JSON object: {"loadMilliseconds":[...],"tokensPerSecond":[...],"promptTokens":N}
+// Prints one JSON object: {"loadMilliseconds":[...],"tokensPerSecond":[...],"promptTokens":N,
+//   "step1Milliseconds":[...],"step4Milliseconds":[...]}
+// The step times are the ceiling of batching on these libraries: one decode step of one token, and one of four tokens
+// (four sequences, a KV stream each, as TaleForge's scheduler decodes them), after the same prompt.
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -124,7 +127,51 @@ int main(int argc, char ** argv) {
         if (run > 0) printf("%s%.3f", run > 1 ? "," : "", (n_gen - 1) * 1000.0 / ms);
         llama_sampler_free(chain);
     }
-    printf("],\"promptTokens\":%d}\n", n_prompt);
+    printf("],\"promptTokens\":%d", n_prompt);
+    llama_batch_free(batch);
+    llama_free(ctx);
+
+    // Four sequences, a KV stream each: the prompt is decoded once and its stream copied to the others.
+    cp.n_seq_max = 4;
+    cp.kv_unified = false;
+    cp.n_ctx = 4 * (n_ctx > n_prompt + n_gen + 1 ? n_ctx : n_prompt + n_gen + 1);
+    ctx = llama_init_from_model(model, cp);
+    if (!ctx) { fprintf(stderr, "context of four streams failed\n"); return 1; }
+    batch = llama_batch_init(n_batch > 4 ? n_batch : 4, 0, 1);
+    for (int width = 1; width <= 4; width += 3) {
+        printf(",\"step%dMilliseconds\":[", width);
+        for (int run = 0; run <= runs; run++) {
+            llama_memory_t memory = llama_get_memory(ctx);
+            llama_memory_clear(memory, true);
+            batch.n_tokens = 0;
+            for (int i = 0; i < n_prompt; i++) {
+                batch.token[i] = tokens[i];
+                batch.pos[i] = i;
+                batch.n_seq_id[i] = 1;
+                batch.seq_id[i][0] = 0;
+                batch.logits[i] = 0;
+            }
+            batch.n_tokens = n_prompt;
+            if (llama_decode(ctx, batch) != 0) { fprintf(stderr, "prompt decode failed\n"); return 1; }
+            for (int s = 1; s < width; s++) llama_memory_seq_cp(memory, 0, s, -1, -1);
+            double start = now_ms();
+            for (int i = 0; i < n_gen; i++) {
+                batch.n_tokens = width;
+                for (int s = 0; s < width; s++) {
+                    batch.token[s] = tokens[(i + s) % n_prompt];
+                    batch.pos[s] = n_prompt + i;
+                    batch.n_seq_id[s] = 1;
+                    batch.seq_id[s][0] = s;
+                    batch.logits[s] = 1;
+                }
+                if (llama_decode(ctx, batch) != 0) { fprintf(stderr, "step decode failed\n"); return 1; }
+            }
+            double ms = (now_ms() - start) / n_gen;
+            if (run > 0) printf("%s%.4f", run > 1 ? "," : "", ms);
+        }
+        printf("]");
+    }
+    printf("}\n");
     llama_batch_free(batch);
     llama_free(ctx);
     llama_model_free(model);

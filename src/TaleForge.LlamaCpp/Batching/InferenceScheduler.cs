@@ -216,7 +216,7 @@ internal sealed unsafe partial class InferenceScheduler : IDisposable
         for (var i = 0; i < _waiting.Count;)
         {
             var job = _waiting[i];
-            if (job.Slot is null && !_cache.TryAssign(job))
+            if (job.Slot is null && (_cache.ShouldAwaitSharedPrefix(job, _live) || !_cache.TryAssign(job)))
             {
                 return;
             }

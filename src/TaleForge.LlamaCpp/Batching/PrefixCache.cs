@@ -81,6 +81,42 @@ internal sealed class PrefixCache(IntPtr memory, IReadOnlyList<SequenceSlot> slo
         return true;
     }
 
+    /// <summary>
+    /// The fewest tokens a waiting request must gain by waiting for another's prompt: below this, reading them itself
+    /// costs less than the delay.
+    /// </summary>
+    private const int WorthWaitingFor = 32;
+
+    /// <summary>
+    /// Whether <paramref name="job"/> should wait for a live request that is still reading a prompt beginning as its
+    /// own does: once that request's cells hold the shared beginning, this one copies them instead of reading it
+    /// again. Requests that arrive together (a scene's phase asks every character at once) would otherwise each read
+    /// the whole shared prompt, and a batch would do more work than the same requests one by one.
+    /// </summary>
+    public bool ShouldAwaitSharedPrefix(GenerationJob job, IEnumerable<GenerationJob> live)
+    {
+        if (!enabled)
+        {
+            return false;
+        }
+        var prompt = job.Request.Prompt;
+        var cached = slots.Max(s => s.CommonPrefix(prompt));
+        foreach (var other in live)
+        {
+            if (!other.InPrompt)
+            {
+                continue;
+            }
+            // The last prompt token is always read again (its logits are needed), so it is never worth waiting for.
+            var shared = Math.Min(SequenceSlot.CommonPrefix(other.Request.Prompt, prompt), prompt.Count - 1);
+            if (shared >= cached + WorthWaitingFor && other.Slot!.Tokens.Count < shared)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /// <summary>Ends a job's hold on its slot; its cells stay as cache unless caching is off.</summary>
     public void Release(SequenceSlot slot)
     {

@@ -13,11 +13,14 @@ internal sealed class SequenceSlot(int id)
     public bool IsIdle => Job is null;
 
     /// <summary>Length of the common prefix of this slot's tokens and <paramref name="prompt"/>.</summary>
-    public int CommonPrefix(IReadOnlyList<int> prompt)
+    public int CommonPrefix(IReadOnlyList<int> prompt) => CommonPrefix(Tokens, prompt);
+
+    /// <summary>Length of the common prefix of two token lists.</summary>
+    public static int CommonPrefix(IReadOnlyList<int> a, IReadOnlyList<int> b)
     {
-        var length = Math.Min(Tokens.Count, prompt.Count);
+        var length = Math.Min(a.Count, b.Count);
         var i = 0;
-        while (i < length && Tokens[i] == prompt[i])
+        while (i < length && a[i] == b[i])
         {
             i++;
         }
