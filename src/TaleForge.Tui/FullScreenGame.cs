@@ -44,6 +44,12 @@ public static class FullScreenGame
         }
         using var app = Application.Create();
         app.Init();
+        Run(app, world, activity, preparing, stop);
+    }
+
+    /// <summary>The loading view (unless the play is ready), then the game, in one application.</summary>
+    internal static void Run(IApplication app, WorldInfo world, ModelActivity activity, Task<PreparedPlay> preparing, CancellationTokenSource stop)
+    {
         var prepared = Prepared(app, world, activity, preparing, stop);
         Play(app, prepared.Play, prepared.Options);
     }
