@@ -65,7 +65,14 @@ public static class ServeCommand
             }
             catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
             {
+                loading.Failed();
                 await error.WriteLineAsync("stopped serving.");
+            }
+            catch
+            {
+                // A model that did not load: its error is told on a line of its own.
+                loading.Failed();
+                throw;
             }
             return 0;
         });
