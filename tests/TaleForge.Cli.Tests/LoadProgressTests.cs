@@ -73,4 +73,56 @@ public sealed class LoadProgressTests
         loading.Failed();
         Assert.Null(activity.Loading);
     }
+
+    [Fact]
+    [NeedsNativeLibrary]
+    public async Task A_model_loaded_for_the_screen_shows_its_bar_while_it_loads_and_none_once_it_has()
+    {
+        var activity = new ModelActivity();
+        var seen = new List<(string File, double Fraction)?>();
+        var loading = new Watched(new ScreenLoadProgress(activity), () => seen.Add(activity.Loading));
+        using var backend = await Backends.LoadAsync(TinyModels.SharedPath, new ModelSettings { ContextSize = 1024, Parallel = 1 }, loading, CancellationToken.None);
+
+        Assert.NotEmpty(seen);
+        Assert.All(seen, shown => Assert.Equal(TinyModels.SharedPath, shown?.File));
+        Assert.True(seen[^1]!.Value.Fraction > 0.9, $"the last fraction shown was {seen[^1]}");
+        Assert.Null(activity.Loading);
+    }
+
+    [Fact]
+    [NeedsNativeLibrary]
+    public async Task A_load_stopped_on_the_screen_leaves_no_bar_behind()
+    {
+        var activity = new ModelActivity();
+        using var stop = new CancellationTokenSource();
+        // Stopped at the first report, as Esc on the loading view does.
+        var loading = new Watched(new ScreenLoadProgress(activity), stop.Cancel);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(
+            () => Backends.LoadAsync(TinyModels.SharedPath, new ModelSettings { ContextSize = 1024, Parallel = 1 }, loading, stop.Token));
+        Assert.Null(activity.Loading);
+    }
+
+    /// <summary>Passes everything on, and calls <paramref name="reported"/> after each fraction reported.</summary>
+    private sealed class Watched(ILoadProgress inner, Action reported) : ILoadProgress, IProgress<float>
+    {
+        private IProgress<float>? _bar;
+
+        public IProgress<float> Begin(string file, string label)
+        {
+            _bar = inner.Begin(file, label);
+            return this;
+        }
+
+        public void Report(float value)
+        {
+            _bar!.Report(value);
+            reported();
+        }
+
+        public void Done(string message) => inner.Done(message);
+
+        public void Failed() => inner.Failed();
+
+        public void Note(string message) => inner.Note(message);
+    }
 }
