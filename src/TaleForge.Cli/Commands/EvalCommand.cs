@@ -84,11 +84,12 @@ internal static class EvalCommand
             var interviewFile = parse.GetResult(interview) is null ? null : parse.GetValue(interview) ?? judgeFile
                 ?? throw new TaleForgeException("--interview needs a model file, or --judge to default to.");
             await using var models = new EvalModels();
+            var loading = new ProgressLine(stderr);
             var evaluator = new Evaluator
             {
-                Judge = judgeFile is null ? null : new Judge(await models.RoleAsync("judge", judgeFile, settings, stderr, cancellation), parse.GetValue(seed), critiqueLength, promptSet),
+                Judge = judgeFile is null ? null : new Judge(await models.RoleAsync("judge", judgeFile, settings, loading, cancellation), parse.GetValue(seed), critiqueLength, promptSet),
                 Interview = interviewFile is null ? null
-                    : new BigFiveInterview(await models.RoleAsync("interview", interviewFile, settings, stderr, cancellation), parse.GetValue(seed), promptSet),
+                    : new BigFiveInterview(await models.RoleAsync("interview", interviewFile, settings, loading, cancellation), parse.GetValue(seed), promptSet),
                 Parallel = Math.Max(1, settings.Parallel),
                 Seed = parse.GetValue(seed),
             };

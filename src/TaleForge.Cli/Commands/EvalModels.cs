@@ -51,7 +51,7 @@ internal sealed class EvalModels : IAsyncDisposable
     }
 
     /// <summary>A role for <paramref name="file"/>, loading it on first use; greedy decoding, the context split between parallel requests.</summary>
-    public async Task<ModelRole> RoleAsync(string what, string file, ModelSettings settings, TextWriter progress, CancellationToken cancellation)
+    public async Task<ModelRole> RoleAsync(string what, string file, ModelSettings settings, ILoadProgress progress, CancellationToken cancellation)
     {
         if (Remote.RemoteEndpoint.IsEndpoint(file))
         {

@@ -78,72 +78,88 @@ internal static class PlayCommand
                 : parse.GetValue(observe) ? null
                 : ChoosePlayer(definition, parse.GetValue(playAs));
 
-            var style = console ? TerminalStyle.Detect(parse.GetValue(noColor)) : TerminalStyle.Plain;
-            var printer = new StoryPrinter(output, style, player);
-            await using var cast = await models.CastAsync(parse, definition, player, error, cancellation);
-            var saved = new SavedPlay(library, cast, player);
+            var saving = !parse.GetValue(noSave);
 
-            GameSession session;
-            SaveSlot? slot = null;
-            IReadOnlyList<string> warnings = [];
-            if (loadName is not null)
+            // The game both views play: the cast loaded (told to progress), then the save continued or begun.
+            async Task<OpenedGame> OpenAsync(ILoadProgress progress, CancellationToken token)
             {
-                (session, slot, warnings) = saved.Load(loadName, opened);
-            }
-            else if (parse.GetValue(resume))
-            {
-                var newest = saved.Newest(definition.Info.Id)
-                    ?? throw new TaleForgeException($"there is no unfinished game of '{definition.Info.Id}' in {library.Folder} to continue; start one with 'taleforge play {definition.Info.Id}'.");
-                (session, slot, warnings) = saved.Continue(newest, opened);
-            }
-            else if (parse.GetValue(noSave))
-            {
-                session = new GameSession(definition, cast.Cast, saved.Spec(opened, parse.GetValue(seed)).SessionOptions());
-            }
-            else
-            {
-                (session, slot) = saved.Start(opened, parse.GetValue(seed), parse.GetValue(save));
+                var cast = await models.CastAsync(parse, definition, player, progress, token);
+                try
+                {
+                    var saved = new SavedPlay(library, cast, player);
+                    if (loadName is not null)
+                    {
+                        var (session, slot, warnings) = saved.Load(loadName, opened);
+                        return new OpenedGame(cast, saved, session, slot, warnings);
+                    }
+                    if (parse.GetValue(resume))
+                    {
+                        var newest = saved.Newest(definition.Info.Id)
+                            ?? throw new TaleForgeException($"there is no unfinished game of '{definition.Info.Id}' in {library.Folder} to continue; start one with 'taleforge play {definition.Info.Id}'.");
+                        var (session, slot, warnings) = saved.Continue(newest, opened);
+                        return new OpenedGame(cast, saved, session, slot, warnings);
+                    }
+                    if (!saving)
+                    {
+                        return new OpenedGame(cast, saved, new GameSession(definition, cast.Cast, saved.Spec(opened, parse.GetValue(seed)).SessionOptions()), null, []);
+                    }
+                    var (started, startedSlot) = saved.Start(opened, parse.GetValue(seed), parse.GetValue(save));
+                    return new OpenedGame(cast, saved, started, startedSlot, []);
+                }
+                catch
+                {
+                    await cast.DisposeAsync();
+                    throw;
+                }
             }
 
             if (scriptFile is null && !parse.GetValue(plain) && console && FullScreenGame.CanRun())
             {
+                // The screen opens at once and shows the models loading; the game follows once they have.
                 using var gate = new ScreenGate(cancellation);
-                using var screenController = new PlayController(session, new PlaySetup
-                {
-                    Slot = slot,
-                    Saves = parse.GetValue(noSave) ? null : saved,
-                    Models = cast.Models,
-                    Warnings = warnings,
-                    Gate = gate,
-                });
-                var activity = cast.Models.IsEmpty ? null : new ModelActivity();
+                var activity = new ModelActivity();
                 await using var starts = new ScreenGameStarts(
                     WorldLibrary.Locate(parse.GetValue(dir)),
-                    (world, character, token) => models.CastAsync(parse, world, character, TextWriter.Null, token),
+                    (world, character, token) => models.CastAsync(parse, world, character, new ScreenLoadProgress(activity), token),
                     library,
-                    saving: !parse.GetValue(noSave),
+                    saving,
                     parse.GetValue(seed));
-                FullScreenGame.Run(new ScreenPlay(screenController, activity), new ScreenOptions
+                OpenedGame? game = null;
+                PlayController? screenController = null;
+                try
                 {
-                    Saves = parse.GetValue(noSave) ? null : library,
-                    Model = cast.Models.IsEmpty ? null : string.Join(", ", cast.Models.Select(m => m.File).Distinct()),
-                    Gate = gate,
-                    ConfigPath = models.ConfigPath(parse),
-                    Activity = activity,
-                    Starts = starts,
-                });
+                    FullScreenGame.Run(definition.Info, activity, async token =>
+                    {
+                        game = await OpenAsync(new ScreenLoadProgress(activity), token);
+                        screenController = new PlayController(game.Session, game.Setup(gate, saving));
+                        var loaded = game.Cast.Models;
+                        return new PreparedPlay(new ScreenPlay(screenController, loaded.IsEmpty ? null : activity), new ScreenOptions
+                        {
+                            Saves = saving ? library : null,
+                            Model = loaded.IsEmpty ? null : string.Join(", ", loaded.Select(m => m.File).Distinct()),
+                            Gate = gate,
+                            ConfigPath = models.ConfigPath(parse),
+                            Activity = loaded.IsEmpty ? null : activity,
+                            Starts = starts,
+                        });
+                    }, cancellation);
+                }
+                finally
+                {
+                    screenController?.Dispose();
+                    if (game is not null)
+                    {
+                        await game.DisposeAsync();
+                    }
+                }
                 return 0;
             }
+            var style = console ? TerminalStyle.Detect(parse.GetValue(noColor)) : TerminalStyle.Plain;
+            var printer = new StoryPrinter(output, style, player);
+            await using var lineGame = await OpenAsync(new ProgressLine(error), cancellation);
             using var input = scriptFile is null ? null : OpenScript(scriptFile);
             using var interrupt = new GenerationInterrupt(cancellation, listenToConsole: console);
-            using var controller = new PlayController(session, new PlaySetup
-            {
-                Slot = slot,
-                Saves = parse.GetValue(noSave) ? null : saved,
-                Models = cast.Models,
-                Warnings = warnings,
-                Gate = interrupt,
-            });
+            using var controller = new PlayController(lineGame.Session, lineGame.Setup(interrupt, saving));
             // Lines pasted into a terminal arrive together; they are sent as one message.
             Func<bool>? pasted = input is null && console && !Console.IsInputRedirected ? () => Console.KeyAvailable : null;
             var loop = new PlayLoop(input ?? Console.In, output, printer, echoInput: input is not null, pasted) { Interrupt = console ? interrupt : null };

@@ -53,19 +53,26 @@ public static class ServeCommand
                 ApiKey = key,
             };
             var error = result.InvocationConfiguration.Error;
-            var bar = new ProgressLine(error, $"Loading {Path.GetFileName(path)}");
-            await using var server = await ChatServer.StartAsync(options, bar, cancellation);
+            var loading = new ProgressLine(error);
+            await using var server = await ChatServer.StartAsync(options, loading.Begin(path, $"Loading {Path.GetFileName(path)}"), cancellation);
             await result.InvocationConfiguration.Output.WriteLineAsync(
                 $"Serving {server.ModelId} at {server.Address} (OpenAI-compatible; GET /health says when the model is loaded){(key is null ? "" : "; clients must send the key")}. Ctrl+C stops.");
             try
             {
                 await server.Loaded.WaitAsync(cancellation);
-                bar.Done($"Loaded {server.ModelId}; ready.");
+                loading.Done($"Loaded {server.ModelId}; ready.");
                 await Task.Delay(Timeout.Infinite, cancellation);
             }
             catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
             {
+                loading.Failed();
                 await error.WriteLineAsync("stopped serving.");
+            }
+            catch
+            {
+                // A model that did not load: its error is told on a line of its own.
+                loading.Failed();
+                throw;
             }
             return 0;
         });

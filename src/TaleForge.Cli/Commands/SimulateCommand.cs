@@ -57,7 +57,7 @@ internal static class SimulateCommand
             var folder = parse.GetValue(output)!.FullName;
 
             // The models are loaded once, for the first work; every work's cast shares them.
-            await using var cast = await models.CastAsync(parse, works[0].World.Definition, player: null, error, cancellation);
+            await using var cast = await models.CastAsync(parse, works[0].World.Definition, player: null, new ProgressLine(error), cancellation);
             var plan = new List<Episode>();
             var sampling = cast.Sampling;
             foreach (var work in works)

@@ -36,7 +36,7 @@ internal static class Backends
     /// A role's model from its source: "URL,MODEL" is an endpoint (nothing loads; the key is read from the
     /// variable <paramref name="remote"/> names), anything else a local GGUF file.
     /// </summary>
-    public static async Task<IModelBackend> OpenAsync(string source, ModelSettings settings, RemoteSettings remote, TextWriter progress, CancellationToken cancellation)
+    public static async Task<IModelBackend> OpenAsync(string source, ModelSettings settings, RemoteSettings remote, ILoadProgress progress, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(remote);
@@ -46,7 +46,7 @@ internal static class Backends
         }
         var endpoint = remote.EndpointFor(source, "an endpoint");
         var backend = new OpenAiBackend(endpoint, Environment.GetEnvironmentVariable);
-        await progress.WriteLineAsync($"Using {endpoint.Model} at {endpoint.Url} (at most {endpoint.MaxConcurrency} requests at once).");
+        progress.Note($"Using {endpoint.Model} at {endpoint.Url} (at most {endpoint.MaxConcurrency} requests at once).");
         return backend;
     }
 
@@ -57,18 +57,18 @@ internal static class Backends
         return RemoteEndpoint.IsEndpoint(source) ? RemoteEndpoint.Parse(source, "a model source").Model : Path.GetFileName(source);
     }
 
-    /// <summary>Loads a local GGUF file with the settings given, showing a progress line.</summary>
-    public static async Task<IModelBackend> LoadAsync(string path, ModelSettings settings, TextWriter progress, CancellationToken cancellation)
+    /// <summary>Loads a local GGUF file with the settings given, telling <paramref name="progress"/> how far it got.</summary>
+    public static async Task<IModelBackend> LoadAsync(string path, ModelSettings settings, ILoadProgress progress, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(progress);
         if (settings.Backend == LlamaSharp)
         {
             return await LoadLlamaSharpAsync(path, settings, progress, cancellation);
         }
         var streamsFit = ContextFit.Check(path, settings);
         var name = Path.GetFileName(path);
-        var bar = new ProgressLine(progress, $"Loading {name}");
         var options = new LlamaChatClientOptions
         {
             ContextSize = settings.ContextSize,
@@ -81,8 +81,8 @@ internal static class Backends
         {
             options = options with { Threads = threads };
         }
-        var backend = await LlamaBackend.LoadAsync(path, options, threadsChosen: settings.Threads is not null, bar, cancellation);
-        bar.Done($"Loaded {name}: {backend.Llama.Model.Description}, {backend.Llama.ContextSize} tokens of context, {NativeLibraryLoader.Current?.Backend ?? "CPU"}.");
+        var backend = await ShownAsync(progress, path, $"Loading {name}", bar => LlamaBackend.LoadAsync(path, options, threadsChosen: settings.Threads is not null, bar, cancellation));
+        progress.Done($"Loaded {name}: {backend.Llama.Model.Description}, {backend.Llama.ContextSize} tokens of context, {NativeLibraryLoader.Current?.Backend ?? "CPU"}.");
         return backend;
     }
 
@@ -90,19 +90,34 @@ internal static class Backends
     /// Loads a local GGUF file through LLamaSharp. Only LLamaSharp's libraries load: nothing here touches our
     /// loader, whose libggml-base.so would clash with LLamaSharp's in the same process.
     /// </summary>
-    private static async Task<IModelBackend> LoadLlamaSharpAsync(string path, ModelSettings settings, TextWriter progress, CancellationToken cancellation)
+    private static async Task<IModelBackend> LoadLlamaSharpAsync(string path, ModelSettings settings, ILoadProgress progress, CancellationToken cancellation)
     {
         // One request at a time: the whole context is that request's.
         ContextFit.Check(path, settings with { Parallel = 1 });
         var name = Path.GetFileName(path);
-        var bar = new ProgressLine(progress, $"Loading {name} with LLamaSharp");
         var options = new LlamaSharpOptions { ContextSize = settings.ContextSize, GpuLayers = settings.GpuLayers };
         if (settings.Threads is { } threads)
         {
             options = options with { Threads = threads };
         }
-        var backend = await LlamaSharpBackend.LoadAsync(path, options, threadsChosen: settings.Threads is not null, bar, cancellation);
-        bar.Done($"Loaded {name}: {backend.LlamaSharp.Weights.NativeHandle.Description}, {backend.ContextTokens} tokens of context, {LlamaSharpRuntime.Name}.");
+        var backend = await ShownAsync(
+            progress, path, $"Loading {name} with LLamaSharp", bar => LlamaSharpBackend.LoadAsync(path, options, threadsChosen: settings.Threads is not null, bar, cancellation));
+        progress.Done($"Loaded {name}: {backend.LlamaSharp.Weights.NativeHandle.Description}, {backend.ContextTokens} tokens of context, {LlamaSharpRuntime.Name}.");
         return backend;
+    }
+
+    /// <summary>A file's load shown from its beginning to its end, whether it loads or not.</summary>
+    private static async Task<T> ShownAsync<T>(ILoadProgress progress, string path, string label, Func<IProgress<float>, Task<T>> load)
+    {
+        var bar = progress.Begin(path, label);
+        try
+        {
+            return await load(bar);
+        }
+        catch
+        {
+            progress.Failed();
+            throw;
+        }
     }
 }

@@ -88,7 +88,7 @@ internal sealed class ModelOptions
         };
     }
 
-    public async Task<LoadedCast> CastAsync(ParseResult parse, WorldDefinition world, string? player, TextWriter progress, CancellationToken cancellation)
+    public async Task<LoadedCast> CastAsync(ParseResult parse, WorldDefinition world, string? player, ILoadProgress progress, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(parse);
         ArgumentNullException.ThrowIfNull(world);

@@ -5,15 +5,24 @@ using TaleForge.Core.Display;
 namespace TaleForge.Cli.Models;
 
 /// <summary>
-/// A progress line on stderr: redrawn in place on a terminal, reported at each quarter when piped, so logs of
-/// scripted runs stay readable.
+/// Loading told on stderr: a progress line redrawn in place on a terminal, reported at each quarter when piped,
+/// so logs of scripted runs stay readable.
 /// </summary>
-internal sealed class ProgressLine(TextWriter output, string label) : IProgress<float>
+internal sealed class ProgressLine(TextWriter output) : ILoadProgress, IProgress<float>
 {
     // Redrawing in place needs the carriage return and erase sequences the filtering writer would neutralise.
     private readonly TextWriter? _screen = Console.IsErrorRedirected ? null : TerminalWriter.ScreenOf(output);
     private bool Terminal => _screen is not null;
+    private string _label = "";
     private int _lastShown = -1;
+
+    public IProgress<float> Begin(string file, string label)
+    {
+        ArgumentNullException.ThrowIfNull(label);
+        _label = label;
+        _lastShown = -1;
+        return this;
+    }
 
     public void Report(float value)
     {
@@ -24,7 +33,7 @@ internal sealed class ProgressLine(TextWriter output, string label) : IProgress<
             return;
         }
         _lastShown = step;
-        var text = TerminalText.Clean(string.Create(CultureInfo.InvariantCulture, $"{label}: {step,3}%"));
+        var text = TerminalText.Clean(string.Create(CultureInfo.InvariantCulture, $"{_label}: {step,3}%"));
         if (Terminal)
         {
             _screen!.Write($"\r{text}");
@@ -37,10 +46,19 @@ internal sealed class ProgressLine(TextWriter output, string label) : IProgress<
 
     public void Done(string message)
     {
-        if (Terminal)
+        Failed();
+        output.WriteLine(message);
+    }
+
+    /// <summary>On a terminal the line is erased, so an error printed next starts a line of its own.</summary>
+    public void Failed()
+    {
+        if (Terminal && _lastShown >= 0)
         {
             _screen!.Write("\r\u001b[K");
         }
-        output.WriteLine(message);
+        _lastShown = -1;
     }
+
+    public void Note(string message) => output.WriteLine(message);
 }

@@ -22,7 +22,7 @@ internal static class RecordedModels
 {
     /// <summary>The cast the recording's episode spec describes, with its models loaded; authored roles stay authored.</summary>
     public static async Task<LoadedCast> CastAsync(
-        TrajectoryFile trajectory, WorldDefinition world, IReadOnlyList<string> given, PromptSet prompts, TextWriter progress, CancellationToken cancellation)
+        TrajectoryFile trajectory, WorldDefinition world, IReadOnlyList<string> given, PromptSet prompts, ILoadProgress progress, CancellationToken cancellation)
     {
         var spec = EpisodeSpec.Of(trajectory.Header);
         if (spec.IsAuthored)
@@ -70,7 +70,7 @@ internal static class RecordedModels
     }
 
     /// <summary>Every model the recording's header names, found and loaded (once per file), by its recorded file name.</summary>
-    public static async Task<LoadedModels> LoadAsync(TrajectoryFile trajectory, IReadOnlyList<string> given, TextWriter progress, CancellationToken cancellation)
+    public static async Task<LoadedModels> LoadAsync(TrajectoryFile trajectory, IReadOnlyList<string> given, ILoadProgress progress, CancellationToken cancellation)
     {
         var spec = EpisodeSpec.Of(trajectory.Header);
         var byPath = new Dictionary<string, IModelBackend>(StringComparer.Ordinal);

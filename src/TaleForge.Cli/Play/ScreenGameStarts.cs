@@ -10,8 +10,8 @@ namespace TaleForge.Cli.Play;
 
 /// <summary>
 /// New games started from the full-screen game's dialog: the worlds of the library, each cast by the same model
-/// options as the game the command started (models are opened again for the new world, quietly: the screen owns
-/// the terminal), saved as every game is unless saving is off. The cast of the game played last is kept open
+/// options as the game the command started (models are opened again for the new world, their loading shown as
+/// the screen's bar), saved as every game is unless saving is off. The cast of the game played last is kept open
 /// until another starts or the command ends.
 /// </summary>
 internal sealed class ScreenGameStarts(

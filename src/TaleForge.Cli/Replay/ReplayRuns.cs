@@ -45,7 +45,7 @@ internal static class ReplayRuns
                 throw new TaleForgeException($"{keep} already exists; remove it or choose another --out folder (nothing is overwritten).");
             }
         }
-        await using var cast = await RecordedModels.CastAsync(file, world.Definition, models, prompts, error, cancellation);
+        await using var cast = await RecordedModels.CastAsync(file, world.Definition, models, prompts, new ProgressLine(error), cancellation);
         if (!file.Header.Deterministic)
         {
             await error.WriteLineAsync("warning: the recording says its backend does not promise identical re-runs (a GPU, say); a difference may come from the backend.");
@@ -100,11 +100,12 @@ internal static class ReplayRuns
         var spec = EpisodeSpec.Of(file.Header);
         // The new model runs with the settings and sampling the character's recorded model had, so only the model differs.
         var settings = RecordedModels.Settings(spec.ModelFor(role));
-        using var backend = await Backends.LoadAsync(path, settings, error, cancellation);
+        var loading = new ProgressLine(error);
+        using var backend = await Backends.LoadAsync(path, settings, loading, cancellation);
         var reference = ModelReference.Of(role, await backend.ReferenceAsync(cancellation));
         var agent = new ModelCharacter(ModelRole.For(backend, Path.GetFileName(path), spec.Sampling), CharacterBoxProtocol.Asking(spec.Protocol) with { Prompts = prompts });
         // The recorded models answer again whatever the swap changed (the narrator on the new actions, the others' reactions).
-        using var recorded = await RecordedModels.LoadAsync(file, models, error, cancellation);
+        using var recorded = await RecordedModels.LoadAsync(file, models, loading, cancellation);
         var clients = recorded.ByFile.ToDictionary(m => m.Key, m => m.Value.Client, StringComparer.Ordinal);
         var deterministic = backend.Capabilities.Deterministic && recorded.ByFile.Values.All(b => b.Capabilities.Deterministic);
         var result = await ActorSwap.RunAsync(file, opened, character, agent, reference, deterministic, folder, clients, cancellation, prompts);

@@ -25,6 +25,8 @@ public sealed record ScreenWords
         Map = "地图",
         Settings = "设置",
         LoadingModel = "正在加载",
+        Preparing = "正在准备游戏…",
+        StopsLoading = "Esc 或 Ctrl-Q 停止加载",
         IsThinking = "正在思考…",
         Stops = "停止",
         BranchesTitle = "上一回合的其他走向",
@@ -85,6 +87,8 @@ public sealed record ScreenWords
     public string Map { get; init; } = "Map";
     public string Settings { get; init; } = "Settings";
     public string LoadingModel { get; init; } = "Loading";
+    public string Preparing { get; init; } = "Preparing the game…";
+    public string StopsLoading { get; init; } = "Esc or Ctrl-Q stops loading";
     public string IsThinking { get; init; } = "is thinking…";
     public string Stops { get; init; } = "stops";
     public string BranchesTitle { get; init; } = "Other ways the last turn went";
