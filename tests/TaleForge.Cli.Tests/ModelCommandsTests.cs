@@ -29,6 +29,19 @@ public sealed class ModelCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task Model_random_told_in_a_log_reports_its_progress_by_quarters_on_lines_of_their_own()
+    {
+        var path = TemporaryPath("small.gguf");
+
+        var (code, _, error) = await RunAsync("model", "random", "--preset", "small", "--dtype", "q8_0", "--out", path);
+
+        Assert.Equal(0, code);
+        Assert.Equal(
+            string.Concat(new[] { 0, 25, 50, 75, 100 }.Select(p => $"Writing small.gguf: {p,3}%\n")),
+            error.Replace("\r\n", "\n", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Model_random_with_the_same_seed_writes_the_same_bytes_and_q8_0_is_smaller_than_f32()
     {
         var first = TemporaryPath("a.gguf");

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using TaleForge.Cli.Models;
 using TaleForge.LlamaCpp.RandomModels;
 
 namespace TaleForge.Cli.Commands;
@@ -24,21 +25,11 @@ public static class ModelRandomCommand
             var type = result.GetValue(dtype) is { } name ? ModelPreset.ParseType(name) : shape.DefaultType;
             var path = result.GetValue(output)!.FullName;
             var writer = result.InvocationConfiguration.Output;
-            var lastPercent = -1;
-            var progress = new Progress<float>(p =>
-            {
-                var percent = (int)(p * 100);
-                if (shape != ModelPreset.Tiny && percent / 10 != lastPercent / 10)
-                {
-                    lastPercent = percent;
-                    result.InvocationConfiguration.Error.Write(string.Create(CultureInfo.InvariantCulture, $"\rwriting {percent}%"));
-                }
-            });
+            // The same line as a model's loading: redrawn on a terminal, quarter by quarter in a log.
+            var line = new ProgressLine(result.InvocationConfiguration.Error);
+            var progress = shape == ModelPreset.Tiny ? null : line.Begin(path, $"Writing {Path.GetFileName(path)}");
             var file = await Task.Run(() => RandomModelWriter.Write(path, shape, type, result.GetValue(seed), progress), cancellation);
-            if (lastPercent >= 0)
-            {
-                await result.InvocationConfiguration.Error.WriteLineAsync();
-            }
+            line.Clear();
             var parameters = file.Tensors.Sum(t => (double)t.ElementCount);
             await writer.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"wrote {path}: {shape.Name}, {type}, {parameters / 1e6:F1}M parameters, {file.FileLength / 1048576.0:F1} MiB"));

@@ -51,7 +51,10 @@ internal sealed class ProgressLine(TextWriter output) : ILoadProgress, IProgress
     }
 
     /// <summary>On a terminal the line is erased, so an error printed next starts a line of its own.</summary>
-    public void Failed()
+    public void Failed() => Clear();
+
+    /// <summary>Erases the line on a terminal (nothing to erase in a log): what follows starts a line of its own.</summary>
+    public void Clear()
     {
         if (Terminal && _lastShown >= 0)
         {
