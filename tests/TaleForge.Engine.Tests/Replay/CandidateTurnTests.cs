@@ -22,9 +22,9 @@ public sealed class CandidateTurnTests : IDisposable
         _ => new ModelRole { Client = GrammarModel.Create(), Model = "grammar-model", ContextTokens = 8192 },
         candidates: candidates);
 
-    private async Task<TrajectoryFile> SimulateAsync(string name, Cast cast, int candidates)
+    private async Task<TrajectoryFile> SimulateAsync(string name, Cast cast, int candidates, EpisodeProtocol protocol = EpisodeProtocol.TaleForge)
     {
-        var spec = _recordings.Spec(cast, new SessionOptions { Seed = 9, RoundLimit = 2 }, Recordings.GrammarModelReference) with { Candidates = candidates };
+        var spec = _recordings.Spec(cast, new SessionOptions { Seed = 9, RoundLimit = 2 }, Recordings.GrammarModelReference) with { Candidates = candidates, Protocol = protocol };
         var results = await Simulator.RunAsync([new Episode(name, _recordings.World, spec)], _ => cast, "test", _recordings.Folder, parallel: 1);
         return TrajectoryFile.Read(results.Single().Trajectory);
     }
@@ -57,6 +57,35 @@ public sealed class CandidateTurnTests : IDisposable
         }
         // Over a whole episode the judge does not always pick the first.
         Assert.Contains(turns, t => t.Candidates!.Chosen > 0);
+    }
+
+    [Fact]
+    public async Task Under_the_characterbox_protocol_the_action_carries_the_candidates_and_the_judge_weighs_whole_turns()
+    {
+        var cast = EpisodeCast.Build(
+            _recordings.World, player: null, director: true,
+            role => EpisodeSpec.ModelIn(Recordings.GrammarModelReference, role),
+            _ => new ModelRole { Client = GrammarModel.Create(), Model = "grammar-model", ContextTokens = 8192 },
+            candidates: 3, protocol: EpisodeProtocol.CharacterBox);
+
+        var file = await SimulateAsync("characterbox", cast, candidates: 3, EpisodeProtocol.CharacterBox);
+
+        var carriers = file.Calls.Where(c => c.Candidates is not null).ToList();
+        Assert.NotEmpty(carriers);
+        foreach (var action in carriers)
+        {
+            // The action's prompt is the one every candidate answered; the line is asked after, from the action played.
+            Assert.Equal("character_action", action.Schema);
+            var choice = action.Candidates!;
+            Assert.Equal(choice.Turns[choice.Chosen].Raw, action.Raw);
+            Assert.All(choice.Turns, t => Assert.NotNull(t.Parsed?["command"]));
+        }
+        // The judge reads each candidate's whole turn: its action and the line said with it.
+        var picks = carriers.Select(c => c.Candidates!.Pick).OfType<CandidateCall>().Select(p => p.Prompt!.Value[1].Text).ToList();
+        Assert.NotEmpty(picks);
+        Assert.All(picks, listed => Assert.Contains("action: ", listed, StringComparison.Ordinal));
+        Assert.Contains(picks, listed => listed.Contains("dialogue: ", StringComparison.Ordinal));
+        Assert.DoesNotContain(file.Calls, c => c.Schema == "character_dialogue" && c.Candidates is not null);
     }
 
     [Fact]

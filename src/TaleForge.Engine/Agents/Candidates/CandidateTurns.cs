@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Text.Json.Nodes;
 using TaleForge.Core;
 using TaleForge.Core.Decisions;
 using TaleForge.Core.State;
@@ -12,9 +13,9 @@ namespace TaleForge.Engine.Agents.Candidates;
 
 /// <summary>
 /// A model-played character whose every turn is sampled several times (one seed each) and judged: the judge reads
-/// the character's prompt and the candidates and picks one by number, the pick is played, and the call that is
-/// recorded is the chosen candidate's own, carrying all of them, so simulations yield preference pairs. Beliefs,
-/// reflections and reactions are asked once, as the character alone would.
+/// the character's prompt and the candidates (each whole turn) and picks one by number, the pick is played, and the
+/// calls recorded are the chosen candidate's own, the first carrying all of them, so simulations yield preference
+/// pairs. Beliefs, reflections and reactions are asked once, as the character alone would.
 /// </summary>
 public sealed class CandidateTurns : ICharacterAgent
 {
@@ -65,14 +66,17 @@ public sealed class CandidateTurns : ICharacterAgent
         // Asked together, so a batching backend decodes the candidates side by side.
         var results = await Task.WhenAll(Enumerable.Range(0, Count)
             .Select(i => Character.DecideTurnAsync(view, call with { Seed = CandidateSeed(call.Seed, i) }, cancellation)));
-        var turns = results.Select(r => r.Calls.IsEmpty ? null : r.Calls[^1]).ToList();
+        // A turn's first call carries the choice: its prompt is the one every candidate answered. Under the
+        // characterbox protocol that is the action; the line said with it is asked after, from each candidate's own
+        // action, so its prompts differ and could not make preference pairs.
+        var turns = results.Select(r => r.Calls.IsEmpty ? null : r.Calls[0]).ToList();
         var usable = Enumerable.Range(0, Count).Where(i => results[i].Value is not null && turns[i] is not null).ToList();
 
         var (chosen, reason, pick) = usable.Count switch
         {
             0 => (0, "no candidate gave a usable turn", null),
             1 => (usable[0], string.Create(CultureInfo.InvariantCulture, $"only candidate {usable[0] + 1} gave a usable turn"), null),
-            _ => await PickAsync(view, call, turns[usable[0]]!, [.. usable.Select(i => (i, turns[i]!))], cancellation),
+            _ => await PickAsync(view, call, turns[usable[0]]!, [.. usable.Select(i => (i, WholeTurn(results[i])))], cancellation),
         };
         var played = results[chosen];
         if (turns[chosen] is not { } record)
@@ -86,19 +90,40 @@ public sealed class CandidateTurns : ICharacterAgent
             Turns = [.. turns.Select((t, i) => t is null ? new CandidateCall { Model = Character.Role.Model, Seed = CandidateSeed(call.Seed, i), Failure = "no request was made" } : CandidateCall.Of(t, withPrompt: false))],
             Pick = pick,
         };
-        return played with { Calls = played.Calls.SetItem(played.Calls.Length - 1, record with { Candidates = choice }) };
+        return played with { Calls = played.Calls.SetItem(0, record with { Candidates = choice }) };
+    }
+
+    /// <summary>
+    /// What a candidate did, as the judge weighs it: the replies of all its turn's calls in one object (the action,
+    /// then the line said with it), so a pick is made on the whole turn and not on its last question alone.
+    /// </summary>
+    private static JsonNode? WholeTurn(AgentResult<CharacterTurn> result)
+    {
+        if (result.Calls.Length == 1)
+        {
+            return result.Calls[0].Parsed;
+        }
+        var whole = new JsonObject();
+        foreach (var parsed in result.Calls.Select(c => c.Parsed).OfType<JsonObject>())
+        {
+            foreach (var (key, value) in parsed)
+            {
+                whole[key] = value?.DeepClone();
+            }
+        }
+        return whole;
     }
 
     /// <summary>Asks the judge for a number among the usable candidates; the first usable one when it gives none.</summary>
     private async Task<(int Chosen, string Reason, CandidateCall? Pick)> PickAsync(
-        CharacterView view, AgentCall call, ModelCall first, IReadOnlyList<(int Index, ModelCall Turn)> usable, CancellationToken cancellation)
+        CharacterView view, AgentCall call, ModelCall first, IReadOnlyList<(int Index, JsonNode? Turn)> usable, CancellationToken cancellation)
     {
         var numbers = usable.Select(u => (u.Index + 1).ToString(CultureInfo.InvariantCulture)).ToList();
         var schema = SchemaNarrowing.WithChoices(TypedJson.SchemaFor<CandidatePickReply>(), new Dictionary<string, IReadOnlyList<string>>
         {
             ["/properties/choice"] = numbers,
         });
-        var listed = usable.Select(u => (u.Index + 1, u.Turn.Parsed)).ToList();
+        var listed = usable.Select(u => (u.Index + 1, u.Turn)).ToList();
         var system = CandidatePickPrompt.System(Character.Asking.Prompts, view.Language);
         var maxOutput = ModelAsk.ReplyTokens<CandidatePickReply>(Judge, schema);
         var user = CandidatePickPrompt.Task(Character.Asking.Prompts, view.Language, first.Prompt, listed);
