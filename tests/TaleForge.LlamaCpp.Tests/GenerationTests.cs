@@ -112,24 +112,32 @@ public class GenerationTests
         Assert.True(stats.EvaluatedPromptTokens < ((GenerationStats)expected.AdditionalProperties!["llama.stats"]!).EvaluatedPromptTokens / 2);
     }
 
+    private static readonly string[] Questions = ["Ale?", "Bread?", "Stew?"];
+
+    /// <summary>Each question's text one after another with no prefix cache: what cached and batched runs must match.</summary>
+    private static async Task<List<string>> UncachedTextsAsync(Func<string, ChatMessage[]> conversation, long seed)
+    {
+        using var cold = ChatClients.Tiny(prefixCache: false);
+        var texts = new List<string>();
+        foreach (var question in Questions)
+        {
+            texts.Add((await cold.GetResponseAsync(conversation(question), ChatClients.Fixed(16, seed))).Text);
+        }
+        return texts;
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
     public async Task Concurrent_requests_with_a_shared_prefix_copy_it_from_the_live_sequence_and_match_the_uncached_outputs(bool separateStreams)
     {
         var history = string.Concat(Enumerable.Repeat("Old Barliman polishes a mug and hums. ", 10));
-        var questions = new[] { "Ale?", "Bread?", "Stew?" };
         ChatMessage[] Conversation(string q) => [new(ChatRole.System, history), new(ChatRole.User, q)];
-        using var cold = ChatClients.Tiny(prefixCache: false);
-        var expected = new List<string>();
-        foreach (var q in questions)
-        {
-            expected.Add((await cold.GetResponseAsync(Conversation(q), ChatClients.Fixed(16, 3))).Text);
-        }
+        var expected = await UncachedTextsAsync(Conversation, 3);
 
         using var shared = ChatClients.Tiny(prefixCache: true, separateStreams: separateStreams);
         await shared.GetResponseAsync(Conversation("Water?"), ChatClients.Fixed(4, 3));
-        var results = await Task.WhenAll(questions.Select(q => shared.GetResponseAsync(Conversation(q), ChatClients.Fixed(16, 3))));
+        var results = await Task.WhenAll(Questions.Select(q => shared.GetResponseAsync(Conversation(q), ChatClients.Fixed(16, 3))));
         Assert.Equal(expected, results.Select(r => r.Text));
         Assert.All(results, r => Assert.True(r.Usage!.CachedInputTokenCount > 50));
     }
@@ -140,18 +148,12 @@ public class GenerationTests
     public async Task Requests_arriving_together_with_a_shared_beginning_read_it_once_and_match_the_uncached_outputs(bool separateStreams)
     {
         var history = string.Concat(Enumerable.Repeat("Rain drums on the roof of the Prancing Pony. ", 10));
-        var questions = new[] { "Ale?", "Bread?", "Stew?" };
         ChatMessage[] Conversation(string q) => [new(ChatRole.System, history), new(ChatRole.User, q)];
-        using var cold = ChatClients.Tiny(prefixCache: false);
-        var expected = new List<string>();
-        foreach (var q in questions)
-        {
-            expected.Add((await cold.GetResponseAsync(Conversation(q), ChatClients.Fixed(16, 5))).Text);
-        }
+        var expected = await UncachedTextsAsync(Conversation, 5);
 
         // Nothing cached beforehand: one of them reads the shared beginning, the others wait for its cells and copy them.
         using var shared = ChatClients.Tiny(prefixCache: true, separateStreams: separateStreams);
-        var results = await Task.WhenAll(questions.Select(q => shared.GetResponseAsync(Conversation(q), ChatClients.Fixed(16, 5))));
+        var results = await Task.WhenAll(Questions.Select(q => shared.GetResponseAsync(Conversation(q), ChatClients.Fixed(16, 5))));
 
         Assert.Equal(expected, results.Select(r => r.Text));
         var cached = results.Select(r => r.Usage!.CachedInputTokenCount ?? 0).Order().ToList();

@@ -36,6 +36,18 @@ static char * read_file(const char * path) {
     return text;
 }
 
+// The prompt as sequence 0's first tokens; logits only for the last one, when asked.
+static void put_prompt(llama_batch * batch, const llama_token * tokens, int n_prompt, int last_logits) {
+    for (int i = 0; i < n_prompt; i++) {
+        batch->token[i] = tokens[i];
+        batch->pos[i] = i;
+        batch->n_seq_id[i] = 1;
+        batch->seq_id[i][0] = 0;
+        batch->logits[i] = last_logits && i == n_prompt - 1;
+    }
+    batch->n_tokens = n_prompt;
+}
+
 int main(int argc, char ** argv) {
     if (argc != 15) { fprintf(stderr, "expected 14 arguments, got %d\n", argc - 1); return 2; }
     const char * libdir = argv[1], * model_path = argv[2];
@@ -101,15 +113,7 @@ int main(int argc, char ** argv) {
         llama_sampler_chain_add(chain, llama_sampler_init_temp(temp));
         llama_sampler_chain_add(chain, llama_sampler_init_dist(seed));
 
-        batch.n_tokens = 0;
-        for (int i = 0; i < n_prompt; i++) {
-            batch.token[i] = tokens[i];
-            batch.pos[i] = i;
-            batch.n_seq_id[i] = 1;
-            batch.seq_id[i][0] = 0;
-            batch.logits[i] = i == n_prompt - 1;
-        }
-        batch.n_tokens = n_prompt;
+        put_prompt(&batch, tokens, n_prompt, 1);
         if (llama_decode(ctx, batch) != 0) { fprintf(stderr, "prompt decode failed\n"); return 1; }
         llama_token token = llama_sampler_sample(chain, ctx, -1);
         double first = now_ms();
@@ -143,15 +147,7 @@ int main(int argc, char ** argv) {
         for (int run = 0; run <= runs; run++) {
             llama_memory_t memory = llama_get_memory(ctx);
             llama_memory_clear(memory, true);
-            batch.n_tokens = 0;
-            for (int i = 0; i < n_prompt; i++) {
-                batch.token[i] = tokens[i];
-                batch.pos[i] = i;
-                batch.n_seq_id[i] = 1;
-                batch.seq_id[i][0] = 0;
-                batch.logits[i] = 0;
-            }
-            batch.n_tokens = n_prompt;
+            put_prompt(&batch, tokens, n_prompt, 0);
             if (llama_decode(ctx, batch) != 0) { fprintf(stderr, "prompt decode failed\n"); return 1; }
             for (int s = 1; s < width; s++) llama_memory_seq_cp(memory, 0, s, -1, -1);
             double start = now_ms();
