@@ -178,8 +178,8 @@ public sealed class TypedRequest<T>
         }
         if (schemaCheck.Check(json) is { Count: > 0 } violations)
         {
-            return ReplyReading<T>.Refused(ReplyFailure.SchemaViolation, $"it does not match the schema: {string.Join("; ", violations.Select(v => v.Text))}")
-                with { Violations = violations };
+            var refused = ReplyReading<T>.Refused(ReplyFailure.SchemaViolation, $"it does not match the schema: {string.Join("; ", violations.Select(v => v.Text))}");
+            return refused with { Violations = violations };
         }
         T? value;
         try
