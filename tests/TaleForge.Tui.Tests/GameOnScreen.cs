@@ -65,6 +65,10 @@ internal sealed class GameOnScreen : IDisposable
         return game;
     }
 
+    /// <summary>The screen over a game not started yet: the test starts it (and may look while its opening runs).</summary>
+    public static GameOnScreen Open(string world, string folder, int width = 80, int height = 24, Func<WorldDefinition, string, Cast>? cast = null) =>
+        new(world, folder, width, height, null, null, cast);
+
     /// <summary>Types the characters of <paramref name="text"/> into whatever has the keys.</summary>
     public void Keys(string text)
     {

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.AI;
 using TaleForge.Core.Definitions;
 using TaleForge.Engine.Agents;
 using TaleForge.Engine.Agents.Models;
@@ -14,7 +16,7 @@ public sealed class StreamingOnScreenTests : IDisposable
 {
     private readonly TemporaryFolder _folder = new();
 
-    private static Func<WorldDefinition, string, Cast> PlayedBy(HeldReplyModel model) => (world, player) =>
+    private static Func<WorldDefinition, string, Cast> PlayedBy(IChatClient model) => (world, player) =>
     {
         var role = new ModelRole { Client = model, Model = "held-model", ContextTokens = 8192 };
         return Cast.Authored(world, player) with
@@ -53,6 +55,69 @@ public sealed class StreamingOnScreenTests : IDisposable
         Assert.Contains("early tonight, mark me.", screen);
         Assert.DoesNotContain("The tide is turn…", screen);
         Assert.Contains(game.Play.Log.Snapshot(), l => l.Tone == StoryTone.Speech && l.Text.Contains(HeldReplyModel.Line, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task While_the_opening_is_still_being_told_the_side_panel_already_shows_where_the_player_stands()
+    {
+        var testContext = SynchronizationContext.Current;
+        using var model = new FirstCallHeld();
+        using var game = GameOnScreen.Open("greywick", _folder.Path, 120, 40, cast: PlayedBy(model));
+        // Initialising the application made its main loop this thread's context, and no loop runs here: the test's
+        // own awaits go back to the test runner's.
+        SynchronizationContext.SetSynchronizationContext(testContext);
+        var before = game.Play.Controller.View()!;
+
+        var opening = game.Play.StartAsync();
+        try
+        {
+            await model.Reached.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+            Assert.True(game.Play.Busy);
+            var panel = string.Concat(game.Text().Split('\n').Select(row => row.Length > 34 ? row[^34..] : row));
+            Assert.Equal(before.Place, game.Screen.Panel.Title);
+            Assert.Contains(before.Place, panel, StringComparison.Ordinal);
+            Assert.Contains(before.Time.ToString(), panel, StringComparison.Ordinal);
+        }
+        finally
+        {
+            model.Released.TrySetResult();
+            await opening.WaitAsync(TimeSpan.FromSeconds(60));
+        }
+    }
+
+    /// <summary>Answers as the grammar model does, but holds the first call of the game until released.</summary>
+    private sealed class FirstCallHeld() : DelegatingChatClient(GrammarModel.Create())
+    {
+        private int _calls;
+
+        public TaskCompletionSource Reached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource Released { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+        {
+            await HoldFirstAsync(cancellationToken);
+            return await base.GetResponseAsync(messages, options, cancellationToken);
+        }
+
+        public override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+            IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            await HoldFirstAsync(cancellationToken);
+            await foreach (var update in base.GetStreamingResponseAsync(messages, options, cancellationToken))
+            {
+                yield return update;
+            }
+        }
+
+        private async Task HoldFirstAsync(CancellationToken cancellation)
+        {
+            if (Interlocked.Increment(ref _calls) == 1)
+            {
+                Reached.TrySetResult();
+                await Released.Task.WaitAsync(cancellation);
+            }
+        }
     }
 
     [Fact]

@@ -42,6 +42,7 @@ public sealed class GameScreen : Window
     private string _lastSearch = "";
     private int _drawnVersion = -1;
     private TimeSpan? _lastTurn;
+    private Engine.Play.PlayerView? _panelView;
 
     public GameScreen(IApplication app, ScreenPlay play, ScreenOptions? options = null)
     {
@@ -52,6 +53,7 @@ public sealed class GameScreen : Window
         _options = options ?? new ScreenOptions();
         _world = play.Controller.Session.State.World;
         _words = ScreenWords.For(_world.Info.Language);
+        _panelView = play.Busy ? null : play.Controller.View();
         Title = _world.Info.Title;
         BorderStyle = Terminal.Gui.Drawing.LineStyle.Single;
 
@@ -103,16 +105,17 @@ public sealed class GameScreen : Window
             Rebind();
         }
         Panel.Visible = PanelShown;
-        // While a turn runs the session changes on another thread: the panel waits for the turn to end.
+        // While a turn runs the session changes on another thread: the panel shows where play stood before it,
+        // also on the first draw, when the story's opening is already being told.
         if (!_play.Busy)
         {
-            var view = _play.Controller.View();
-            if (PanelShown)
-            {
-                Panel.Show(view, _words);
-            }
-            _summary.Text = view is null || PanelShown ? "" : SidePanel.Summary(view, _words);
+            _panelView = _play.Controller.View();
         }
+        if (PanelShown)
+        {
+            Panel.Show(_panelView, _words);
+        }
+        _summary.Text = _panelView is null || PanelShown ? "" : SidePanel.Summary(_panelView, _words);
         Story.Refresh();
         _hint.Text = HintText();
         FitStatus();
